@@ -1,0 +1,20 @@
+/**
+ * `npm run db:setup [-- --demo]`: brings the database in DATABASE_URL up to
+ * date — migrations, base data and (with --demo) the demo organisation and
+ * staff. Idempotent: `npm start` and `npm run demo` run it on every start.
+ */
+import { execFileSync } from "node:child_process";
+
+const demo = process.argv.includes("--demo");
+
+// `migrate deploy` reads DATABASE_URL through prisma.config.ts.
+execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+
+// Imported after migrating: the client must not open the file before it exists.
+const { applyBaseData, loadDemoData, useWriteAheadLog } = await import("~/services/setup.server.ts");
+const { db } = await import("~/lib/db.server.ts");
+await useWriteAheadLog();
+await applyBaseData();
+if (demo) await loadDemoData();
+await db.$disconnect();
+console.log(`database ready${demo ? " with demo data" : ""}`);

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { databaseUrl } from "./database-url.ts";
+
+const DEV_SESSION_SECRET = "mamori-development-only";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().default(""),
+    SESSION_SECRET: z.string().optional(),
+    PORT: z.coerce.number().int().positive().default(3000),
+    HOST: z.string().optional(),
+    BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+    // Unset means "secure in production". "false" only for a closed
+    // network served over plain HTTP, where browsers drop secure cookies.
+    SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  })
+  .transform((env) => ({ ...env, DATABASE_URL: databaseUrl(env.DATABASE_URL) }));
+
+export type Env = z.infer<typeof schema> & { sessionSecrets: string[]; cookieSecure: boolean };
+
+/**
+ * Parses the environment once. Production refuses to start without
+ * SESSION_SECRET: a default secret would let anyone forge a session.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  const secrets = (parsed.data.SESSION_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (secrets.length === 0) {
+    if (parsed.data.NODE_ENV === "production") {
+      throw new Error(
+        "SESSION_SECRET must be set when NODE_ENV=production (comma-separated to rotate secrets; see .env.example)",
+      );
+    }
+    secrets.push(DEV_SESSION_SECRET);
+  }
+  const cookieSecure = parsed.data.SESSION_COOKIE_SECURE
+    ? parsed.data.SESSION_COOKIE_SECURE === "true"
+    : parsed.data.NODE_ENV === "production";
+  return { ...parsed.data, sessionSecrets: secrets, cookieSecure };
+}
+
+export const env = parseEnv(process.env);

@@ -1,0 +1,84 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { roleAllows, type Role } from "~/domain/roles.ts";
+import { t } from "~/lib/i18n.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { findSignedInStaff, type SignedInStaff } from "~/services/staff.server.ts";
+import { env } from "./env.server.ts";
+
+/** Sessions live in a signed cookie, so any app instance can read them. */
+const sessionStorage = createCookieSessionStorage<{ staffId: number; sessionVersion: number }>({
+  cookie: {
+    name: "__mamori",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.cookieSecure,
+    path: "/",
+    secrets: env.sessionSecrets,
+    maxAge: 60 * 60 * 12,
+  },
+});
+
+function getSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
+}
+
+/** The signed-in member of staff, or null. */
+export async function getUser(request: Request): Promise<SignedInStaff | null> {
+  const session = await getSession(request);
+  const staffId = session.get("staffId");
+  const sessionVersion = session.get("sessionVersion");
+  if (typeof staffId !== "number" || typeof sessionVersion !== "number") return null;
+  return findSignedInStaff(staffId, sessionVersion);
+}
+
+/**
+ * The signed-in member of staff, who must hold one of `role` if given.
+ * Anonymous visitors are sent to the login page; a wrong role gets 403.
+ */
+export async function requireUser(
+  request: Request,
+  { role = [] }: { role?: Role | readonly Role[] } = {},
+): Promise<SignedInStaff> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    throw redirect(`/login?${params}`);
+  }
+  const allowed = typeof role === "string" ? [role] : role;
+  if (!roleAllows(user.role, allowed)) {
+    throw new Response(t("error.forbidden"), { status: 403 });
+  }
+  return user;
+}
+
+/** Starts a session and redirects to `redirectTo` (made safe). */
+export async function createUserSession(
+  request: Request,
+  identity: { staffId: number; sessionVersion: number },
+  redirectTo: string | null,
+): Promise<Response> {
+  const session = await getSession(request);
+  session.set("staffId", identity.staffId);
+  session.set("sessionVersion", identity.sessionVersion);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
+  });
+}
+
+/** Ends this browser's session and returns to the login page. */
+export async function logout(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
+  });
+}
+
+/** The Cookie header value of a new session, for tests and fixtures. */
+export async function sessionCookieFor(identity: { staffId: number; sessionVersion: number }): Promise<string> {
+  const session = await sessionStorage.getSession();
+  session.set("staffId", identity.staffId);
+  session.set("sessionVersion", identity.sessionVersion);
+  const setCookie = await sessionStorage.commitSession(session);
+  return setCookie.split(";")[0]!;
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { LoginForm } from "~/domain/login-form.ts";
+import { t } from "~/lib/i18n.ts";
+import { createUserSession, getUser } from "~/lib/session.server.ts";
+import { verifyLogin } from "~/services/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t("login.title")} | ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: t("login.required") }, { status: 400 });
+  const identity = await verifyLogin(parsed.data.employeeNumber, parsed.data.password);
+  if (!identity) return data({ error: t("login.failed") }, { status: 401 });
+  return createUserSession(request, identity, parsed.data.redirectTo ?? "/");
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <section className="card card-narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <p>{t("login.lead")}</p>
+      <Form method="post" className="form" aria-describedby={result?.error ? "login-error" : undefined}>
+        {result?.error ? (
+          <p id="login-error" role="alert" className="form-error">
+            {result.error}
+          </p>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <div className="field">
+          <label htmlFor="employeeNumber">{t("login.employeeNumber")}</label>
+          <input
+            id="employeeNumber"
+            name="employeeNumber"
+            autoComplete="username"
+            inputMode="numeric"
+            required
+            aria-describedby="employeeNumber-hint"
+            aria-invalid={result?.error ? true : undefined}
+          />
+          <p id="employeeNumber-hint" className="field-hint">
+            {t("login.employeeNumberHint")}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={result?.error ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button button-primary" disabled={submitting}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

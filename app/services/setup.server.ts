@@ -1,0 +1,62 @@
+import { db } from "~/lib/db.server.ts";
+import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
+import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { hashPassword } from "./auth.server.ts";
+
+/**
+ * Write-ahead logging lets report queries read while quiz submissions
+ * write; the mode is stored in the database file, so setting it once holds.
+ */
+export async function useWriteAheadLog(): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+}
+
+/** Loads the organisations and employee types; safe to run again. */
+export async function applyBaseData(): Promise<void> {
+  await db.$transaction([
+    ...ORGANISATIONS.map((org, sortOrder) =>
+      db.organisation.upsert({
+        where: { id: org.id },
+        create: { ...org, sortOrder },
+        update: { sortOrder },
+      }),
+    ),
+    ...EMPLOYEE_TYPES.map((type, sortOrder) =>
+      db.employeeType.upsert({
+        where: { code: type.code },
+        create: { ...type, sortOrder },
+        update: { sortOrder },
+      }),
+    ),
+  ]);
+}
+
+/**
+ * Loads the demo sections and staff. Existing people keep their password,
+ * so a demo user who changed it is not reset by a restart.
+ */
+export async function loadDemoData(): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    for (const [organisationId, names] of Object.entries(DEMO_SECTIONS)) {
+      for (const name of names) {
+        await tx.section.upsert({
+          where: { organisationId_name: { organisationId, name } },
+          create: { organisationId, name },
+          update: {},
+        });
+      }
+    }
+    for (const { section, ...person } of DEMO_STAFF) {
+      const { id: sectionId } = await tx.section.findUniqueOrThrow({
+        where: { organisationId_name: { organisationId: person.organisationId, name: section } },
+      });
+      const staff = await tx.staff.upsert({
+        where: { employeeNumber: person.employeeNumber },
+        create: { ...person, sectionId },
+        update: {},
+      });
+      await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+// Playwright cannot download its own browsers inside a closed network, so the
+// tests drive the system's Chromium. Missing it is a failure, never a skip.
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(
+    `No Chromium at ${chromium}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+  );
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE = "tests/.tmp/e2e.db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  // Playwright empties its outputDir on start: keep it apart from the
+  // runners' JSON reports that tests/run-all.mjs adds up.
+  outputDir: "test-results/playwright-artifacts",
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  // The production build (made once by `npm test`) on a fresh demo database.
+  webServer: {
+    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && remix-serve ./build/server/index.js`,
+    url: `http://127.0.0.1:${PORT}/login`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: `file:./${E2E_DATABASE}`,
+      SESSION_SECRET: "e2e-test-secret",
+      SESSION_COOKIE_SECURE: "false",
+      BCRYPT_COST: "4",
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+    },
+  },
+});

@@ -1,0 +1,32 @@
+import { db } from "~/lib/db.server.ts";
+import type { Role } from "~/domain/roles.ts";
+import { hashPassword } from "~/services/auth.server.ts";
+
+let next = 1;
+
+/** A member of staff with a password, in an organisation of the base data. */
+export async function createStaff(
+  overrides: Partial<{
+    employeeNumber: string;
+    name: string;
+    organisationId: string;
+    employeeTypeCode: string;
+    role: Role;
+    active: boolean;
+    password: string;
+  }> = {},
+) {
+  const { password = "correct horse battery", ...fields } = overrides;
+  const n = next++;
+  return db.staff.create({
+    data: {
+      employeeNumber: `T${String(n).padStart(5, "0")}`,
+      name: `試験 職員${n}`,
+      organisationId: "mayor",
+      employeeTypeCode: "regular",
+      startDate: "2026-04-01",
+      ...fields,
+      password: { create: { hash: await hashPassword(password) } },
+    },
+  });
+}

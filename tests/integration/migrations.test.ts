@@ -1,0 +1,43 @@
+import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+type Db = InstanceType<typeof Database>;
+
+/** Tables, columns, foreign keys and indexes, in a form that ignores SQL spelling. */
+function structure(db: Db) {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => [
+      table,
+      {
+        columns: db.prepare(`PRAGMA table_info("${table}")`).all(),
+        foreignKeys: db.prepare(`PRAGMA foreign_key_list("${table}")`).all(),
+        indexes: (db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number }[])
+          .map((index) => ({
+            name: index.name,
+            unique: index.unique,
+            columns: db.prepare(`PRAGMA index_info("${index.name}")`).all(),
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      },
+    ]),
+  );
+}
+
+describe("migrations", () => {
+  it("build exactly the database that schema.prisma describes", () => {
+    const fromMigrations = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
+    const fromSchema = new Database(":memory:");
+    const sql = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      { encoding: "utf8" },
+    );
+    fromSchema.exec(sql);
+    expect(structure(fromMigrations)).toEqual(structure(fromSchema));
+  });
+});

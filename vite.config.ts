@@ -1,0 +1,35 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import remixConfig from "./remix.config.js";
+
+// The Remix plugin breaks vitest's module graph, so tests run without it.
+const underTest = Boolean(process.env.VITEST);
+
+export default defineConfig({
+  plugins: underTest ? [] : [remix(remixConfig)],
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  server: { port: 3000 },
+  test: {
+    // Playwright specs live in tests/e2e and must not be picked up here.
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "app/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-db.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
