@@ -1,7 +1,7 @@
 /**
  * `npm run db:setup [-- --demo]`: brings the database in DATABASE_URL up to
- * date — migrations, base data and (with --demo) the demo organisation and
- * staff. Idempotent: `npm start` and `npm run demo` run it on every start.
+ * date — migrations, base data, the training content of content/ and (with
+ * --demo) the demo organisation and staff. Idempotent: `npm start` and `npm run demo` run it on every start.
  */
 import { execFileSync } from "node:child_process";
 
@@ -13,8 +13,12 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore
 // Imported after migrating: the client must not open the file before it exists.
 const { applyBaseData, loadDemoData, useWriteAheadLog } = await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
+const { syncContentDirectory } = await import("~/services/content.server.ts");
 await useWriteAheadLog();
 await applyBaseData();
+const content = await syncContentDirectory();
 if (demo) await loadDemoData();
 await db.$disconnect();
-console.log(`database ready${demo ? " with demo data" : ""}`);
+console.log(
+  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}`,
+);

@@ -1,0 +1,80 @@
+/** The training content of content/, as read and checked (see README "Content"). */
+import type { Role } from "../roles.ts";
+
+export type Clause = {
+  id: string;
+  heading: string;
+  text: string;
+  /** Position in the policy, for ordering. */
+  order: number;
+};
+
+export type Audience = "all" | "managers";
+
+export type TrainingModule = {
+  slug: string;
+  title: string;
+  summary: string;
+  clauses: string[];
+  audience: Audience;
+  minutes: number;
+  /** Markdown, with clause citations written [[6(4)イ]]. */
+  body: string;
+};
+
+export type QuestionType = "single" | "multiple" | "truefalse";
+
+export type Choice = { id: string; text: string };
+
+export type Question = {
+  id: string;
+  moduleSlug: string;
+  type: QuestionType;
+  prompt: string;
+  choices: Choice[];
+  /** Ids of the correct choices: one for single and truefalse. */
+  answer: string[];
+  explanation: string;
+  clause: string;
+};
+
+export type DueRule =
+  | { kind: "daysAfter"; days: number; from: "start" | "appointment" }
+  | { kind: "fiscalYearDate"; monthDay: string };
+
+export type Track = {
+  id: string;
+  name: string;
+  description: string;
+  /** Roles that receive the track; empty means every role. */
+  appliesTo: { employeeTypes: string[]; roles: Role[] };
+  cycle: "once" | "fiscal-year" | "appointment";
+  modules: string[];
+  reading: "required" | "optional";
+  quiz: { questions: number; passPercent: number };
+  pledge: boolean;
+  due: DueRule;
+};
+
+export type Policy = {
+  title: string;
+  /** The policy's revision date, YYYY-MM-DD. */
+  revised: string;
+  clauses: Clause[];
+};
+
+export type ContentBundle = {
+  policy: Policy;
+  modules: TrainingModule[];
+  questions: Question[];
+  tracks: Track[];
+};
+
+/** One thing wrong with the content, located so an author can fix it. */
+export type ContentProblem = { file: string; line: number; message: string };
+
+/** A file of content/, by its path relative to content/. */
+export type ContentFile = { path: string; text: string };
+
+/** Clause citations in Markdown: [[6(4)イ]]. */
+export const CITATION = /\[\[([^\]\n]+)\]\]/g;

@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { db } from "~/lib/db.server.ts";
+import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
+import type { ContentBundle, ContentFile } from "~/domain/content/types.ts";
+import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
+
+/** The content folder: CONTENT_DIR, or content/ beside package.json. */
+export function contentDirectory(): string {
+  return process.env.CONTENT_DIR || "content";
+}
+
+/** Every .md and .yaml file under `dir`, with paths relative to it. */
+export function readContentFiles(dir = contentDirectory()): ContentFile[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
+    .map((entry) => {
+      const path = join(entry.parentPath ?? entry.path, entry.name);
+      return { path: relative(dir, path).split(sep).join("/"), text: readFileSync(path, "utf8").replace(/\r\n/g, "\n") };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Validates content files against the base data's employee types. */
+export function checkContentFiles(files: ContentFile[]): ContentCheck {
+  return checkContent(files, { employeeTypes: EMPLOYEE_TYPES.map((t) => t.code) });
+}
+
+/** The release hash: every file's path and text, in path order. */
+export function contentHash(files: readonly ContentFile[]): string {
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    hash.update(file.path).update("\0").update(file.text).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** JSON with sorted keys, so an item's hash changes only when its content does. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function itemHash(value: unknown): string {
+  return createHash("sha256").update(canonical(value)).digest("hex").slice(0, 32);
+}
+
+type ChangeKind = "clause" | "module" | "question" | "track";
+type Change = { kind: ChangeKind; key: string; change: "added" | "changed" | "removed"; clauseIds: string[] };
+
+export type SyncResult = {
+  status: "created" | "unchanged";
+  releaseId: number;
+  hash: string;
+  changes: Change[];
+  changedClauses: string[];
+};
+
+type Row = { key: string; hash: string; retired: boolean; clauseIds: string[] };
+
+/** Compares the items of the new content with the rows in the database. */
+function diff(kind: ChangeKind, rows: Row[], items: { key: string; hash: string; clauseIds: string[] }[]): Change[] {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const changes: Change[] = [];
+  for (const item of items) {
+    const row = byKey.get(item.key);
+    if (!row) changes.push({ kind, key: item.key, change: "added", clauseIds: item.clauseIds });
+    else if (row.hash !== item.hash || row.retired) {
+      changes.push({ kind, key: item.key, change: "changed", clauseIds: [...new Set([...row.clauseIds, ...item.clauseIds])] });
+    }
+  }
+  const present = new Set(items.map((item) => item.key));
+  for (const row of rows) {
+    if (!row.retired && !present.has(row.key)) changes.push({ kind, key: row.key, change: "removed", clauseIds: row.clauseIds });
+  }
+  return changes;
+}
+
+const jsonStrings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * Loads checked content into the database as a new release, unless the
+ * latest release has the same hash. Only items whose content changed are
+ * written; removed items are retired, never deleted, so past attempts keep
+ * their questions. One transaction: a failure leaves the previous release.
+ */
+export async function syncContent(bundle: ContentBundle, hash: string): Promise<SyncResult> {
+  return db.$transaction(
+    async (tx) => {
+      const latest = await tx.contentRelease.findFirst({ orderBy: { id: "desc" } });
+      if (latest?.hash === hash) {
+        return { status: "unchanged", releaseId: latest.id, hash, changes: [], changedClauses: [] };
+      }
+
+      const clauses = bundle.policy.clauses.map((c) => ({ ...c, hash: itemHash({ heading: c.heading, text: c.text }) }));
+      const modules = bundle.modules.map((m) => ({ ...m, hash: itemHash(m) }));
+      const questions = bundle.questions.map((q) => ({ ...q, hash: itemHash(q) }));
+      const tracks = bundle.tracks.map((t) => ({ ...t, hash: itemHash(t) }));
+
+      const [clauseRows, moduleRows, questionRows, trackRows] = await Promise.all([
+        tx.clause.findMany({ select: { id: true, hash: true, retired: true } }),
+        tx.trainingModule.findMany({ select: { slug: true, hash: true, retired: true, clauseIds: true } }),
+        tx.question.findMany({ select: { id: true, hash: true, retired: true, clauseId: true } }),
+        tx.track.findMany({ select: { id: true, hash: true, retired: true } }),
+      ]);
+
+      const changes = [
+        ...diff(
+          "clause",
+          clauseRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.id] })),
+          clauses.map((c) => ({ key: c.id, hash: c.hash, clauseIds: [c.id] })),
+        ),
+        ...diff(
+          "module",
+          moduleRows.map((r) => ({ key: r.slug, hash: r.hash, retired: r.retired, clauseIds: jsonStrings(r.clauseIds) })),
+          modules.map((m) => ({ key: m.slug, hash: m.hash, clauseIds: m.clauses })),
+        ),
+        ...diff(
+          "question",
+          questionRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.clauseId] })),
+          questions.map((q) => ({ key: q.id, hash: q.hash, clauseIds: [q.clause] })),
+        ),
+        ...diff(
+          "track",
+          trackRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [] })),
+          tracks.map((t) => ({ key: t.id, hash: t.hash, clauseIds: [] })),
+        ),
+      ];
+
+      const release = await tx.contentRelease.create({
+        data: {
+          hash,
+          policyRevised: bundle.policy.revised,
+          changes: { create: changes.map((c) => ({ ...c, clauseIds: c.clauseIds })) },
+        },
+      });
+      const releaseId = release.id;
+      const touched = (kind: ChangeKind) =>
+        new Set(changes.filter((c) => c.kind === kind && c.change !== "removed").map((c) => c.key));
+      const retire = (kind: ChangeKind) => changes.filter((c) => c.kind === kind && c.change === "removed").map((c) => c.key);
+
+      const touchedClauses = touched("clause");
+      for (const c of clauses.filter((c) => touchedClauses.has(c.id))) {
+        const data = { heading: c.heading, text: c.text, sortOrder: c.order, hash: c.hash, releaseId, retired: false };
+        await tx.clause.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
+      }
+      const touchedModules = touched("module");
+      for (const [sortOrder, m] of modules.entries()) {
+        if (!touchedModules.has(m.slug)) continue;
+        const data = {
+          title: m.title,
+          summary: m.summary,
+          audience: m.audience,
+          minutes: m.minutes,
+          body: m.body,
+          clauseIds: m.clauses,
+          sortOrder,
+          hash: m.hash,
+          releaseId,
+          retired: false,
+        };
+        await tx.trainingModule.upsert({ where: { slug: m.slug }, create: { slug: m.slug, ...data }, update: data });
+      }
+      const touchedQuestions = touched("question");
+      for (const [sortOrder, q] of questions.entries()) {
+        if (!touchedQuestions.has(q.id)) continue;
+        const data = {
+          moduleSlug: q.moduleSlug,
+          type: q.type,
+          prompt: q.prompt,
+          choices: q.choices,
+          answer: q.answer,
+          explanation: q.explanation,
+          clauseId: q.clause,
+          sortOrder,
+          hash: q.hash,
+          releaseId,
+          retired: false,
+        };
+        await tx.question.upsert({ where: { id: q.id }, create: { id: q.id, ...data }, update: data });
+      }
+      const touchedTracks = touched("track");
+      for (const [sortOrder, t] of tracks.entries()) {
+        if (!touchedTracks.has(t.id)) continue;
+        const { hash: trackHash, ...definition } = t;
+        const data = { name: t.name, definition, sortOrder, hash: trackHash, releaseId, retired: false };
+        await tx.track.upsert({ where: { id: t.id }, create: { id: t.id, ...data }, update: data });
+      }
+      await tx.clause.updateMany({ where: { id: { in: retire("clause") } }, data: { retired: true } });
+      await tx.trainingModule.updateMany({ where: { slug: { in: retire("module") } }, data: { retired: true } });
+      await tx.question.updateMany({ where: { id: { in: retire("question") } }, data: { retired: true } });
+      await tx.track.updateMany({ where: { id: { in: retire("track") } }, data: { retired: true } });
+
+      const changedClauses = [...new Set(changes.flatMap((c) => c.clauseIds))].sort();
+      return { status: "created", releaseId, hash, changes, changedClauses };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Reads, checks and syncs content/; throws with every problem if it is invalid. */
+export async function syncContentDirectory(dir = contentDirectory()): Promise<SyncResult> {
+  const files = readContentFiles(dir);
+  const check = checkContentFiles(files);
+  if (!check.ok) {
+    const lines = check.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    throw new Error(`content/ has ${check.problems.length} problem(s):\n${lines.join("\n")}`);
+  }
+  return syncContent(check.bundle, contentHash(files));
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server.ts";
+import type { ContentFile } from "~/domain/content/types.ts";
+import { checkContentFiles, contentHash, readContentFiles, syncContent } from "~/services/content.server.ts";
+
+// The template database was synced from content/ by db:setup (release 1).
+const original = readContentFiles("content");
+
+async function sync(files: ContentFile[]) {
+  const check = checkContentFiles(files);
+  if (!check.ok) throw new Error(check.problems.map((p) => p.message).join("\n"));
+  return syncContent(check.bundle, contentHash(files));
+}
+
+function edit(path: string, change: (text: string) => string): ContentFile[] {
+  return original.map((file) => (file.path === path ? { ...file, text: change(file.text) } : file));
+}
+
+async function counts() {
+  return {
+    releases: await db.contentRelease.count(),
+    clauses: await db.clause.count(),
+    modules: await db.trainingModule.count(),
+    questions: await db.question.count(),
+    tracks: await db.track.count(),
+  };
+}
+
+describe("content sync", () => {
+  it("creates a release with every item on an empty database", async () => {
+    await db.$transaction([
+      db.contentChange.deleteMany(),
+      db.contentRelease.deleteMany(),
+      db.question.deleteMany(),
+      db.trainingModule.deleteMany(),
+      db.clause.deleteMany(),
+      db.track.deleteMany(),
+    ]);
+    const result = await sync(original);
+    expect(result.status).toBe("created");
+    const check = checkContentFiles(original);
+    if (!check.ok) throw new Error("content/ must be valid");
+    expect(await counts()).toEqual({
+      releases: 1,
+      clauses: check.bundle.policy.clauses.length,
+      modules: check.bundle.modules.length,
+      questions: check.bundle.questions.length,
+      tracks: check.bundle.tracks.length,
+    });
+    const release = await db.contentRelease.findFirstOrThrow();
+    expect(release).toMatchObject({ hash: contentHash(original), policyRevised: "2026-11-25" });
+  });
+
+  it("changes nothing when run again on the same content", async () => {
+    const before = await counts();
+    const latest = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const result = await sync(original);
+    expect(result).toMatchObject({ status: "unchanged", releaseId: latest.id, changes: [] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("records an edited question as the only change, with its clause", async () => {
+    const before = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const edited = edit("quizzes/threats.yaml", (text) =>
+      text.replace("保険年金課のCさんは", "国保年金課のCさんは"),
+    );
+    const result = await sync(edited);
+    expect(result.status).toBe("created");
+    expect(result.releaseId).toBeGreaterThan(before.id);
+    expect(result.changes).toEqual([{ kind: "question", key: "threats-01", change: "changed", clauseIds: ["6(2)ア"] }]);
+    expect(result.changedClauses).toEqual(["6(2)ア"]);
+
+    const question = await db.question.findUniqueOrThrow({ where: { id: "threats-01" } });
+    expect(question.prompt).toContain("国保年金課");
+    expect(question.releaseId).toBe(result.releaseId);
+    // Every other question keeps the release it was last changed in.
+    expect(await db.question.count({ where: { releaseId: result.releaseId } })).toBe(1);
+    const stored = await db.contentChange.findMany({ where: { releaseId: result.releaseId } });
+    expect(stored).toHaveLength(1);
+  });
+
+  it("retires a removed question instead of deleting it, and brings it back when restored", async () => {
+    await sync(original);
+    const withoutQuestion = edit("quizzes/purpose.yaml", (text) => text.replace(/  - id: purpose-10[\s\S]*$/, ""));
+    const removed = await sync(withoutQuestion);
+    expect(removed.changes).toEqual([{ kind: "question", key: "purpose-10", change: "removed", clauseIds: [expect.any(String)] }]);
+    expect(await db.question.findUniqueOrThrow({ where: { id: "purpose-10" } })).toMatchObject({ retired: true });
+
+    const restored = await sync(original);
+    expect(restored.changes.map((c) => [c.key, c.change])).toEqual(
+      expect.arrayContaining([["purpose-10", "changed"]]),
+    );
+    expect(await db.question.findUniqueOrThrow({ where: { id: "purpose-10" } })).toMatchObject({ retired: false });
+  });
+
+  it("marks a changed clause text and the modules that cite it", async () => {
+    await sync(original);
+    const edited = edit("policy/basic-policy.yaml", (text) => text.replace("適宜ポリシーの見直しを実施する。", "適宜ポリシーの見直しを実施するものとする。"));
+    const withModule = edited.map((file) =>
+      file.path === "modules/audit-review.md" ? { ...file, text: `${file.text}\n追記です。\n` } : file,
+    );
+    const result = await sync(withModule);
+    expect(result.changes).toContainEqual({ kind: "clause", key: "9", change: "changed", clauseIds: ["9"] });
+    expect(result.changes).toContainEqual(expect.objectContaining({ kind: "module", key: "audit-review", change: "changed" }));
+    expect(result.changedClauses).toContain("9");
+    expect(result.changedClauses).toContain("8");
+  });
+
+  it("refuses invalid content before touching the database", async () => {
+    const before = await counts();
+    const broken = edit("tracks.yaml", (text) => text.replace("- manager-role", "- no-such-module"));
+    expect(checkContentFiles(broken).ok).toBe(false);
+    await expect(sync(broken)).rejects.toThrow(/no-such-module/);
+    expect(await counts()).toEqual(before);
+  });
+});
