@@ -1,0 +1,28 @@
+/**
+ * Starts the production build on HOST:PORT (`npm start`, `npm run demo`).
+ * SIGTERM and SIGINT stop accepting connections and let requests in flight
+ * finish before the process exits.
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { env } from "~/lib/env.server.ts";
+import { createAppServer } from "~/lib/http-server.server.ts";
+
+const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+const server = createAppServer({ build, clientDir: resolve("build/client") });
+
+server.listen(env.PORT, env.HOST, () => {
+  console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
+});
+
+let stopping = false;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,111 @@
+import {
+  type AppLoadContext,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
+import { createReadStream, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+
+declare module "@remix-run/node" {
+  /** What every loader and action receives as `context`. */
+  interface AppLoadContext {
+    /** The client's address, for the login throttle and the audit log. */
+    clientAddress: string;
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".ico": "image/x-icon",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+};
+
+/**
+ * Serves a file of the client build. Files under /assets/ carry a content
+ * hash in their name, so browsers may keep them for a year.
+ */
+function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  const file = normalize(join(clientDir, pathname));
+  if (!file.startsWith(clientDir + sep) || pathname.endsWith("/")) return false;
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return false;
+    size = stat.size;
+  } catch {
+    return false;
+  }
+  res.writeHead(200, {
+    "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    "Content-Length": size,
+    "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (req.method === "HEAD") res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+function toRequest(req: IncomingMessage, res: ServerResponse): Request {
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
+    else if (value !== undefined) headers.set(key, value);
+  }
+  const controller = new AbortController();
+  // Abort loaders and actions if the client goes away before the response.
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== "set-cookie") headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, response.statusText, headers);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * Mamori's production HTTP server: Remix's request handler on plain
+ * node:http, plus the client build's static files. It does without Express
+ * and per-request logging, which cost most of remix-serve's throughput.
+ */
+export function createAppServer({ build, clientDir }: { build: ServerBuild; clientDir: string }): Server {
+  const handle = createRequestHandler(build, "production");
+  return createServer(async (req, res) => {
+    try {
+      if (serveStatic(clientDir, req, res)) return;
+      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown" };
+      await sendResponse(res, await handle(toRequest(req, res), context));
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    }
+  });
+}
