@@ -1,0 +1,65 @@
+/**
+ * `npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]`
+ *
+ * Imports the personnel system's staff CSV into the database in
+ * DATABASE_URL. Every row or none: any invalid row rejects the file, with
+ * each problem listed by line and column on stderr, and exit code 1.
+ * Prints a one-line JSON summary: created, updated, unchanged, deactivated,
+ * errors (and missing: active staff not in the file).
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { CLI_ACTOR } from "~/domain/audit.ts";
+import { db } from "~/lib/db.server.ts";
+import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
+
+const args = process.argv.slice(2);
+const path = args.find((a) => !a.startsWith("--"));
+if (!path) {
+  console.error("usage: npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]");
+  process.exit(2);
+}
+const dryRun = args.includes("--dry-run");
+const deactivateMissing = args.includes("--deactivate-missing");
+
+const file = readStaffCsv(basename(path), readFileSync(path));
+try {
+  if (dryRun) {
+    const check = await checkStaffImport(file, null);
+    if (!check.ok) fail(check.problems);
+    else {
+      const { plan } = check;
+      report({
+        dryRun: true,
+        created: plan.created.length,
+        updated: plan.updated.length,
+        unchanged: plan.unchanged,
+        deactivated: deactivateMissing ? plan.missing.length : 0,
+        missing: plan.missing.length,
+        newSections: plan.newSections.length,
+        errors: 0,
+      });
+    }
+  } else {
+    const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing });
+    if (!result.ok) fail(result.problems);
+    else report({ ...withoutOk(result), errors: 0 });
+  }
+} finally {
+  await db.$disconnect();
+}
+
+function withoutOk<T extends { ok: true }>({ ok: _ok, ...rest }: T) {
+  return rest;
+}
+
+function report(summary: Record<string, unknown>) {
+  console.log(JSON.stringify(summary));
+}
+
+function fail(problems: { line: number; column: string; message: string }[]) {
+  for (const p of problems) console.error(`${path}:${p.line}${p.column ? ` [${p.column}]` : ""}: ${p.message}`);
+  console.error(`rejected: ${problems.length} problem(s); nothing was imported`);
+  report({ created: 0, updated: 0, unchanged: 0, deactivated: 0, errors: problems.length });
+  process.exitCode = 1;
+}

@@ -1,0 +1,68 @@
+/**
+ * 和暦 (Japanese eras) that a date in a personnel file can still be written
+ * in. Year 1 of an era is the calendar year in which it began; `last` is the
+ * day before the next era began.
+ */
+const ERAS = [
+  { name: "昭和", letter: "S", first: "1926-12-25", last: "1989-01-07" },
+  { name: "平成", letter: "H", first: "1989-01-08", last: "2019-04-30" },
+  { name: "令和", letter: "R", first: "2019-05-01", last: "9999-12-31" },
+] as const;
+
+type Era = (typeof ERAS)[number];
+
+// After the year: either "年M月D日", or M and D after the same separator twice.
+const MONTH_DAY = String.raw`(?:年(?<kanjiMonth>\d{1,2})月(?<kanjiDay>\d{1,2})日|(?<separator>[-/.])(?<month>\d{1,2})\k<separator>(?<day>\d{1,2}))`;
+const WESTERN_DATE = new RegExp(String.raw`^(?<year>\d{4})${MONTH_DAY}$`);
+const ERA_DATE = new RegExp(String.raw`^(?<era>昭和|平成|令和|[SHR])(?<year>\d{1,2}|元)${MONTH_DAY}$`);
+
+/**
+ * A date as typed in a personnel system's export, as "YYYY-MM-DD", or null
+ * when it is not a real day (2026-02-30) or not a day of the era it names
+ * (平成32年, 令和元年4月1日).
+ */
+export function parseJapaneseDate(input: string): string | null {
+  // NFKC turns full-width digits into ASCII and "㋿" into "令和"; people put
+  // spaces in odd places ("令和 8年 4月 1日"), which never change the meaning.
+  const text = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  if (text === "") return null;
+
+  const western = WESTERN_DATE.exec(text)?.groups;
+  if (western) return calendarDate(Number(western.year), ...monthAndDay(western));
+
+  const japanese = ERA_DATE.exec(text)?.groups;
+  if (japanese) {
+    const era = ERAS.find((candidate) => candidate.name === japanese.era || candidate.letter === japanese.era);
+    if (!era) return null;
+    const yearOfEra = japanese.year === "元" ? 1 : Number(japanese.year);
+    if (yearOfEra < 1) return null;
+    const date = calendarDate(eraStartYear(era) + yearOfEra - 1, ...monthAndDay(japanese));
+    // ISO dates compare correctly as strings.
+    if (date === null || date < era.first || date > era.last) return null;
+    return date;
+  }
+
+  return null;
+}
+
+function monthAndDay(groups: Record<string, string | undefined>): [number, number] {
+  return [Number(groups.kanjiMonth ?? groups.month), Number(groups.kanjiDay ?? groups.day)];
+}
+
+function eraStartYear(era: Era): number {
+  return Number(era.first.slice(0, 4));
+}
+
+function calendarDate(year: number, month: number, day: number): string | null {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

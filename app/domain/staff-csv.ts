@@ -1,0 +1,347 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
+import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import type { Role } from "~/domain/roles.ts";
+import { appointmentProblem, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
+
+export type CsvEncoding = "utf-8" | "utf-8-bom" | "shift_jis";
+
+/**
+ * Reads an uploaded CSV whatever Excel or the personnel system saved it as:
+ * UTF-8 with a BOM, plain UTF-8, or otherwise Shift_JIS (CP932, which the
+ * WHATWG "shift_jis" decoder implements, NEC and IBM extensions included).
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("shift_jis").decode(bytes), encoding: "shift_jis" };
+  }
+}
+
+/** One member of staff from the file, checked and resolved against the database's lookups. */
+export type StaffImportRow = {
+  /** The line of the file on which this record starts; the header is line 1. */
+  line: number;
+  employeeNumber: string;
+  name: string;
+  nameKana: string;
+  organisationId: string;
+  sectionName: string | null;
+  employeeTypeCode: string;
+  role: Role;
+  startDate: string;
+  appointmentStart: string | null;
+  appointmentEnd: string | null;
+  active: boolean;
+};
+
+/** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
+export type ImportProblem = { line: number; column: string; message: string };
+
+export type StaffCsvLookups = {
+  organisations: { id: string; name: string }[];
+  employeeTypes: { code: string; name: string; hasAppointmentPeriod: boolean }[];
+};
+
+export const STAFF_CSV_COLUMNS = [
+  "職員番号",
+  "氏名",
+  "氏名カナ",
+  "所属",
+  "課",
+  "任用形態",
+  "役割",
+  "採用日",
+  "任用開始日",
+  "任用終了日",
+  "在職",
+] as const;
+
+type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
+
+const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
+
+const MAX_NAME_LENGTH = 100;
+const DATE_FORMATS_HINT = "2026-04-01、2026/4/1、令和8年4月1日 の形式で入力してください";
+
+/** 役割 as the personnel system or a person writes it: the Japanese label or Mamori's code. */
+const ROLE_BY_LABEL = new Map<string, Role>([
+  ["職員", "LEARNER"],
+  ["情報セキュリティ管理者", "MANAGER"],
+  ["研修担当", "HR"],
+  ["システム管理者", "ADMIN"],
+  ["LEARNER", "LEARNER"],
+  ["MANAGER", "MANAGER"],
+  ["HR", "HR"],
+  ["ADMIN", "ADMIN"],
+]);
+
+const ACTIVE_BY_LABEL = new Map<string, boolean>([
+  ["1", true],
+  ["0", false],
+  ["在職", true],
+  ["退職", false],
+  ["TRUE", true],
+  ["FALSE", false],
+]);
+
+/** A header line and one example row, for operators to fill in; the route serving it should prepend a BOM so that Excel opens it as UTF-8. */
+export function staffCsvTemplate(): string {
+  const example = [
+    "100001",
+    "山田 花子",
+    "ヤマダ ハナコ",
+    "市長部局",
+    "市民課",
+    "会計年度任用職員",
+    "職員",
+    "2026/4/1",
+    "2026/4/1",
+    "2027/3/31",
+    "1",
+  ];
+  return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
+}
+
+/**
+ * Turns the personnel system's staff export into rows ready to save, and
+ * collects every problem in the file so the operator can fix them in one go.
+ */
+export function parseStaffCsv(
+  text: string,
+  lookups: StaffCsvLookups,
+): { rows: StaffImportRow[]; problems: ImportProblem[] } {
+  const parsed = readRecords(text);
+  if ("problem" in parsed) return { rows: [], problems: [parsed.problem] };
+
+  const [header, ...records] = parsed.records;
+  if (!header) {
+    return {
+      rows: [],
+      problems: [{ line: 1, column: "", message: `ファイルが空です。1 行目に見出し（${REQUIRED_COLUMNS.join("、")} など）が必要です` }],
+    };
+  }
+
+  const columns = findColumns(header);
+  if ("problems" in columns) return { rows: [], problems: columns.problems };
+
+  const rows: StaffImportRow[] = [];
+  const problems: ImportProblem[] = [];
+  const firstLineOfEmployeeNumber = new Map<string, number>();
+  for (const record of records) {
+    const cell = (column: StaffCsvColumn): string => {
+      const index = columns.indexes.get(column);
+      return index === undefined ? "" : (record.cells[index] ?? "");
+    };
+    const result = readStaffRow(record.line, cell, lookups, firstLineOfEmployeeNumber);
+    if (result.problems.length > 0) problems.push(...result.problems);
+    else if (result.row) rows.push(result.row);
+  }
+  return { rows, problems };
+}
+
+type CsvRecord = { line: number; cells: string[] };
+
+function readRecords(text: string): { records: CsvRecord[] } | { problem: ImportProblem } {
+  // csv-parse counts a quoted CRLF as two lines, so give it LF only; a
+  // newline inside a quoted cell then reads back as "\n".
+  const lf = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info: true` each record comes as { record, info }, which the
+    // library's overloads do not express.
+    parsed = parse(lf, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { problem: csvSyntaxProblem(error, lf) };
+  }
+  const records: CsvRecord[] = [];
+  for (const { record, info } of parsed) {
+    if (record.every((cell) => cell.trim() === "")) continue;
+    // info.lines is the line on which the record ends; the operator looks for where it starts.
+    const newlinesInside = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+    records.push({ line: info.lines - newlinesInside, cells: record });
+  }
+  return { records };
+}
+
+function csvSyntaxProblem(error: CsvError, text: string): ImportProblem {
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    // csv-parse reports the last line of the file; the operator needs the line where the quote opened.
+    const line = lineOfUnclosedQuote(text);
+    return { line, column: "", message: `${line} 行目で始まる引用符（"）が閉じられていません` };
+  }
+  const line = typeof error.lines === "number" ? error.lines : 1;
+  if (error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "INVALID_OPENING_QUOTE") {
+    return {
+      line,
+      column: "",
+      message: `${line} 行目の引用符（"）の使い方が正しくありません。値に " を含めるときは、値全体を " で囲み、" を "" と2つ重ねてください`,
+    };
+  }
+  return { line, column: "", message: `${line} 行目を CSV として読めません` };
+}
+
+function lineOfUnclosedQuote(text: string): number {
+  let line = 1;
+  let inQuotes = false;
+  let openedOn = 1;
+  let previous = "";
+  for (const char of text) {
+    if (char === "\n") line += 1;
+    else if (char === '"') {
+      // The second quote of an escaped "" reopens the same value.
+      if (!inQuotes && previous !== '"') openedOn = line;
+      inQuotes = !inQuotes;
+    }
+    previous = char;
+  }
+  return openedOn;
+}
+
+function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> } | { problems: ImportProblem[] } {
+  const indexes = new Map<StaffCsvColumn, number>();
+  const problems: ImportProblem[] = [];
+  header.cells.forEach((cell, index) => {
+    const name = cell.replace(/^\uFEFF/, "").normalize("NFKC").trim();
+    const column = STAFF_CSV_COLUMNS.find((known) => known === name);
+    if (!column) return; // Personnel systems add columns of their own; they are not ours to judge.
+    if (indexes.has(column)) {
+      problems.push({ line: header.line, column, message: `見出し「${column}」が2つあります。どちらを使うか決められないので、1つにしてください` });
+    } else {
+      indexes.set(column, index);
+    }
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!indexes.has(column)) {
+      problems.push({ line: header.line, column, message: `必須の列「${column}」が見出し行にありません` });
+    }
+  }
+  return problems.length > 0 ? { problems } : { indexes };
+}
+
+function readStaffRow(
+  line: number,
+  cell: (column: StaffCsvColumn) => string,
+  lookups: StaffCsvLookups,
+  firstLineOfEmployeeNumber: Map<string, number>,
+): { row: StaffImportRow | null; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const problem = (column: StaffCsvColumn, message: string) => problems.push({ line, column, message });
+
+  const employeeNumber = normaliseEmployeeNumber(cell("職員番号"));
+  if (employeeNumber === "") {
+    problem("職員番号", "職員番号を入力してください");
+  } else if (!EMPLOYEE_NUMBER.test(employeeNumber)) {
+    problem("職員番号", `職員番号「${cell("職員番号").trim()}」は英数字とハイフンの20文字以内で入力してください`);
+  } else {
+    const firstLine = firstLineOfEmployeeNumber.get(employeeNumber);
+    if (firstLine === undefined) firstLineOfEmployeeNumber.set(employeeNumber, line);
+    else problem("職員番号", `職員番号 ${employeeNumber} が ${firstLine} 行目と重複しています`);
+  }
+
+  const name = cell("氏名").trim();
+  if (name === "") problem("氏名", "氏名を入力してください");
+  else if ([...name].length > MAX_NAME_LENGTH) problem("氏名", `氏名は${MAX_NAME_LENGTH}文字以内で入力してください`);
+
+  // NFKC turns half-width katakana (ﾔﾏﾀﾞ) into full-width (ヤマダ).
+  const nameKana = cell("氏名カナ").normalize("NFKC").trim();
+  if ([...nameKana].length > MAX_NAME_LENGTH) problem("氏名カナ", `氏名カナは${MAX_NAME_LENGTH}文字以内で入力してください`);
+
+  const organisationText = lookupKey(cell("所属"));
+  const organisation = lookups.organisations.find(
+    (candidate) => lookupKey(candidate.name) === organisationText || candidate.id === organisationText,
+  );
+  if (organisationText === "") problem("所属", "所属を入力してください");
+  else if (!organisation) {
+    const names = lookups.organisations.map((candidate) => candidate.name).join("、");
+    problem(
+      "所属",
+      `所属「${organisationText}」は登録されていません（対象組織は基本方針3(1)の${lookups.organisations.length}組織です：${names}）`,
+    );
+  }
+
+  const section = cell("課").trim();
+
+  const employeeTypeText = lookupKey(cell("任用形態"));
+  const employeeType = lookups.employeeTypes.find(
+    (candidate) => lookupKey(candidate.name) === employeeTypeText || candidate.code === employeeTypeText,
+  );
+  if (employeeTypeText === "") problem("任用形態", "任用形態を入力してください");
+  else if (!employeeType) {
+    const names = lookups.employeeTypes.map((candidate) => candidate.name).join("、");
+    problem("任用形態", `任用形態「${employeeTypeText}」は登録されていません（${names}）`);
+  }
+
+  const roleText = cell("役割").normalize("NFKC").trim();
+  const role: Role | undefined = roleText === "" ? "LEARNER" : ROLE_BY_LABEL.get(roleText.toUpperCase());
+  if (!role) {
+    problem(
+      "役割",
+      `役割「${roleText}」は使えません（職員、情報セキュリティ管理者、研修担当、システム管理者、または LEARNER、MANAGER、HR、ADMIN）`,
+    );
+  }
+
+  const startDate = readDate("採用日", cell("採用日"), problem);
+  if (startDate === undefined) problem("採用日", "採用日を入力してください");
+  const appointmentStart = readDate("任用開始日", cell("任用開始日"), problem);
+  const appointmentEnd = readDate("任用終了日", cell("任用終了日"), problem);
+  const period = appointmentProblem(Boolean(employeeType?.hasAppointmentPeriod), appointmentStart ?? null, appointmentEnd ?? null);
+  if (period === "appointmentRequired" && employeeType) {
+    if (appointmentStart === undefined) problem("任用開始日", `${employeeType.name}は任用開始日を入力してください`);
+    if (appointmentEnd === undefined) problem("任用終了日", `${employeeType.name}は任用終了日を入力してください`);
+  }
+  if (period === "appointmentOrder") {
+    problem("任用終了日", `任用終了日（${appointmentEnd}）が任用開始日（${appointmentStart}）より前になっています`);
+  }
+
+  const activeText = cell("在職").normalize("NFKC").trim();
+  const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
+  if (active === undefined) {
+    problem("在職", `在職「${activeText}」は使えません（在職は 1・在職・TRUE、退職は 0・退職・FALSE。空欄は在職）`);
+  }
+
+  if (problems.length > 0 || !organisation || !employeeType || !role || !startDate || active === undefined) {
+    return { row: null, problems };
+  }
+  return {
+    row: {
+      line,
+      employeeNumber,
+      name,
+      nameKana,
+      organisationId: organisation.id,
+      sectionName: section === "" ? null : section,
+      employeeTypeCode: employeeType.code,
+      role,
+      startDate,
+      appointmentStart: appointmentStart ?? null,
+      appointmentEnd: appointmentEnd ?? null,
+      active,
+    },
+    problems,
+  };
+}
+
+function lookupKey(text: string): string {
+  return text.normalize("NFKC").trim();
+}
+
+/**
+ * The cell as "YYYY-MM-DD"; undefined when blank; null when it cannot be
+ * read as a date, which has then been reported.
+ */
+function readDate(
+  column: StaffCsvColumn,
+  text: string,
+  problem: (column: StaffCsvColumn, message: string) => void,
+): string | null | undefined {
+  if (text.trim() === "") return undefined;
+  const date = parseJapaneseDate(text);
+  if (date === null) problem(column, `${column}「${text.trim()}」を日付として読めません。${DATE_FORMATS_HINT}`);
+  return date;
+}

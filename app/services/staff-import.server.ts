@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server.ts";
+import type { Actor } from "~/domain/audit.ts";
+import { isRole, type Role } from "~/domain/roles.ts";
+import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type StaffImportRow } from "~/domain/staff-csv.ts";
+import { mayAssignRole } from "~/domain/staff-record.ts";
+import { recordAudit } from "./audit.server.ts";
+
+/** The columns an import compares and writes, in the order people read them. */
+const COMPARED = [
+  "name",
+  "nameKana",
+  "organisationId",
+  "sectionName",
+  "employeeTypeCode",
+  "role",
+  "startDate",
+  "appointmentStart",
+  "appointmentEnd",
+  "active",
+] as const;
+type Compared = (typeof COMPARED)[number];
+type Value = string | boolean | null;
+
+export type StaffImportPlan = {
+  encoding: CsvEncoding;
+  rows: number;
+  created: StaffImportRow[];
+  updated: { staffId: number; row: StaffImportRow; changes: Partial<Record<Compared, [Value, Value]>> }[];
+  unchanged: number;
+  /** Active staff who are not in the file. */
+  missing: { staffId: number; employeeNumber: string; name: string; organisationName: string }[];
+  newSections: { organisationId: string; name: string }[];
+};
+
+export type StaffImportCheck = { ok: true; plan: StaffImportPlan } | { ok: false; problems: ImportProblem[] };
+
+type Db = Pick<typeof db, "organisation" | "employeeType" | "section" | "staff">;
+
+const sectionKey = (organisationId: string, name: string) => `${organisationId}\u0000${name}`;
+
+/**
+ * Works out what importing `text` would change, without changing anything.
+ * `actorRole` limits who may hand out the administrator role; null is the
+ * command line, run by the server's operator.
+ */
+async function planImport(tx: Db, text: string, encoding: CsvEncoding, actorRole: Role | null): Promise<StaffImportCheck> {
+  const [organisations, employeeTypes, sections, staff] = await Promise.all([
+    tx.organisation.findMany({ select: { id: true, name: true } }),
+    tx.employeeType.findMany({ select: { code: true, name: true, hasAppointmentPeriod: true } }),
+    tx.section.findMany({ select: { id: true, organisationId: true, name: true } }),
+    tx.staff.findMany({
+      select: {
+        id: true,
+        employeeNumber: true,
+        name: true,
+        nameKana: true,
+        organisationId: true,
+        sectionId: true,
+        employeeTypeCode: true,
+        role: true,
+        startDate: true,
+        appointmentStart: true,
+        appointmentEnd: true,
+        active: true,
+      },
+    }),
+  ]);
+  const { rows, problems } = parseStaffCsv(text, { organisations, employeeTypes });
+  const sectionName = new Map(sections.map((s) => [s.id, s.name]));
+  const existingSections = new Set(sections.map((s) => sectionKey(s.organisationId, s.name)));
+  const byNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
+
+  const plan: StaffImportPlan = { encoding, rows: rows.length, created: [], updated: [], unchanged: 0, missing: [], newSections: [] };
+  const newSections = new Map<string, { organisationId: string; name: string }>();
+  for (const row of rows) {
+    const current = byNumber.get(row.employeeNumber);
+    const currentRole = current && isRole(current.role) ? current.role : null;
+    if (actorRole && !mayAssignRole(actorRole, currentRole, row.role)) {
+      problems.push({ line: row.line, column: "役割", message: "システム管理者の役割は、システム管理者だけが設定・変更できます" });
+      continue;
+    }
+    if (row.sectionName && !existingSections.has(sectionKey(row.organisationId, row.sectionName))) {
+      newSections.set(sectionKey(row.organisationId, row.sectionName), { organisationId: row.organisationId, name: row.sectionName });
+    }
+    if (!current) {
+      plan.created.push(row);
+      continue;
+    }
+    const before: Record<Compared, Value> = {
+      ...current,
+      sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
+    };
+    const changes = Object.fromEntries(
+      COMPARED.filter((key) => before[key] !== row[key]).map((key) => [key, [before[key], row[key]]]),
+    );
+    if (Object.keys(changes).length === 0) plan.unchanged++;
+    else plan.updated.push({ staffId: current.id, row, changes });
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+
+  const inFile = new Set(rows.map((r) => r.employeeNumber));
+  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
+  plan.missing = staff
+    .filter((s) => s.active && !inFile.has(s.employeeNumber))
+    .map((s) => ({
+      staffId: s.id,
+      employeeNumber: s.employeeNumber,
+      name: s.name,
+      organisationName: organisationName.get(s.organisationId) ?? s.organisationId,
+    }));
+  plan.newSections = [...newSections.values()];
+  return { ok: true, plan };
+}
+
+/** A staff CSV, decoded (decodeCsv) from the encoding it came in. */
+export type StaffCsvFile = { fileName: string; text: string; encoding: CsvEncoding };
+
+/** Decodes an uploaded or read file. */
+export function readStaffCsv(fileName: string, bytes: Uint8Array): StaffCsvFile {
+  return { fileName, ...decodeCsv(bytes) };
+}
+
+/** Checks a staff CSV against the database and says what importing it would change. */
+export async function checkStaffImport(file: StaffCsvFile, actorRole: Role | null): Promise<StaffImportCheck> {
+  return planImport(db, file.text, file.encoding, actorRole);
+}
+
+export type StaffImportResult =
+  | { ok: true; created: number; updated: number; unchanged: number; deactivated: number; newSections: number; missing: number }
+  | { ok: false; problems: ImportProblem[] };
+
+/**
+ * Imports a staff CSV in one transaction: every row or none. New 課 are
+ * created under their 所属; people missing from the file are deactivated
+ * only when `deactivateMissing` is set. Re-importing the same file changes
+ * nothing. The import is audited with the numbers it touched.
+ */
+export async function importStaff(
+  { fileName, text, encoding }: StaffCsvFile,
+  options: { actor: Actor; actorRole: Role | null; deactivateMissing: boolean },
+): Promise<StaffImportResult> {
+  return db.$transaction(
+    async (tx) => {
+      // Planned again inside the transaction: the database may have moved since the preview.
+      const check = await planImport(tx, text, encoding, options.actorRole);
+      if (!check.ok) return check;
+      const { plan } = check;
+
+      await tx.section.createMany({ data: plan.newSections });
+      const sections = await tx.section.findMany({ select: { id: true, organisationId: true, name: true } });
+      const sectionId = new Map(sections.map((s) => [sectionKey(s.organisationId, s.name), s.id]));
+      const columns = (row: StaffImportRow) => ({
+        name: row.name,
+        nameKana: row.nameKana,
+        organisationId: row.organisationId,
+        sectionId: row.sectionName ? (sectionId.get(sectionKey(row.organisationId, row.sectionName)) ?? null) : null,
+        employeeTypeCode: row.employeeTypeCode,
+        role: row.role,
+        startDate: row.startDate,
+        appointmentStart: row.appointmentStart,
+        appointmentEnd: row.appointmentEnd,
+        active: row.active,
+      });
+
+      await tx.staff.createMany({ data: plan.created.map((row) => ({ employeeNumber: row.employeeNumber, ...columns(row) })) });
+      for (const { staffId, row, changes } of plan.updated) {
+        // Leaving post ends the person's sessions at once.
+        const leaving = changes.active?.[1] === false;
+        await tx.staff.update({
+          where: { id: staffId },
+          data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
+        });
+      }
+      const deactivated = options.deactivateMissing ? plan.missing : [];
+      await tx.staff.updateMany({
+        where: { id: { in: deactivated.map((m) => m.staffId) } },
+        data: { active: false, sessionVersion: { increment: 1 } },
+      });
+
+      const summary = {
+        created: plan.created.length,
+        updated: plan.updated.length,
+        unchanged: plan.unchanged,
+        deactivated: deactivated.length,
+        newSections: plan.newSections.length,
+      };
+      if (summary.created + summary.updated + summary.deactivated + summary.newSections > 0) {
+        await recordAudit(tx, options.actor, {
+          action: "staff.import",
+          targetType: "file",
+          targetId: fileName,
+          detail: {
+            encoding,
+            ...summary,
+            createdNumbers: plan.created.map((r) => r.employeeNumber),
+            updatedNumbers: plan.updated.map((u) => u.row.employeeNumber),
+            deactivatedNumbers: deactivated.map((m) => m.employeeNumber),
+            sections: plan.newSections.map((s) => `${s.organisationId}/${s.name}`),
+          },
+        });
+      }
+      return { ok: true as const, ...summary, missing: plan.missing.length };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Keeps an uploaded file for the operator to confirm after the preview. */
+export async function saveImportDraft(actor: Actor, file: StaffCsvFile): Promise<string> {
+  const id = randomUUID();
+  await db.$transaction([
+    db.staffImportDraft.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - DRAFT_LIFETIME_MS) } } }),
+    db.staffImportDraft.create({ data: { id, createdBy: actor.staffId ?? 0, ...file } }),
+  ]);
+  return id;
+}
+
+/**
+ * The file a person uploaded for preview, if it is theirs and still fresh.
+ * It is removed as it is taken, so a double-clicked confirm imports once.
+ */
+export async function takeImportDraft(actor: Actor, draftId: string): Promise<StaffCsvFile | null> {
+  const draft = await db.staffImportDraft.findUnique({ where: { id: draftId } });
+  if (!draft || draft.createdBy !== actor.staffId || draft.createdAt.getTime() < Date.now() - DRAFT_LIFETIME_MS) return null;
+  const { count } = await db.staffImportDraft.deleteMany({ where: { id: draftId } });
+  if (count === 0) return null;
+  return { fileName: draft.fileName, text: draft.text, encoding: draft.encoding as CsvEncoding };
+}
