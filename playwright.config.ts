@@ -12,6 +12,7 @@ if (!existsSync(chromium)) {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "tests/.tmp/e2e.db";
+export const E2E_SESSION_SECRET = "e2e-test-secret";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -43,14 +44,14 @@ export default defineConfig({
   },
   // The production build (made once by `npm test`) on a fresh demo database.
   webServer: {
-    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && remix-serve ./build/server/index.js`,
+    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && tsx app/cli/serve.ts`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       NODE_ENV: "production",
       DATABASE_URL: `file:./${E2E_DATABASE}`,
-      SESSION_SECRET: "e2e-test-secret",
+      SESSION_SECRET: E2E_SESSION_SECRET,
       SESSION_COOKIE_SECURE: "false",
       BCRYPT_COST: "4",
       HOST: "127.0.0.1",

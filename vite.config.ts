@@ -3,6 +3,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import remixConfig from "./remix.config.js";
 
+// With single fetch, loaders' types match what the browser gets (a Date stays a Date).
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
 // The Remix plugin breaks vitest's module graph, so tests run without it.
 const underTest = Boolean(process.env.VITEST);
 

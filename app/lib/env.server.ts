@@ -11,6 +11,12 @@ const schema = z
     PORT: z.coerce.number().int().positive().default(3000),
     HOST: z.string().optional(),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+    // Failed logins allowed from one address per window. Generous: a whole
+    // city hall may reach Mamori through one proxy address.
+    LOGIN_THROTTLE_FAILURES: z.coerce.number().int().positive().default(100),
+    LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     // Unset means "secure in production". "false" only for a closed
     // network served over plain HTTP, where browsers drop secure cookies.
     SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),

@@ -1,4 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import type { Actor } from "~/domain/audit.ts";
 import { roleAllows, type Role } from "~/domain/roles.ts";
 import { t } from "~/lib/i18n.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
@@ -31,9 +32,13 @@ export async function getUser(request: Request): Promise<SignedInStaff | null> {
   return findSignedInStaff(staffId, sessionVersion);
 }
 
+// Pages a person with an initial password may still reach.
+const PASSWORD_CHANGE_PATHS = new Set(["/password", "/logout"]);
+
 /**
  * The signed-in member of staff, who must hold one of `role` if given.
- * Anonymous visitors are sent to the login page; a wrong role gets 403.
+ * Anonymous visitors are sent to the login page; a wrong role gets 403;
+ * someone still on an initial password is sent to change it first.
  */
 export async function requireUser(
   request: Request,
@@ -44,6 +49,9 @@ export async function requireUser(
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
     throw redirect(`/login?${params}`);
+  }
+  if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(request.url).pathname)) {
+    throw redirect("/password");
   }
   const allowed = typeof role === "string" ? [role] : role;
   if (!roleAllows(user.role, allowed)) {
@@ -81,4 +89,9 @@ export async function sessionCookieFor(identity: { staffId: number; sessionVersi
   session.set("sessionVersion", identity.sessionVersion);
   const setCookie = await sessionStorage.commitSession(session);
   return setCookie.split(";")[0]!;
+}
+
+/** The signed-in person as the author of an audited change. */
+export function actorOf(user: SignedInStaff, context: { clientAddress: string }): Actor & { role: Role } {
+  return { staffId: user.id, address: context.clientAddress, role: user.role };
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 
@@ -16,6 +16,28 @@ export default function Home() {
     <>
       <h1>{t("home.title", { name: user.name })}</h1>
       <p className="lead">{t(`home.${user.role}`, { organisation: user.organisationName })}</p>
+      <p className="actions">
+        {user.role === "MANAGER" ? (
+          <Link className="button button-primary" to="/team">
+            {t("nav.team")}
+          </Link>
+        ) : null}
+        {user.role === "HR" || user.role === "ADMIN" ? (
+          <>
+            <Link className="button button-primary" to="/staff">
+              {t("nav.staff")}
+            </Link>
+            <Link className="button button-quiet" to="/staff/import">
+              {t("nav.import")}
+            </Link>
+          </>
+        ) : null}
+        {user.role === "ADMIN" ? (
+          <Link className="button button-quiet" to="/admin/audit">
+            {t("nav.audit")}
+          </Link>
+        ) : null}
+      </p>
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t("home.profile")}</h2>
         <dl className="profile">

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { LoginForm } from "~/domain/login-form.ts";
+import { formatDateTime } from "~/domain/japan-time.ts";
+import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, getUser } from "~/lib/session.server.ts";
 import { verifyLogin } from "~/services/auth.server.ts";
@@ -13,12 +15,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: t("login.required") }, { status: 400 });
-  const identity = await verifyLogin(parsed.data.employeeNumber, parsed.data.password);
-  if (!identity) return data({ error: t("login.failed") }, { status: 401 });
-  return createUserSession(request, identity, parsed.data.redirectTo ?? "/");
+  const result = await verifyLogin(parsed.data.employeeNumber, parsed.data.password, context.clientAddress);
+  if (result.ok) return createUserSession(request, result, parsed.data.redirectTo ?? "/");
+  switch (result.reason) {
+    case "throttled":
+      return data({ error: t("login.throttled") }, { status: 429 });
+    case "locked":
+      return data({ error: t("login.locked", { time: formatDateTime(result.until) }) }, { status: 423 });
+    default:
+      return data(
+        { error: t("login.failed", { max: env.LOGIN_MAX_FAILURES, minutes: env.LOGIN_LOCK_MINUTES }) },
+        { status: 401 },
+      );
+  }
 }
 
 export default function Login() {
@@ -29,7 +41,7 @@ export default function Login() {
     <section className="card card-narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
       <p>{t("login.lead")}</p>
-      <Form method="post" className="form" aria-describedby={result?.error ? "login-error" : undefined}>
+      <Form method="post" className="form">
         {result?.error ? (
           <p id="login-error" role="alert" className="form-error">
             {result.error}
@@ -44,7 +56,7 @@ export default function Login() {
             autoComplete="username"
             inputMode="numeric"
             required
-            aria-describedby="employeeNumber-hint"
+            aria-describedby={result?.error ? "employeeNumber-hint login-error" : "employeeNumber-hint"}
             aria-invalid={result?.error ? true : undefined}
           />
           <p id="employeeNumber-hint" className="field-hint">

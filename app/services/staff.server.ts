@@ -10,6 +10,8 @@ export type SignedInStaff = {
   organisationName: string;
   sectionName: string | null;
   employeeTypeName: string;
+  /** Signed in with an initial password that must be changed first. */
+  mustChangePassword: boolean;
 };
 
 /**
@@ -30,6 +32,7 @@ export async function findSignedInStaff(staffId: number, sessionVersion: number)
       organisation: { select: { name: true } },
       section: { select: { name: true } },
       employeeType: { select: { name: true } },
+      password: { select: { mustChange: true } },
     },
   });
   if (!staff || !staff.active || staff.sessionVersion !== sessionVersion || !isRole(staff.role)) return null;
@@ -42,5 +45,6 @@ export async function findSignedInStaff(staffId: number, sessionVersion: number)
     organisationName: staff.organisation.name,
     sectionName: staff.section?.name ?? null,
     employeeTypeName: staff.employeeType.name,
+    mustChangePassword: staff.password?.mustChange ?? false,
   };
 }

@@ -1,0 +1,23 @@
+/** The administrative actions the audit log records, with their labels. */
+export const AUDIT_ACTIONS = {
+  "staff.create": "職員の登録",
+  "staff.update": "職員情報の変更",
+  "staff.role-change": "役割の変更",
+  "staff.deactivate": "職員の無効化（退職・任用終了）",
+  "staff.reactivate": "職員の再有効化",
+  "staff.password-reset": "初期パスワードの発行",
+  "staff.unlock": "ロックの解除",
+  "staff.sign-out-everywhere": "全端末からのログアウト",
+  "staff.import": "職員CSVの取り込み",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === "string" && value in AUDIT_ACTIONS;
+}
+
+/** Who did something, and from where: a client address, or "cli". */
+export type Actor = { staffId: number | null; address: string };
+
+export const CLI_ACTOR: Actor = { staffId: null, address: "cli" };

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { normaliseEmployeeNumber } from "./employee-number.ts";
+import { ROLES, type Role } from "./roles.ts";
+import { t } from "~/lib/i18n.ts";
+
+export const EMPLOYEE_NUMBER = /^[0-9A-Z-]{1,20}$/;
+
+/**
+ * What is wrong with an appointment period, if anything: fixed-term types
+ * (会計年度任用職員) need both ends, and the end may not precede the start.
+ */
+export function appointmentProblem(
+  hasAppointmentPeriod: boolean,
+  start: string | null,
+  end: string | null,
+): "appointmentRequired" | "appointmentOrder" | null {
+  if (hasAppointmentPeriod && (!start || !end)) return "appointmentRequired";
+  if (start && end && end < start) return "appointmentOrder";
+  return null;
+}
+
+/** Only an administrator may grant or take away the administrator role. */
+export function mayAssignRole(actorRole: Role, from: Role | null, to: Role): boolean {
+  return actorRole === "ADMIN" || (to !== "ADMIN" && from !== "ADMIN");
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t("staff.dateFormat"))
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), t("staff.dateFormat"));
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional());
+
+/** The create/edit form of a member of staff (HR/ADMIN), shared by page and action. */
+export const StaffRecordForm = z.object({
+  employeeNumber: z
+    .string({ required_error: t("staff.required") })
+    .transform(normaliseEmployeeNumber)
+    .pipe(z.string().regex(EMPLOYEE_NUMBER, t("staff.employeeNumberFormat"))),
+  name: z.string({ required_error: t("staff.required") }).trim().min(1, t("staff.required")).max(100),
+  nameKana: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ?? "").normalize("NFKC").trim()),
+  organisationId: z.string({ required_error: t("staff.required") }),
+  sectionId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
+  employeeTypeCode: z.string({ required_error: t("staff.required") }),
+  role: z.enum(ROLES, { required_error: t("staff.required") }),
+  startDate: z.string({ required_error: t("staff.required") }).pipe(isoDate),
+  appointmentStart: optionalDate,
+  appointmentEnd: optionalDate,
+});
+
+export type StaffRecordInput = z.infer<typeof StaffRecordForm>;

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { t } from "~/lib/i18n.ts";
+import { requireUser } from "~/lib/session.server.ts";
+import { getTeamMember } from "~/services/team.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? t("team.notFound")} | ${t("app.name")}` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "MANAGER" });
+  const id = z.coerce.number().int().positive().safeParse(params.staffId);
+  // Someone outside the manager's organisation is "not found", never shown.
+  const person = id.success ? await getTeamMember(user.organisationId, id.data) : null;
+  if (!person) throw new Response(t("team.notFound"), { status: 404 });
+  return { person };
+}
+
+export default function TeamMember() {
+  const { person } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/team">{t("team.title")}</Link>
+      </p>
+      <h1>{person.name}</h1>
+      <section className="card">
+        <dl className="profile">
+          <dt>{t("staff.employeeNumber")}</dt>
+          <dd>{person.employeeNumber}</dd>
+          <dt>{t("staff.organisation")}</dt>
+          <dd>{person.organisation.name}</dd>
+          <dt>{t("staff.section")}</dt>
+          <dd>{person.section?.name ?? t("staff.noSection")}</dd>
+          <dt>{t("staff.employeeType")}</dt>
+          <dd>{person.employeeType.name}</dd>
+          <dt>{t("staff.startDate")}</dt>
+          <dd>{person.startDate}</dd>
+          {person.appointmentStart ? (
+            <>
+              <dt>{t("staff.appointmentStart")}</dt>
+              <dd>
+                {person.appointmentStart} 〜 {person.appointmentEnd}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("staff.status")}</dt>
+          <dd>{person.active ? t("staff.active") : t("staff.inactive")}</dd>
+        </dl>
+      </section>
+    </>
+  );
+}

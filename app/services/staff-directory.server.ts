@@ -1,0 +1,232 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { db } from "~/lib/db.server.ts";
+import type { Actor } from "~/domain/audit.ts";
+import { isRole, type Role } from "~/domain/roles.ts";
+import { appointmentProblem, mayAssignRole, type StaffRecordInput } from "~/domain/staff-record.ts";
+import { recordAudit } from "./audit.server.ts";
+import { issueInitialPassword } from "./auth.server.ts";
+
+export const DIRECTORY_PAGE_SIZE = 50;
+
+export type StaffFilter = {
+  q?: string;
+  organisationId?: string;
+  sectionId?: number;
+  employeeTypeCode?: string;
+  active?: boolean;
+};
+
+function whereOf(filter: StaffFilter): Prisma.StaffWhereInput {
+  const q = filter.q?.normalize("NFKC").trim();
+  return {
+    organisationId: filter.organisationId,
+    sectionId: filter.sectionId,
+    employeeTypeCode: filter.employeeTypeCode,
+    active: filter.active,
+    ...(q
+      ? { OR: [{ employeeNumber: { startsWith: q.toUpperCase() } }, { name: { contains: q } }, { nameKana: { contains: q } }] }
+      : {}),
+  };
+}
+
+/** One page of the staff directory under `filter`, with the total. */
+export async function searchStaff(filter: StaffFilter, page = 1) {
+  const where = whereOf(filter);
+  const [total, staff] = await Promise.all([
+    db.staff.count({ where }),
+    db.staff.findMany({
+      where,
+      orderBy: [{ organisation: { sortOrder: "asc" } }, { employeeNumber: "asc" }],
+      skip: (Math.max(1, page) - 1) * DIRECTORY_PAGE_SIZE,
+      take: DIRECTORY_PAGE_SIZE,
+      select: {
+        id: true,
+        employeeNumber: true,
+        name: true,
+        nameKana: true,
+        role: true,
+        active: true,
+        lockedUntil: true,
+        organisation: { select: { name: true } },
+        section: { select: { name: true } },
+        employeeType: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), staff };
+}
+
+/** Organisations with their sections, and employee types: the choices of staff forms and filters. */
+export async function staffFormOptions() {
+  const [organisations, employeeTypes] = await Promise.all([
+    db.organisation.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, sections: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+    }),
+    db.employeeType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true, hasAppointmentPeriod: true } }),
+  ]);
+  return { organisations, employeeTypes };
+}
+
+/** A member of staff as HR sees them, or null. */
+export function getStaffRecord(staffId: number) {
+  return db.staff.findUnique({
+    where: { id: staffId },
+    select: {
+      id: true,
+      employeeNumber: true,
+      name: true,
+      nameKana: true,
+      organisationId: true,
+      sectionId: true,
+      employeeTypeCode: true,
+      role: true,
+      startDate: true,
+      appointmentStart: true,
+      appointmentEnd: true,
+      active: true,
+      lockedUntil: true,
+      failedLogins: true,
+      organisation: { select: { name: true } },
+      section: { select: { name: true } },
+      employeeType: { select: { name: true } },
+      password: { select: { mustChange: true, updatedAt: true } },
+    },
+  });
+}
+
+export type StaffRecordProblem = {
+  field: keyof StaffRecordInput;
+  message: "employeeNumberTaken" | "unknownOrganisation" | "sectionOutsideOrganisation" | "unknownEmployeeType" | "appointmentRequired" | "appointmentOrder" | "roleNotAllowed";
+};
+
+type Db = Pick<typeof db, "organisation" | "section" | "employeeType" | "staff">;
+
+async function recordProblem(
+  tx: Db,
+  input: StaffRecordInput,
+  actorRole: Role,
+  existing: { id: number; role: string } | null,
+): Promise<StaffRecordProblem | null> {
+  const taken = await tx.staff.findUnique({ where: { employeeNumber: input.employeeNumber }, select: { id: true } });
+  if (taken && taken.id !== existing?.id) return { field: "employeeNumber", message: "employeeNumberTaken" };
+  if (!(await tx.organisation.findUnique({ where: { id: input.organisationId } }))) {
+    return { field: "organisationId", message: "unknownOrganisation" };
+  }
+  if (input.sectionId !== undefined) {
+    const section = await tx.section.findUnique({ where: { id: input.sectionId } });
+    if (section?.organisationId !== input.organisationId) return { field: "sectionId", message: "sectionOutsideOrganisation" };
+  }
+  const type = await tx.employeeType.findUnique({ where: { code: input.employeeTypeCode } });
+  if (!type) return { field: "employeeTypeCode", message: "unknownEmployeeType" };
+  const appointment = appointmentProblem(type.hasAppointmentPeriod, input.appointmentStart ?? null, input.appointmentEnd ?? null);
+  if (appointment) return { field: "appointmentEnd", message: appointment };
+  const from = existing && isRole(existing.role) ? existing.role : null;
+  if (!mayAssignRole(actorRole, from, input.role)) return { field: "role", message: "roleNotAllowed" };
+  return null;
+}
+
+function columnsOf(input: StaffRecordInput) {
+  return {
+    employeeNumber: input.employeeNumber,
+    name: input.name,
+    nameKana: input.nameKana,
+    organisationId: input.organisationId,
+    sectionId: input.sectionId ?? null,
+    employeeTypeCode: input.employeeTypeCode,
+    role: input.role,
+    startDate: input.startDate,
+    appointmentStart: input.appointmentStart ?? null,
+    appointmentEnd: input.appointmentEnd ?? null,
+  };
+}
+
+/** Registers a member of staff with a one-time initial password, shown to HR once. */
+export async function createStaffRecord(actor: Actor & { role: Role }, input: StaffRecordInput) {
+  const password = await issueInitialPassword();
+  return db.$transaction(async (tx) => {
+    const problem = await recordProblem(tx, input, actor.role, null);
+    if (problem) return { ok: false as const, problem };
+    const staff = await tx.staff.create({
+      data: { ...columnsOf(input), password: { create: { hash: password.hash, mustChange: true } } },
+    });
+    await recordAudit(tx, actor, { action: "staff.create", targetType: "staff", targetId: staff.id, detail: columnsOf(input) });
+    return { ok: true as const, staffId: staff.id, initialPassword: password.plain };
+  });
+}
+
+/** Saves changes to a member of staff; a role change is audited as such. */
+export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: number, input: StaffRecordInput) {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.staff.findUniqueOrThrow({ where: { id: staffId } });
+    const problem = await recordProblem(tx, input, actor.role, existing);
+    if (problem) return { ok: false as const, problem };
+    const next = columnsOf(input);
+    const changes = Object.fromEntries(
+      Object.entries(next)
+        .filter(([key, value]) => existing[key as keyof typeof next] !== value)
+        .map(([key, value]) => [key, [existing[key as keyof typeof next], value]]),
+    );
+    if (Object.keys(changes).length === 0) return { ok: true as const, changed: false };
+    await tx.staff.update({ where: { id: staffId }, data: next });
+    const { role, ...otherChanges } = changes;
+    if (role) await recordAudit(tx, actor, { action: "staff.role-change", targetType: "staff", targetId: staffId, detail: { role } });
+    if (Object.keys(otherChanges).length > 0) {
+      await recordAudit(tx, actor, { action: "staff.update", targetType: "staff", targetId: staffId, detail: otherChanges });
+    }
+    return { ok: true as const, changed: true };
+  });
+}
+
+/**
+ * Deactivates (retirement, end of appointment) or reactivates a member of
+ * staff. Deactivation ends their sessions; their records stay for audit.
+ */
+export async function setStaffActive(actor: Actor, staffId: number, active: boolean, reason: string) {
+  await db.$transaction(async (tx) => {
+    await tx.staff.update({
+      where: { id: staffId },
+      data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: active ? "staff.reactivate" : "staff.deactivate",
+      targetType: "staff",
+      targetId: staffId,
+      detail: { reason },
+    });
+  });
+}
+
+/** Issues a new one-time initial password, ending every session of the person. */
+export async function resetStaffPassword(actor: Actor, staffId: number): Promise<string> {
+  const password = await issueInitialPassword();
+  await db.$transaction(async (tx) => {
+    await tx.password.upsert({
+      where: { staffId },
+      create: { staffId, hash: password.hash, mustChange: true },
+      update: { hash: password.hash, mustChange: true },
+    });
+    await tx.staff.update({
+      where: { id: staffId },
+      data: { sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+    });
+    await recordAudit(tx, actor, { action: "staff.password-reset", targetType: "staff", targetId: staffId });
+  });
+  return password.plain;
+}
+
+/** Lifts a lockout after failed logins. */
+export async function unlockStaff(actor: Actor, staffId: number) {
+  await db.$transaction(async (tx) => {
+    await tx.staff.update({ where: { id: staffId }, data: { failedLogins: 0, lockedUntil: null } });
+    await recordAudit(tx, actor, { action: "staff.unlock", targetType: "staff", targetId: staffId });
+  });
+}
+
+/** Ends every session of a person at once, on every device (ADMIN). */
+export async function signOutEverywhere(actor: Actor, staffId: number) {
+  await db.$transaction(async (tx) => {
+    await tx.staff.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, actor, { action: "staff.sign-out-everywhere", targetType: "staff", targetId: staffId });
+  });
+}
