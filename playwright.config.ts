@@ -54,6 +54,8 @@ export default defineConfig({
       SESSION_SECRET: E2E_SESSION_SECRET,
       SESSION_COOKIE_SECURE: "false",
       BCRYPT_COST: "4",
+      // A fixed day, so due dates and 期限超過 never drift with the calendar.
+      MAMORI_TODAY: "2026-11-25",
       HOST: "127.0.0.1",
       PORT: String(PORT),
     },

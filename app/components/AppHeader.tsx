@@ -7,7 +7,9 @@ const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: "/team", label: "nav.team", roles: ["MANAGER"] },
   { to: "/staff", label: "nav.staff", roles: ["HR", "ADMIN"] },
   { to: "/staff/import", label: "nav.import", roles: ["HR", "ADMIN"] },
+  { to: "/certificates", label: "nav.certificates", roles: ["HR", "ADMIN"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
+  { to: "/policy", label: "nav.policy", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
   { to: "/password", label: "nav.password", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
 ];
 

@@ -1,43 +1,55 @@
+import { today } from "~/lib/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MyTraining } from "~/components/MyTraining.tsx";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
+import { listMyAssignments } from "~/services/learning.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("nav.home")} | ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user };
+  return { user, assignments: await listMyAssignments(user.id, today()) };
 }
 
 export default function Home() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, assignments } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("home.title", { name: user.name })}</h1>
       <p className="lead">{t(`home.${user.role}`, { organisation: user.organisationName })}</p>
-      <p className="actions">
-        {user.role === "MANAGER" ? (
-          <Link className="button button-primary" to="/team">
-            {t("nav.team")}
-          </Link>
-        ) : null}
-        {user.role === "HR" || user.role === "ADMIN" ? (
-          <>
-            <Link className="button button-primary" to="/staff">
-              {t("nav.staff")}
+      {user.role !== "LEARNER" ? (
+        <p className="actions">
+          {user.role === "MANAGER" ? (
+            <Link className="button button-quiet" to="/team">
+              {t("nav.team")}
             </Link>
-            <Link className="button button-quiet" to="/staff/import">
-              {t("nav.import")}
+          ) : null}
+          {user.role === "HR" || user.role === "ADMIN" ? (
+            <>
+              <Link className="button button-quiet" to="/staff">
+                {t("nav.staff")}
+              </Link>
+              <Link className="button button-quiet" to="/staff/import">
+                {t("nav.import")}
+              </Link>
+              <Link className="button button-quiet" to="/certificates">
+                {t("nav.certificates")}
+              </Link>
+            </>
+          ) : null}
+          {user.role === "ADMIN" ? (
+            <Link className="button button-quiet" to="/admin/audit">
+              {t("nav.audit")}
             </Link>
-          </>
-        ) : null}
-        {user.role === "ADMIN" ? (
-          <Link className="button button-quiet" to="/admin/audit">
-            {t("nav.audit")}
-          </Link>
-        ) : null}
-      </p>
+          ) : null}
+        </p>
+      ) : null}
+      <section aria-labelledby="my-training">
+        <h2 id="my-training">{t("learn.title")}</h2>
+        <MyTraining assignments={assignments} />
+      </section>
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t("home.profile")}</h2>
         <dl className="profile">

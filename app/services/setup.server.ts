@@ -1,6 +1,8 @@
+import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { assignForStaff } from "./assignments.server.ts";
 import { hashPassword } from "./auth.server.ts";
 
 /**
@@ -32,8 +34,9 @@ export async function applyBaseData(): Promise<void> {
 }
 
 /**
- * Loads the demo sections and staff. Existing people keep their password,
- * so a demo user who changed it is not reset by a restart.
+ * Loads the demo sections and staff and assigns their training. Existing
+ * people keep their password, so a demo user who changed it is not reset by
+ * a restart.
  */
 export async function loadDemoData(): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -58,5 +61,7 @@ export async function loadDemoData(): Promise<void> {
       });
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });
     }
+    const demo = await tx.staff.findMany({ where: { employeeNumber: { in: DEMO_STAFF.map((p) => p.employeeNumber) } } });
+    await assignForStaff(demo.map((p) => p.id), today(), tx);
   });
 }

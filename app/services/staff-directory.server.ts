@@ -1,8 +1,10 @@
+import { today } from "~/lib/clock.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { appointmentProblem, mayAssignRole, type StaffRecordInput } from "~/domain/staff-record.ts";
+import { assignForStaff } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { issueInitialPassword } from "./auth.server.ts";
 
@@ -151,6 +153,7 @@ export async function createStaffRecord(actor: Actor & { role: Role }, input: St
       data: { ...columnsOf(input), password: { create: { hash: password.hash, mustChange: true } } },
     });
     await recordAudit(tx, actor, { action: "staff.create", targetType: "staff", targetId: staff.id, detail: columnsOf(input) });
+    await assignForStaff([staff.id], today(), tx);
     return { ok: true as const, staffId: staff.id, initialPassword: password.plain };
   });
 }
@@ -169,6 +172,8 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
     );
     if (Object.keys(changes).length === 0) return { ok: true as const, changed: false };
     await tx.staff.update({ where: { id: staffId }, data: next });
+    // A new appointment period or becoming MANAGER brings new tracks.
+    await assignForStaff([staffId], today(), tx);
     const { role, ...otherChanges } = changes;
     if (role) await recordAudit(tx, actor, { action: "staff.role-change", targetType: "staff", targetId: staffId, detail: { role } });
     if (Object.keys(otherChanges).length > 0) {

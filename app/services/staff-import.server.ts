@@ -1,9 +1,11 @@
+import { today } from "~/lib/clock.server.ts";
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type StaffImportRow } from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
+import { assignForStaff } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** The columns an import compares and writes, in the order people read them. */
@@ -172,6 +174,12 @@ export async function importStaff(
           data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
         });
       }
+      const created = await tx.staff.findMany({
+        where: { employeeNumber: { in: plan.created.map((r) => r.employeeNumber) } },
+        select: { id: true },
+      });
+      await assignForStaff([...created.map((c) => c.id), ...plan.updated.map((u) => u.staffId)], today(), tx);
+
       const deactivated = options.deactivateMissing ? plan.missing : [];
       await tx.staff.updateMany({
         where: { id: { in: deactivated.map((m) => m.staffId) } },

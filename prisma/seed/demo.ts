@@ -31,7 +31,7 @@ export type DemoStaff = {
 };
 
 export const DEMO_STAFF: DemoStaff[] = [
-  { employeeNumber: "100001", name: "山田 花子", nameKana: "ヤマダ ハナコ", organisationId: "mayor", section: "市民課", employeeTypeCode: "regular", role: "LEARNER", startDate: "2026-04-01" },
+  { employeeNumber: "100001", name: "山田 花子", nameKana: "ヤマダ ハナコ", organisationId: "mayor", section: "市民課", employeeTypeCode: "regular", role: "LEARNER", startDate: "2026-11-16" },
   { employeeNumber: "100002", name: "佐藤 健", nameKana: "サトウ ケン", organisationId: "mayor", section: "税務課", employeeTypeCode: "reappointed", role: "LEARNER", startDate: "1990-04-01" },
   { employeeNumber: "100003", name: "鈴木 美咲", nameKana: "スズキ ミサキ", organisationId: "mayor", section: "市民課", employeeTypeCode: "fiscal-year", role: "LEARNER", startDate: "2025-04-01", appointmentStart: "2026-04-01", appointmentEnd: "2027-03-31" },
   { employeeNumber: "100004", name: "高橋 一郎", nameKana: "タカハシ イチロウ", organisationId: "education-board", section: "教育総務課", employeeTypeCode: "special", role: "LEARNER", startDate: "2024-10-01" },

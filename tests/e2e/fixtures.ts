@@ -28,3 +28,23 @@ export const test = base.extend<{ signIn: (employeeNumber: string) => Promise<vo
 });
 
 export { expect };
+
+/** Reads the app's database (read-only), e.g. for the answers a test must give. */
+export function readDatabase<T>(query: string, ...params: unknown[]): T[] {
+  const db = new Database(E2E_DATABASE, { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Fails on serious or critical accessibility violations (axe-core). */
+export async function expectAccessible(page: Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}

@@ -30,3 +30,8 @@ export async function createStaff(
     },
   });
 }
+
+/** An assignment of a track from content/ to a person, due in the future. */
+export async function assignTrack(staffId: number, trackId: string, cycleKey = "once") {
+  return db.assignment.create({ data: { staffId, trackId, cycleKey, fiscalYear: 2026, dueDate: "2099-01-01" } });
+}

@@ -12,7 +12,7 @@ export default function buildTemplateDatabase() {
   rmSync("tests/.tmp", { recursive: true, force: true });
   mkdirSync("tests/.tmp", { recursive: true });
   execFileSync("npx", ["tsx", "app/cli/db-setup.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:./${TEMPLATE_DB}`, BCRYPT_COST: "4" },
+    env: { ...process.env, DATABASE_URL: `file:./${TEMPLATE_DB}`, BCRYPT_COST: "4", MAMORI_TODAY: "2026-11-25" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }

@@ -28,7 +28,9 @@ describe("staff CSV import", () => {
     ["staff-utf8-bom.csv", "utf-8-bom"],
     ["staff-sjis.csv", "shift_jis"],
   ])("imports %s, detecting %s", async (name, encoding) => {
-    await db.staff.deleteMany({ where: { employeeNumber: { startsWith: "7000" } } });
+    const earlier = { employeeNumber: { startsWith: "7000" } };
+    await db.assignment.deleteMany({ where: { staff: earlier } });
+    await db.staff.deleteMany({ where: earlier });
     const file = fixture(name);
     expect(file.encoding).toBe(encoding);
     const result = await run(file);
@@ -40,6 +42,9 @@ describe("staff CSV import", () => {
     expect(ueda).toMatchObject({ organisationId: "waterworks", employeeTypeCode: "reappointed", role: "MANAGER" });
     // 料金課 did not exist under 上下水道局: it is created there.
     expect(ueda?.section).toMatchObject({ organisationId: "waterworks", name: "料金課" });
+    // New staff get the training their type requires (their start is in FY2026).
+    const assigned = await db.assignment.findMany({ where: { staffId: ishii!.id }, orderBy: { trackId: "asc" } });
+    expect(assigned.map((a) => a.trackId)).toEqual(["onboarding"]);
   });
 
   it("changes nothing when the same file is imported again", async () => {

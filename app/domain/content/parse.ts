@@ -51,6 +51,7 @@ const TrackEntry = z.object({
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
   }),
   cycle: z.enum(["once", "fiscal-year", "appointment"]),
+  skipInYearOfStart: z.boolean().default(false),
   modules: z.array(slug).min(1),
   reading: z.enum(["required", "optional"]),
   quiz: z.object({

@@ -49,6 +49,8 @@ export type Track = {
   /** Roles that receive the track; empty means every role. */
   appliesTo: { employeeTypes: string[]; roles: Role[] };
   cycle: "once" | "fiscal-year" | "appointment";
+  /** Not assigned in the fiscal year the person started: onboarding covers it. */
+  skipInYearOfStart: boolean;
   modules: string[];
   reading: "required" | "optional";
   quiz: { questions: number; passPercent: number };

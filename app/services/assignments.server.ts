@@ -1,0 +1,103 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { db } from "~/lib/db.server.ts";
+import { requiredAssignments, type RequiredAssignment } from "~/domain/assignment-rules.ts";
+import { fiscalYearOf } from "~/domain/fiscal-year.ts";
+import { isRole } from "~/domain/roles.ts";
+import { listTracks } from "./catalogue.server.ts";
+
+export type AssignmentSummary = { created: number; existing: number; skipped: number };
+
+/** Staff are read and assigned in batches, so a prefecture's 100,000 fit in memory comfortably. */
+const BATCH = 2_000;
+
+/**
+ * Creates the assignments that the tracks' rules require for `fiscalYear`,
+ * for the given staff or everyone. Existing assignments are kept as they are
+ * (due dates included): the unique (staff, track, cycle) key means running
+ * this twice, or from two processes at once, creates nothing twice.
+ * `skipped` counts staff who need nothing this year (inactive, or no track applies).
+ */
+export async function assignForFiscalYear(
+  fiscalYear: number,
+  today: string,
+  staffIds?: readonly number[],
+  tx?: Prisma.TransactionClient,
+): Promise<AssignmentSummary> {
+  const client = tx ?? db;
+  const tracks = await listTracks(client);
+  const summary: AssignmentSummary = { created: 0, existing: 0, skipped: 0 };
+  let cursor = 0;
+  for (;;) {
+    const staff = await client.staff.findMany({
+      where: { id: { gt: cursor, ...(staffIds ? { in: [...staffIds] } : {}) } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, employeeTypeCode: true, role: true, startDate: true, appointmentStart: true, appointmentEnd: true, active: true },
+    });
+    if (staff.length === 0) return summary;
+    cursor = staff.at(-1)!.id;
+
+    const wanted: (RequiredAssignment & { staffId: number })[] = [];
+    for (const person of staff) {
+      const role = isRole(person.role) ? person.role : "LEARNER";
+      const required = requiredAssignments({ ...person, role }, tracks, fiscalYear, today);
+      if (required.length === 0) summary.skipped++;
+      wanted.push(...required.map((r) => ({ ...r, staffId: person.id })));
+    }
+    const added = tx ? await insertMissing(tx, wanted) : await insertMissingInTransaction(wanted);
+    summary.created += added;
+    summary.existing += wanted.length - added;
+  }
+}
+
+const keyOf = (a: { staffId: number; trackId: string; cycleKey: string }) => `${a.staffId}|${a.trackId}|${a.cycleKey}`;
+
+type Wanted = RequiredAssignment & { staffId: number };
+
+/** Inserts the assignments not yet present; returns how many it created. */
+async function insertMissing(tx: Prisma.TransactionClient, wanted: Wanted[]): Promise<number> {
+  if (wanted.length === 0) return 0;
+  const present = await tx.assignment.findMany({
+    where: { staffId: { in: [...new Set(wanted.map((w) => w.staffId))] } },
+    select: { staffId: true, trackId: true, cycleKey: true },
+  });
+  const have = new Set(present.map(keyOf));
+  const missing = wanted.filter((w) => !have.has(keyOf(w)));
+  await tx.assignment.createMany({ data: missing });
+  return missing.length;
+}
+
+async function insertMissingInTransaction(wanted: Wanted[], retries = 2): Promise<number> {
+  try {
+    return await db.$transaction((tx) => insertMissing(tx, wanted));
+  } catch (error) {
+    // Another process assigned the same people first: the unique key refused
+    // the duplicates, so look again at what is now present.
+    if (retries > 0 && (error as { code?: string }).code === "P2002") return insertMissingInTransaction(wanted, retries - 1);
+    throw error;
+  }
+}
+
+/**
+ * Assigns what newly created or changed staff need: in the current fiscal
+ * year, and in the year of their start date if that is later (people
+ * imported in March who start on 1 April).
+ */
+export async function assignForStaff(
+  staffIds: readonly number[],
+  today: string,
+  tx?: Prisma.TransactionClient,
+): Promise<AssignmentSummary> {
+  if (staffIds.length === 0) return { created: 0, existing: 0, skipped: 0 };
+  const current = fiscalYearOf(today);
+  const starts = await (tx ?? db).staff.findMany({ where: { id: { in: [...staffIds] } }, select: { startDate: true } });
+  const years = [...new Set([current, ...starts.map((s) => fiscalYearOf(s.startDate)).filter((fy) => fy > current)])];
+  const total: AssignmentSummary = { created: 0, existing: 0, skipped: 0 };
+  for (const year of years) {
+    const part = await assignForFiscalYear(year, today, staffIds, tx);
+    total.created += part.created;
+    total.existing += part.existing;
+    total.skipped += part.skipped;
+  }
+  return total;
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { db } from "~/lib/db.server.ts";
+import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
+import type { Track } from "~/domain/content/types.ts";
+import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
+import { japanDate } from "~/domain/japan-time.ts";
+import { nextStep, trackProgress, type TrackProgress } from "~/domain/track-progress.ts";
+import { currentRelease, getTrack, listTracks, moduleSummaries } from "./catalogue.server.ts";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const progressInclude = {
+  readings: { select: { moduleSlug: true } },
+  attempts: { where: { passed: true }, select: { id: true }, take: 1 },
+  pledge: { select: { id: true, signedAt: true } },
+} as const;
+
+function progressOf(
+  track: Track,
+  assignment: { readings: { moduleSlug: string }[]; attempts: { id: number }[]; pledge: { id: number } | null },
+): TrackProgress {
+  return trackProgress(track, {
+    readSlugs: new Set(assignment.readings.map((r) => r.moduleSlug)),
+    quizPassed: assignment.attempts.length > 0,
+    pledgeSigned: assignment.pledge !== null,
+  });
+}
+
+/**
+ * "わたしの研修": a person's assignments with status on `today`, due date,
+ * progress and next step; open work first, soonest due first.
+ */
+export async function listMyAssignments(staffId: number, today: string) {
+  const [assignments, tracks, modules] = await Promise.all([
+    db.assignment.findMany({
+      where: { staffId },
+      include: { ...progressInclude, _count: { select: { attempts: { where: { openFor: { not: null } } } } } },
+      orderBy: [{ dueDate: "asc" }],
+    }),
+    listTracks(),
+    db.trainingModule.findMany({ select: { slug: true, title: true } }),
+  ]);
+  const trackById = new Map(tracks.map((t) => [t.id, t]));
+  const titles = new Map(modules.map((m) => [m.slug, m.title]));
+  const view = assignments.flatMap((a) => {
+    const track = trackById.get(a.trackId);
+    if (!track) return [];
+    const progress = progressOf(track, a);
+    const next = nextStep(progress);
+    return [
+      {
+        id: a.id,
+        trackName: track.name,
+        description: track.description,
+        fiscalYearLabel: fiscalYearLabel(a.fiscalYear),
+        dueDate: a.dueDate,
+        daysToDue: daysToDue(a.dueDate, today),
+        status: assignmentStatus(a, today),
+        completedOn: a.completedAt ? japanDate(a.completedAt) : null,
+        progress,
+        next,
+        nextModuleTitle: next.kind === "read" ? (titles.get(next.moduleSlug) ?? null) : null,
+        hasOpenAttempt: a._count.attempts > 0,
+      },
+    ];
+  });
+  // Completed tracks go last; the rest stay in due-date order.
+  return [...view.filter((a) => a.status !== "completed"), ...view.filter((a) => a.status === "completed")];
+}
+
+/** One of the person's own assignments with everything its page shows, or null. */
+export async function getLearnerAssignment(staffId: number, assignmentId: number) {
+  const assignment = await db.assignment.findFirst({
+    where: { id: assignmentId, staffId },
+    include: {
+      ...progressInclude,
+      attempts: {
+        where: { submittedAt: { not: null } },
+        orderBy: { id: "asc" },
+        select: { id: true, submittedAt: true, correct: true, total: true, percent: true, passed: true },
+      },
+    },
+  });
+  if (!assignment) return null;
+  const track = await getTrack(assignment.trackId);
+  if (!track) return null;
+  const passed = assignment.attempts.filter((a) => a.passed);
+  const progress = progressOf(track, { ...assignment, attempts: passed });
+  return {
+    assignment,
+    track,
+    modules: await moduleSummaries(track.modules),
+    progress,
+    next: nextStep(progress),
+  };
+}
+
+/** Records 読了 of a module of the assignment's track; false if it is not one. */
+export async function markModuleRead(staffId: number, assignmentId: number, moduleSlug: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, staffId } });
+    const track = assignment && (await getTrack(assignment.trackId, tx));
+    if (!assignment || !track?.modules.includes(moduleSlug)) return false;
+    const release = await currentRelease(tx);
+    await tx.moduleReading.upsert({
+      where: { assignmentId_moduleSlug: { assignmentId, moduleSlug } },
+      create: { assignmentId, moduleSlug, releaseId: release.id },
+      update: {},
+    });
+    await markStarted(tx, assignmentId);
+    await completeIfDone(tx, assignmentId);
+    return true;
+  });
+}
+
+/** Sets when the person first started the assignment. */
+export async function markStarted(tx: Tx, assignmentId: number): Promise<void> {
+  await tx.assignment.updateMany({ where: { id: assignmentId, startedAt: null }, data: { startedAt: new Date() } });
+}
+
+/**
+ * Marks the assignment 修了 once every required step is done, recording the
+ * release and issuing the certificate's verification code. Runs in the
+ * transaction of the step that may have finished it.
+ */
+export async function completeIfDone(tx: Tx, assignmentId: number): Promise<void> {
+  const assignment = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: progressInclude });
+  if (assignment.completedAt) return;
+  const track = await getTrack(assignment.trackId, tx);
+  if (!track || nextStep(progressOf(track, assignment)).kind !== "done") return;
+  const release = await currentRelease(tx);
+  await tx.assignment.update({
+    where: { id: assignmentId },
+    data: { completedAt: new Date(), completedReleaseId: release.id, certificateCode: certificateCode() },
+  });
+}
+
+// Ten characters without look-alikes, grouped for reading aloud: 7KQ2-M9XH-4P.
+function certificateCode(): string {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const chars = [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}

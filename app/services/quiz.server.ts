@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server.ts";
+import type { Question } from "~/domain/content/types.ts";
+import {
+  drawQuestions,
+  scoreAttempt,
+  seededRandom,
+  toQuizQuestion,
+  type DrawnQuestion,
+  type Responses,
+} from "~/domain/quiz.ts";
+import { quizUnlocked } from "~/domain/track-progress.ts";
+import { currentRelease } from "./catalogue.server.ts";
+import { completeIfDone, getLearnerAssignment, markStarted } from "./learning.server.ts";
+
+const asDraw = (json: unknown) => json as DrawnQuestion[];
+const asResponses = (json: unknown) => (json ?? {}) as Responses;
+
+/** The banks of a track's modules, as the draw needs them. */
+async function banksOf(modules: readonly string[]) {
+  const rows = await db.question.findMany({
+    where: { moduleSlug: { in: [...modules] }, retired: false },
+    orderBy: { sortOrder: "asc" },
+  });
+  return modules.map((moduleSlug) => ({
+    moduleSlug,
+    questions: rows
+      .filter((r) => r.moduleSlug === moduleSlug)
+      .map(
+        (r): Question => ({
+          id: r.id,
+          moduleSlug: r.moduleSlug,
+          type: r.type as Question["type"],
+          prompt: r.prompt,
+          choices: r.choices as Question["choices"],
+          answer: r.answer as string[],
+          explanation: r.explanation,
+          clause: r.clauseId,
+        }),
+      ),
+  }));
+}
+
+export type StartResult = { ok: true; attemptId: number } | { ok: false; reason: "notFound" | "locked" | "completed" };
+
+/**
+ * Starts a quiz attempt — a new draw from the track's banks, stored with the
+ * attempt — or returns the person's open attempt, so a reload, a second tab
+ * or a new login resumes it. At most one attempt is open per assignment.
+ */
+export async function startAttempt(staffId: number, assignmentId: number): Promise<StartResult> {
+  const learner = await getLearnerAssignment(staffId, assignmentId);
+  if (!learner) return { ok: false, reason: "notFound" };
+  if (!quizUnlocked(learner.progress)) return { ok: false, reason: "locked" };
+  const open = await db.quizAttempt.findUnique({ where: { openFor: assignmentId } });
+  if (open) return { ok: true, attemptId: open.id };
+  if (learner.progress.quizPassed) return { ok: false, reason: "completed" };
+
+  const { track } = learner;
+  const draw = drawQuestions(await banksOf(track.modules), track.quiz.questions, seededRandom(randomUUID()));
+  const release = await currentRelease();
+  try {
+    const attempt = await db.$transaction(async (tx) => {
+      const created = await tx.quizAttempt.create({
+        data: {
+          assignmentId,
+          staffId,
+          releaseId: release.id,
+          draw,
+          responses: {},
+          passPercent: track.quiz.passPercent,
+          total: draw.length,
+          openFor: assignmentId,
+        },
+      });
+      await markStarted(tx, assignmentId);
+      return created;
+    });
+    return { ok: true, attemptId: attempt.id };
+  } catch (error) {
+    // Two starts at once (a double click): the unique openFor lets one win.
+    const winner = await db.quizAttempt.findUnique({ where: { openFor: assignmentId } });
+    if (winner) return { ok: true, attemptId: winner.id };
+    throw error;
+  }
+}
+
+/** The open attempt's questions — without answers or explanations — and saved responses. */
+export async function getOpenAttempt(staffId: number, assignmentId: number) {
+  const attempt = await db.quizAttempt.findFirst({ where: { openFor: assignmentId, staffId } });
+  if (!attempt) return null;
+  return {
+    attemptId: attempt.id,
+    questions: asDraw(attempt.draw).map(toQuizQuestion),
+    responses: asResponses(attempt.responses),
+    passPercent: attempt.passPercent,
+  };
+}
+
+/** Only choices that belong to the attempt's questions are kept. */
+function cleanResponses(draw: readonly DrawnQuestion[], responses: Responses): Responses {
+  const clean: Record<string, string[]> = {};
+  for (const question of draw) {
+    const ids = new Set(question.choices.map((c) => c.id));
+    const chosen = [...new Set(responses[question.questionId] ?? [])].filter((id) => ids.has(id));
+    if (chosen.length > 0) clean[question.questionId] = chosen;
+  }
+  return clean;
+}
+
+/** Saves answers so far, so that the attempt can be resumed; ignored once submitted. */
+export async function saveResponses(staffId: number, attemptId: number, responses: Responses): Promise<void> {
+  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, staffId, submittedAt: null } });
+  if (!attempt) return;
+  await db.quizAttempt.updateMany({
+    where: { id: attemptId, submittedAt: null },
+    data: { responses: cleanResponses(asDraw(attempt.draw), responses) },
+  });
+}
+
+export type SubmitResult = { ok: true; attemptId: number; assignmentId: number } | { ok: false };
+
+/**
+ * Scores an attempt on the server against its stored draw. Submitting again
+ * (double click, back button, a retried request) changes nothing and leads
+ * to the same result: only the first submission is recorded.
+ */
+export async function submitAttempt(staffId: number, attemptId: number, responses: Responses): Promise<SubmitResult> {
+  return db.$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findFirst({ where: { id: attemptId, staffId } });
+    if (!attempt) return { ok: false };
+    const done = { ok: true as const, attemptId, assignmentId: attempt.assignmentId };
+    if (attempt.submittedAt) return done;
+
+    const draw = asDraw(attempt.draw);
+    const answers = cleanResponses(draw, responses);
+    const score = scoreAttempt(draw, answers, attempt.passPercent);
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, submittedAt: null },
+      data: {
+        submittedAt: new Date(),
+        responses: answers,
+        correct: score.correct,
+        percent: score.percent,
+        passed: score.passed,
+        openFor: null,
+      },
+    });
+    if (count === 0) return done;
+    await tx.attemptAnswer.createMany({
+      data: score.results.map((result, i) => ({
+        attemptId,
+        questionId: result.questionId,
+        clauseId: draw[i]!.clause,
+        correct: result.correct,
+        chosen: result.chosen,
+      })),
+    });
+    if (score.passed) await completeIfDone(tx, attempt.assignmentId);
+    return done;
+  });
+}
+
+/** A submitted attempt with every question, the answers, explanations and clauses. */
+export async function getAttemptResult(staffId: number, assignmentId: number, attemptId: number) {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, assignmentId, staffId, submittedAt: { not: null } },
+    include: { answers: true },
+  });
+  if (!attempt) return null;
+  const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  return {
+    id: attempt.id,
+    submittedAt: attempt.submittedAt!,
+    correct: attempt.correct ?? 0,
+    total: attempt.total,
+    percent: attempt.percent ?? 0,
+    passed: attempt.passed ?? false,
+    passPercent: attempt.passPercent,
+    questions: asDraw(attempt.draw).map((q) => ({
+      ...q,
+      chosen: (byQuestion.get(q.questionId)?.chosen as string[] | undefined) ?? [],
+      correct: byQuestion.get(q.questionId)?.correct ?? false,
+    })),
+  };
+}

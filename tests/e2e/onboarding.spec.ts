@@ -1,0 +1,120 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, readDatabase, test } from "./fixtures.ts";
+
+type Drawn = { questionId: string; type: string; answer: string[]; explanation: string };
+
+function openAttemptDraw(employeeNumber: string): Drawn[] {
+  const [row] = readDatabase<{ draw: string }>(
+    `SELECT q.draw FROM QuizAttempt q JOIN Staff s ON s.id = q.staffId WHERE s.employeeNumber = ? AND q.openFor IS NOT NULL`,
+    employeeNumber,
+  );
+  if (!row) throw new Error("no open attempt");
+  return JSON.parse(row.draw) as Drawn[];
+}
+
+/**
+ * Answers the quiz with the keyboard alone: Tab between questions, arrow
+ * keys within a radio group, Space for checkboxes, Enter on the submit button.
+ */
+async function answerWithKeyboard(page: Page, answers: Map<string, string[]>) {
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | HTMLButtonElement | null;
+      return { tag: el?.tagName ?? "", type: (el as HTMLInputElement)?.type ?? "", name: (el as HTMLInputElement)?.name ?? "", value: el?.value ?? "", text: el?.textContent ?? "" };
+    });
+  await page.locator("h1").click(); // start from the top of the page
+  for (let steps = 0; steps < 400; steps++) {
+    await page.keyboard.press("Tab");
+    const el = await focused();
+    if (el.tag === "BUTTON" && el.text.includes("回答を送信して採点する")) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+    if (!el.name.startsWith("q:")) continue;
+    const wanted = answers.get(el.name.slice(2)) ?? [];
+    if (el.type === "radio") {
+      // Arrow keys move the selection through the group until the right choice is checked.
+      for (let i = 0; i < 6 && (await focused()).value !== wanted[0]; i++) await page.keyboard.press("ArrowDown");
+      expect((await focused()).value).toBe(wanted[0]);
+      // Tab lands on an unchecked group's first radio without checking it.
+      if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press("Space");
+      await expect(page.locator(`input[name="${el.name}"]:checked`)).toHaveValue(wanted[0]!);
+    } else if (el.type === "checkbox" && wanted.includes(el.value)) {
+      await page.keyboard.press("Space");
+    }
+  }
+  throw new Error("never reached the submit button");
+}
+
+test("a new employee reads every module, fails the test once, passes the retake, pledges and gets the certificate", async ({ page, signIn }) => {
+  test.setTimeout(120_000);
+  await signIn("100001");
+  await page.goto("/");
+  const card = page.locator(".assignment", { hasText: "新任者研修" });
+  await expect(card.getByText("未着手")).toBeVisible();
+  await expectAccessible(page);
+
+  // Read all 16 modules, each from the one obvious button.
+  await card.getByRole("link", { name: /次の教材を読む/ }).click();
+  for (let i = 1; i <= 16; i++) {
+    await expect(page.getByText(`${i} / 16`)).toBeVisible();
+    if (i === 1) {
+      await page.locator("button.citation").first().click();
+      await expect(page.locator(".clause-popover:popover-open")).toContainText("秦野市情報セキュリティポリシー");
+      await page.keyboard.press("Escape");
+      await expectAccessible(page);
+    }
+    await page.getByRole("button", { name: "読了にする" }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("新任者研修");
+  await expect(page.getByText("16 / 18 ステップ完了").first()).toBeVisible();
+
+  // First attempt: submitted unanswered, it fails.
+  await page.getByRole("link", { name: "修了テストを受ける" }).click();
+  await page.getByRole("button", { name: "修了テストを始める" }).click();
+  await expect(page.getByRole("group")).toHaveCount(20);
+  await expectAccessible(page);
+  const firstDraw = openAttemptDraw("100001");
+  const html = await page.content();
+  for (const q of firstDraw) expect(html).not.toContain(q.explanation);
+  await page.getByRole("button", { name: "回答を送信して採点する" }).click();
+  await expect(page.getByText("不合格").first()).toBeVisible();
+  await expect(page.getByText("0/20問正解（0%）")).toBeVisible();
+  await expectAccessible(page);
+
+  // Retake with a new draw, answered with the keyboard alone.
+  await page.getByRole("button", { name: "もう一度受ける" }).click();
+  await expect(page.getByRole("group")).toHaveCount(20);
+  const retake = openAttemptDraw("100001");
+  expect(retake.map((q) => q.questionId)).not.toEqual(firstDraw.map((q) => q.questionId));
+  await answerWithKeyboard(page, new Map(retake.map((q) => [q.questionId, q.answer])));
+  await expect(page.getByText("20/20問正解（100%）")).toBeVisible();
+  await expect(page.getByText("合格", { exact: true }).first()).toBeVisible();
+
+  // Pledge, then the certificate.
+  await page.getByRole("link", { name: "誓約へ進む" }).click();
+  await expect(page.getByText("ポリシー及び情報セキュリティ実施手順を遵守しなければならない")).toBeVisible();
+  await page.getByRole("button", { name: "誓約する" }).click();
+  await expect(page.getByRole("alert").or(page.locator("input:invalid"))).toHaveCount(1); // the box must be ticked
+  await page.getByLabel("上記を読み、遵守することを誓約します").check();
+  await page.getByRole("button", { name: "誓約する" }).click();
+  await expect(page.getByRole("heading", { name: "修 了 証" })).toBeVisible();
+  await expect(page.locator(".certificate")).toContainText("山田 花子");
+  await expect(page.locator(".certificate")).toContainText("新任者研修");
+  await expect(page.locator(".certificate-code")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+  await expectAccessible(page);
+
+  await page.goto("/");
+  await expect(page.locator(".assignment", { hasText: "新任者研修" }).getByText("修了", { exact: true })).toBeVisible();
+});
+
+test("learner pages work at phone width", async ({ page, signIn }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn("100005");
+  await page.goto("/");
+  const card = page.locator(".assignment", { hasText: "年次研修" });
+  await expect(card).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+});
