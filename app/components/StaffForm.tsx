@@ -94,6 +94,9 @@ export function StaffForm({
       <Field field={fields.appointmentEnd} label={t("staff.appointmentEnd")}>
         <input {...getInputProps(fields.appointmentEnd, { type: "date" })} />
       </Field>
+      <Field field={fields.email} label={t("staff.email")}>
+        <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" />
+      </Field>
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {submitLabel}

@@ -126,6 +126,10 @@ function requiredFor(
       });
       return { ...base, cycleKey: cycleKeyOf({ cycle: "appointment", appointmentStart }), dueDate };
     }
+
+    case "delta":
+      // Delta retraining is assigned by HR after a content release, never by rule.
+      return null;
   }
 }
 
@@ -142,7 +146,15 @@ type DueAnchors = {
 function dueFor(rule: DueRule, anchors: DueAnchors): string {
   switch (rule.kind) {
     case "daysAfter":
-      return addDays(rule.from === "start" ? anchors.start : anchors.appointment, rule.days);
+    {
+      const due = addDays(
+        rule.from === "start" ? anchors.start : rule.from === "appointment" ? anchors.appointment : anchors.today,
+        rule.days,
+      );
+      // Assigned after its deadline (a late import, a mid-year introduction):
+      // the person gets a fair window rather than an instant 期限超過.
+      return due < anchors.today ? addDays(anchors.today, LATE_JOINER_DAYS) : due;
+    }
     case "fiscalYearDate": {
       const deadline = dateInFiscalYear(anchors.fiscalYear, rule.monthDay);
       if (deadline >= anchors.today && deadline >= anchors.joined) return deadline;

@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = {
   "staff.unlock": "ロックの解除",
   "staff.sign-out-everywhere": "全端末からのログアウト",
   "staff.import": "職員CSVの取り込み",
+  "assignments.rollover": "年度の研修割当（年度更新）",
+  "assignments.extend-due": "研修期限の延長",
+  "assignments.delta": "差分再研修の割当",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

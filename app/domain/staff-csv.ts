@@ -2,7 +2,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
 import type { Role } from "~/domain/roles.ts";
-import { appointmentProblem, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
+import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
 export type CsvEncoding = "utf-8" | "utf-8-bom" | "shift_jis";
 
@@ -37,6 +37,8 @@ export type StaffImportRow = {
   appointmentStart: string | null;
   appointmentEnd: string | null;
   active: boolean;
+  /** For reminders; optional. */
+  email: string | null;
 };
 
 /** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
@@ -59,6 +61,7 @@ export const STAFF_CSV_COLUMNS = [
   "任用開始日",
   "任用終了日",
   "在職",
+  "メールアドレス",
 ] as const;
 
 type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
@@ -299,6 +302,9 @@ function readStaffRow(
     problem("任用終了日", `任用終了日（${appointmentEnd}）が任用開始日（${appointmentStart}）より前になっています`);
   }
 
+  const email = cell("メールアドレス").normalize("NFKC").trim().toLowerCase();
+  if (email !== "" && !EMAIL.test(email)) problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
+
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
   if (active === undefined) {
@@ -322,6 +328,7 @@ function readStaffRow(
       appointmentStart: appointmentStart ?? null,
       appointmentEnd: appointmentEnd ?? null,
       active,
+      email: email === "" ? null : email,
     },
     problems,
   };

@@ -4,6 +4,8 @@ import { ROLES, type Role } from "./roles.ts";
 import { t } from "~/lib/i18n.ts";
 
 export const EMPLOYEE_NUMBER = /^[0-9A-Z-]{1,20}$/;
+/** A plausible mail address: enough to catch a typo, not a full RFC 5322 parser. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * What is wrong with an appointment period, if anything: fixed-term types
@@ -49,6 +51,12 @@ export const StaffRecordForm = z.object({
   startDate: z.string({ required_error: t("staff.required") }).pipe(isoDate),
   appointmentStart: optionalDate,
   appointmentEnd: optionalDate,
+  email: z
+    .string()
+    .max(254)
+    .optional()
+    .transform((v) => v?.normalize("NFKC").trim().toLowerCase() || undefined)
+    .pipe(z.string().regex(EMAIL, t("staff.emailFormat")).optional()),
 });
 
 export type StaffRecordInput = z.infer<typeof StaffRecordForm>;

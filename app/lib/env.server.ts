@@ -20,6 +20,13 @@ const schema = z
     // Unset means "secure in production". "false" only for a closed
     // network served over plain HTTP, where browsers drop secure cookies.
     SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    // Reminders: sent through this SMTP server when set (smtp://host:25),
+    // otherwise written to files in REMINDER_OUTBOX for the city's own mail.
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("mamori@localhost"),
+    REMINDER_OUTBOX: z.string().default("data/outbox"),
+    /** The address staff use to reach Mamori, for links in reminders. */
+    APP_URL: z.string().default("http://localhost:3000"),
   })
   .transform((env) => ({ ...env, DATABASE_URL: databaseUrl(env.DATABASE_URL) }));
 

@@ -6,7 +6,14 @@ import { z } from "zod";
 import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { assignmentStatus } from "~/domain/assignment-status.ts";
+import { OneDueDateForm } from "~/domain/due-date-form.ts";
+import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
 import { StaffRecordForm } from "~/domain/staff-record.ts";
+import { StatusBadge } from "~/components/TrainingStatus.tsx";
+import { today } from "~/lib/clock.server.ts";
+import { extendDueDates } from "~/services/assignments.server.ts";
+import { listStaffAssignments } from "~/services/learning.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import {
@@ -35,7 +42,13 @@ async function findStaffOr404(param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const [staff, options] = await Promise.all([findStaffOr404(params.staffId), staffFormOptions()]);
-  return { staff, options, isAdmin: user.role === "ADMIN", now: new Date() };
+  const day = today();
+  const assignments = (await listStaffAssignments(staff.id)).map((a) => ({
+    ...a,
+    fiscalYearLabel: fiscalYearLabel(a.fiscalYear),
+    status: assignmentStatus(a, day),
+  }));
+  return { staff, options, assignments, isAdmin: user.role === "ADMIN", now: new Date() };
 }
 
 const Intent = z.discriminatedUnion("intent", [
@@ -45,6 +58,7 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reset-password") }),
   z.object({ intent: z.literal("unlock") }),
   z.object({ intent: z.literal("sign-out-everywhere") }),
+  z.object({ intent: z.literal("extend") }),
 ]);
 
 type Outcome = { message?: string; initialPassword?: string };
@@ -79,6 +93,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "unlock":
       await unlockStaff(actor, staff.id);
       return { result: null, outcome: { message: t("staff.unlocked") } };
+    case "extend": {
+      const parsed = OneDueDateForm.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return data({ result: null, outcome: { message: parsed.error.issues[0]!.message } as Outcome }, { status: 400 });
+      const owned = await listStaffAssignments(staff.id);
+      if (!owned.some((a) => a.id === parsed.data.assignmentId)) throw new Response(t("error.notFound"), { status: 404 });
+      const count = await extendDueDates(actor, { assignmentId: parsed.data.assignmentId }, parsed.data.newDueDate, parsed.data.reason);
+      return { result: null, outcome: { message: t("due.done", { count, date: parsed.data.newDueDate }) } };
+    }
     case "sign-out-everywhere":
       if (user.role !== "ADMIN") throw new Response(t("error.forbidden"), { status: 403 });
       await signOutEverywhere(actor, staff.id);
@@ -87,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffRecord() {
-  const { staff, options, isAdmin, now } = useLoaderData<typeof loader>();
+  const { staff, options, assignments, isAdmin, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
@@ -121,6 +143,36 @@ export default function StaffRecord() {
           defaultValue={staff}
           submitLabel={t("staff.save")}
         />
+      </section>
+      <section className="card" aria-labelledby="assignments-title">
+        <h2 id="assignments-title">{t("due.assignments")}</h2>
+        {assignments.length === 0 ? <p>{t("learn.none")}</p> : null}
+        <ul className="plain-list">
+          {assignments.map((a) => (
+            <li key={a.id} className="assignment-row">
+              <p>
+                <strong>{a.trackName}</strong>（{a.fiscalYearLabel}） <StatusBadge status={a.status} /> {t("learn.due", { date: a.dueDate })}
+              </p>
+              {a.status !== "completed" ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="extend" />
+                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <div className="field">
+                    <label htmlFor={`due-${a.id}`}>{t("due.newDate")}</label>
+                    <input id={`due-${a.id}`} name="newDueDate" type="date" required />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`reason-${a.id}`}>{t("due.reason")}</label>
+                    <input id={`reason-${a.id}`} name="reason" required maxLength={200} />
+                  </div>
+                  <button type="submit" className="button button-quiet">
+                    {t("due.extendOne")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       </section>
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title">{t("staff.account")}</h2>

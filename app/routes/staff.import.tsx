@@ -102,6 +102,7 @@ const FIELD_LABELS: Record<string, Parameters<typeof t>[0]> = {
   appointmentStart: "staff.appointmentStart",
   appointmentEnd: "staff.appointmentEnd",
   active: "staff.status",
+  email: "staff.email",
 };
 
 function display(value: unknown): string {

@@ -3,6 +3,8 @@ import { db } from "~/lib/db.server.ts";
 import { requiredAssignments, type RequiredAssignment } from "~/domain/assignment-rules.ts";
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
+import type { Actor } from "~/domain/audit.ts";
+import { recordAudit } from "./audit.server.ts";
 import { listTracks } from "./catalogue.server.ts";
 
 export type AssignmentSummary = { created: number; existing: number; skipped: number };
@@ -100,4 +102,55 @@ export async function assignForStaff(
     total.skipped += part.skipped;
   }
   return total;
+}
+
+/**
+ * 年度更新: assigns every member of staff what the new fiscal year requires,
+ * and records who ran it. Safe to run again, and while people take quizzes:
+ * it only inserts missing assignments and never touches existing ones.
+ */
+export async function rollOverFiscalYear(actor: Actor, fiscalYear: number, today: string): Promise<AssignmentSummary> {
+  const summary = await assignForFiscalYear(fiscalYear, today);
+  await recordAudit(db, actor, {
+    action: "assignments.rollover",
+    targetType: "fiscalYear",
+    targetId: fiscalYear,
+    detail: { ...summary, today },
+  });
+  return summary;
+}
+
+export type DueDateSelection =
+  | { assignmentId: number }
+  | { fiscalYear: number; trackId?: string; organisationId?: string; sectionId?: number; employeeTypeCode?: string };
+
+function selectionWhere(selection: DueDateSelection, newDueDate: string): Prisma.AssignmentWhereInput {
+  // Extending never shortens a deadline, and completed training keeps its own.
+  const open = { completedAt: null, dueDate: { lt: newDueDate } };
+  if ("assignmentId" in selection) return { id: selection.assignmentId, ...open };
+  const { fiscalYear, trackId, organisationId, sectionId, employeeTypeCode } = selection;
+  return { fiscalYear, trackId, staff: { active: true, organisationId, sectionId, employeeTypeCode }, ...open };
+}
+
+/** How many open assignments an extension to `newDueDate` would move. */
+export function countExtendable(selection: DueDateSelection, newDueDate: string): Promise<number> {
+  return db.assignment.count({ where: selectionWhere(selection, newDueDate) });
+}
+
+/**
+ * Moves the due date of one assignment, or of every open assignment under
+ * a filter, to `newDueDate`, with the reason in the audit log. Only later
+ * dates apply: an extension never brings a deadline forward.
+ */
+export async function extendDueDates(actor: Actor, selection: DueDateSelection, newDueDate: string, reason: string) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.assignment.updateMany({ where: selectionWhere(selection, newDueDate), data: { dueDate: newDueDate } });
+    await recordAudit(tx, actor, {
+      action: "assignments.extend-due",
+      targetType: "assignmentId" in selection ? "assignment" : "filter",
+      targetId: "assignmentId" in selection ? selection.assignmentId : undefined,
+      detail: { selection, newDueDate, reason, count },
+    });
+    return count;
+  });
 }

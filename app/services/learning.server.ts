@@ -15,6 +15,16 @@ const progressInclude = {
   pledge: { select: { id: true, signedAt: true } },
 } as const;
 
+/**
+ * The track as this assignment takes it: a delta retraining assignment
+ * covers only its own modules, with two questions per module at most.
+ */
+export function trackFor(track: Track, assignment: { moduleSlugs: unknown }): Track {
+  if (!Array.isArray(assignment.moduleSlugs)) return track;
+  const modules = assignment.moduleSlugs.map(String);
+  return { ...track, modules, quiz: { ...track.quiz, questions: Math.min(track.quiz.questions, modules.length * 2) } };
+}
+
 function progressOf(
   track: Track,
   assignment: { readings: { moduleSlug: string }[]; attempts: { id: number }[]; pledge: { id: number } | null },
@@ -43,8 +53,9 @@ export async function listMyAssignments(staffId: number, today: string) {
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const titles = new Map(modules.map((m) => [m.slug, m.title]));
   const view = assignments.flatMap((a) => {
-    const track = trackById.get(a.trackId);
-    if (!track) return [];
+    const definition = trackById.get(a.trackId);
+    if (!definition) return [];
+    const track = trackFor(definition, a);
     const progress = progressOf(track, a);
     const next = nextStep(progress);
     return [
@@ -82,8 +93,9 @@ export async function getLearnerAssignment(staffId: number, assignmentId: number
     },
   });
   if (!assignment) return null;
-  const track = await getTrack(assignment.trackId);
-  if (!track) return null;
+  const definition = await getTrack(assignment.trackId);
+  if (!definition) return null;
+  const track = trackFor(definition, assignment);
   const passed = assignment.attempts.filter((a) => a.passed);
   const progress = progressOf(track, { ...assignment, attempts: passed });
   return {
@@ -99,7 +111,8 @@ export async function getLearnerAssignment(staffId: number, assignmentId: number
 export async function markModuleRead(staffId: number, assignmentId: number, moduleSlug: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, staffId } });
-    const track = assignment && (await getTrack(assignment.trackId, tx));
+    const definition = assignment && (await getTrack(assignment.trackId, tx));
+    const track = definition && trackFor(definition, assignment);
     if (!assignment || !track?.modules.includes(moduleSlug)) return false;
     const release = await currentRelease(tx);
     await tx.moduleReading.upsert({
@@ -126,8 +139,8 @@ export async function markStarted(tx: Tx, assignmentId: number): Promise<void> {
 export async function completeIfDone(tx: Tx, assignmentId: number): Promise<void> {
   const assignment = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: progressInclude });
   if (assignment.completedAt) return;
-  const track = await getTrack(assignment.trackId, tx);
-  if (!track || nextStep(progressOf(track, assignment)).kind !== "done") return;
+  const definition = await getTrack(assignment.trackId, tx);
+  if (!definition || nextStep(progressOf(trackFor(definition, assignment), assignment)).kind !== "done") return;
   const release = await currentRelease(tx);
   await tx.assignment.update({
     where: { id: assignmentId },
@@ -140,4 +153,14 @@ function certificateCode(): string {
   const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   const chars = [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join("");
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+
+/** Every assignment of a person with its track's name, for HR's view of them. */
+export async function listStaffAssignments(staffId: number) {
+  const [assignments, tracks] = await Promise.all([
+    db.assignment.findMany({ where: { staffId }, orderBy: [{ fiscalYear: "desc" }, { dueDate: "asc" }] }),
+    listTracks(),
+  ]);
+  const names = new Map(tracks.map((tr) => [tr.id, tr.name]));
+  return assignments.map((a) => ({ ...a, trackName: names.get(a.trackId) ?? a.trackId }));
 }

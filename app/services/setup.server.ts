@@ -2,6 +2,7 @@ import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import { hashPassword } from "./auth.server.ts";
 
@@ -62,6 +63,8 @@ export async function loadDemoData(): Promise<void> {
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });
     }
     const demo = await tx.staff.findMany({ where: { employeeNumber: { in: DEMO_STAFF.map((p) => p.employeeNumber) } } });
-    await assignForStaff(demo.map((p) => p.id), today(), tx);
+    // As if the city had run the rollover on 1 April: some demo staff are
+    // then already late, which is what the reports are for.
+    await assignForStaff(demo.map((p) => p.id), fiscalYearRange(fiscalYearOf(today())).start, tx);
   });
 }

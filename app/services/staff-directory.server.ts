@@ -86,6 +86,7 @@ export function getStaffRecord(staffId: number) {
       startDate: true,
       appointmentStart: true,
       appointmentEnd: true,
+      email: true,
       active: true,
       lockedUntil: true,
       failedLogins: true,
@@ -140,6 +141,7 @@ function columnsOf(input: StaffRecordInput) {
     startDate: input.startDate,
     appointmentStart: input.appointmentStart ?? null,
     appointmentEnd: input.appointmentEnd ?? null,
+    email: input.email ?? null,
   };
 }
 

@@ -20,6 +20,7 @@ const COMPARED = [
   "appointmentStart",
   "appointmentEnd",
   "active",
+  "email",
 ] as const;
 type Compared = (typeof COMPARED)[number];
 type Value = string | boolean | null;
@@ -65,6 +66,7 @@ async function planImport(tx: Db, text: string, encoding: CsvEncoding, actorRole
         appointmentStart: true,
         appointmentEnd: true,
         active: true,
+        email: true,
       },
     }),
   ]);
@@ -163,6 +165,7 @@ export async function importStaff(
         appointmentStart: row.appointmentStart,
         appointmentEnd: row.appointmentEnd,
         active: row.active,
+        email: row.email,
       });
 
       await tx.staff.createMany({ data: plan.created.map((row) => ({ employeeNumber: row.employeeNumber, ...columns(row) })) });

@@ -14,7 +14,10 @@ function structure(db: Db) {
     tables.map((table) => [
       table,
       {
-        columns: db.prepare(`PRAGMA table_info("${table}")`).all(),
+        // By name: a column added by a later migration sits last in the table.
+        columns: (db.prepare(`PRAGMA table_info("${table}")`).all() as { cid: number; name: string }[])
+          .map(({ cid: _cid, ...column }) => column)
+          .sort((a, b) => a.name.localeCompare(b.name)),
         foreignKeys: db.prepare(`PRAGMA foreign_key_list("${table}")`).all(),
         indexes: (db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number }[])
           .map((index) => ({

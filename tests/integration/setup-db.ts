@@ -10,3 +10,4 @@ process.env.BCRYPT_COST = "4";
 process.env.SESSION_SECRET = "integration-test-secret";
 // Due dates and 期限超過 depend on the day: pin it so results never drift.
 process.env.MAMORI_TODAY = "2026-11-25";
+process.env.REMINDER_OUTBOX = `tests/.tmp/outbox-${randomUUID()}`;

@@ -217,7 +217,7 @@ describe("requiredAssignments: 会計年度任用職員 (fiscal-year staff)", ()
   });
 
   it("gives the appointment refresher only in the year its appointment starts", () => {
-    expect(requiredAssignments(reappointed, TRACKS, 2026, "2027-04-01")).toEqual([
+    expect(requiredAssignments(reappointed, TRACKS, 2026, "2026-04-01")).toEqual([
       { trackId: "onboarding", cycleKey: "once", fiscalYear: 2026, dueDate: "2026-05-01" },
     ]);
     expect(requiredAssignments(reappointed, TRACKS, 2028, "2028-04-01")).toEqual([
@@ -393,9 +393,20 @@ describe("requiredAssignments: due rules in every cycle", () => {
   it("counts an appointment track from the start date when its rule says start", () => {
     const fromStart = track({ cycle: "appointment", due: { kind: "daysAfter", days: 14, from: "start" } });
     const appointed = staff({ employeeTypeCode: "fiscal-year", startDate: "2026-04-01", appointmentStart: "2026-05-01" });
-    expect(requiredAssignments(appointed, [fromStart], 2026, "2026-05-01")).toEqual([
+    expect(requiredAssignments(appointed, [fromStart], 2026, "2026-04-10")).toEqual([
       { trackId: "custom", cycleKey: "AP2026-05-01", fiscalYear: 2026, dueDate: "2026-04-15" },
     ]);
+  });
+
+  it("gives 30 days from today when a counted due date has already passed on assignment", () => {
+    const hiredInApril = staff({ startDate: "2026-04-01" });
+    const onboarding = TRACKS.filter((t) => t.id === "onboarding");
+    // Imported on 25 November: 1 May has long passed, so no instant 期限超過.
+    expect(requiredAssignments(hiredInApril, onboarding, 2026, "2026-11-25")).toEqual([
+      { trackId: "onboarding", cycleKey: "once", fiscalYear: 2026, dueDate: "2026-12-25" },
+    ]);
+    // On the day the deadline itself falls, it stands.
+    expect(requiredAssignments(hiredInApril, onboarding, 2026, "2026-05-01")[0]?.dueDate).toBe("2026-05-01");
   });
 
   it("puts an appointment track's fixed date after the appointment begins", () => {

@@ -71,6 +71,7 @@ describe("decodeCsv", () => {
           appointmentStart: null,
           appointmentEnd: null,
           active: true,
+          email: null,
         },
       ],
       problems: [],
@@ -103,6 +104,7 @@ describe("parseStaffCsv: good files", () => {
           appointmentStart: "2026-04-01",
           appointmentEnd: "2027-03-31",
           active: true,
+          email: null,
         },
       ],
       problems: [],
@@ -126,6 +128,7 @@ describe("parseStaffCsv: good files", () => {
           appointmentStart: null,
           appointmentEnd: null,
           active: true,
+          email: null,
         },
       ],
       problems: [],
@@ -315,6 +318,7 @@ describe("parseStaffCsv: bad values", () => {
     任用開始日: "",
     任用終了日: "",
     在職: "",
+    メールアドレス: "",
   };
   function rowWith(changes: Partial<typeof good>): string {
     const cells = { ...good, ...changes };
@@ -326,6 +330,7 @@ describe("parseStaffCsv: bad values", () => {
     ["職員番号 with a character outside A-Z, 0-9 and -", { 職員番号: "10_01" }, "職員番号", "職員番号「10_01」は英数字とハイフンの20文字以内で入力してください"],
     ["職員番号 longer than 20", { 職員番号: "1".repeat(21) }, "職員番号", `職員番号「${"1".repeat(21)}」は英数字とハイフンの20文字以内で入力してください`],
     ["blank 氏名", { 氏名: "　" }, "氏名", "氏名を入力してください"],
+    ["a malformed mail address", { メールアドレス: "yamada@" }, "メールアドレス", "メールアドレス「yamada@」の形式が正しくありません"],
     ["氏名 over 100 characters", { 氏名: "山".repeat(101) }, "氏名", "氏名は100文字以内で入力してください"],
     ["氏名カナ over 100 characters", { 氏名カナ: "ヤ".repeat(101) }, "氏名カナ", "氏名カナは100文字以内で入力してください"],
     ["blank 所属", { 所属: "" }, "所属", "所属を入力してください"],

@@ -50,7 +50,7 @@ const TrackEntry = z.object({
     employeeTypes: z.array(nonEmpty).min(1),
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
   }),
-  cycle: z.enum(["once", "fiscal-year", "appointment"]),
+  cycle: z.enum(["once", "fiscal-year", "appointment", "delta"]),
   skipInYearOfStart: z.boolean().default(false),
   modules: z.array(slug).min(1),
   reading: z.enum(["required", "optional"]),
@@ -60,7 +60,7 @@ const TrackEntry = z.object({
   }),
   pledge: z.boolean(),
   due: z.union([
-    z.object({ daysAfter: z.number().int().min(0), from: z.enum(["start", "appointment"]) }).strict(),
+    z.object({ daysAfter: z.number().int().min(0), from: z.enum(["start", "appointment", "assigned"]) }).strict(),
     z.object({ fiscalYearDate: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be MM-DD") }).strict(),
   ]),
 });

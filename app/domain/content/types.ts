@@ -39,7 +39,7 @@ export type Question = {
 };
 
 export type DueRule =
-  | { kind: "daysAfter"; days: number; from: "start" | "appointment" }
+  | { kind: "daysAfter"; days: number; from: "start" | "appointment" | "assigned" }
   | { kind: "fiscalYearDate"; monthDay: string };
 
 export type Track = {
@@ -48,7 +48,7 @@ export type Track = {
   description: string;
   /** Roles that receive the track; empty means every role. */
   appliesTo: { employeeTypes: string[]; roles: Role[] };
-  cycle: "once" | "fiscal-year" | "appointment";
+  cycle: "once" | "fiscal-year" | "appointment" | "delta";
   /** Not assigned in the fiscal year the person started: onboarding covers it. */
   skipInYearOfStart: boolean;
   modules: string[];

@@ -1,0 +1,24 @@
+/**
+ * `npm run reminders [-- --dry-run]`: reminds every active member of staff
+ * with overdue training, at most once a day each. Mail goes through
+ * SMTP_URL when set; otherwise (a closed network) messages are appended to
+ * REMINDER_OUTBOX/reminders-YYYY-MM-DD.txt. --dry-run prints the messages
+ * and sends nothing. Ends with one JSON line: pending, sent, smtp, file.
+ */
+import { today } from "~/lib/clock.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { sendReminders } from "~/services/reminders.server.ts";
+
+const dryRun = process.argv.includes("--dry-run");
+try {
+  const result = await sendReminders(today(), { dryRun });
+  if (dryRun) {
+    for (const m of result.messages) {
+      console.log(`To: ${m.to ?? `(職員番号 ${m.employeeNumber})`}\nSubject: ${m.subject}\n\n${m.body}\n----`);
+    }
+  }
+  const { messages, ...counts } = result;
+  console.log(JSON.stringify({ dryRun, pending: messages.length, ...counts }));
+} finally {
+  await db.$disconnect();
+}

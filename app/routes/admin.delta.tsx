@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { formatDateTime } from "~/domain/japan-time.ts";
+import { today } from "~/lib/clock.server.ts";
+import { t } from "~/lib/i18n.ts";
+import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { listTracks } from "~/services/catalogue.server.ts";
+import { assignDeltaRetraining, countDeltaCandidates, DELTA_TRACK, listReleaseChanges } from "~/services/delta.server.ts";
+import { staffFormOptions } from "~/services/staff-directory.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t("delta.title")} | ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: ["HR", "ADMIN"] });
+  const [releases, options, tracks] = await Promise.all([listReleaseChanges(), staffFormOptions(), listTracks()]);
+  const withCounts = await Promise.all(releases.map(async (r) => ({ ...r, candidates: await countDeltaCandidates(r.id, {}) })));
+  return { releases: withCounts, options, tracks: tracks.filter((tr) => tr.id !== DELTA_TRACK).map((tr) => ({ id: tr.id, name: tr.name })) };
+}
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const DeltaForm = z.object({
+  releaseId: z.coerce.number().int().positive(),
+  organisationId: z.preprocess(blank, z.string().max(64).optional()),
+  employeeTypeCode: z.preprocess(blank, z.string().max(64).optional()),
+  trackId: z.preprocess(blank, z.string().max(64).optional()),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: ["HR", "ADMIN"] });
+  const parsed = DeltaForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: t("error.unexpected") }, { status: 400 });
+  const { releaseId, ...filter } = parsed.data;
+  const result = await assignDeltaRetraining(actorOf(user, context), releaseId, filter, today());
+  return { message: t("delta.done", { created: result.created, existing: result.existing }) };
+}
+
+export default function DeltaRetraining() {
+  const { releases, options, tracks } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <h1>{t("delta.title")}</h1>
+      <p className="lead">{t("delta.lead")}</p>
+      {result ? (
+        <p role="status" className="notice">
+          {result.message}
+        </p>
+      ) : null}
+      {releases.length === 0 ? <p>{t("delta.none")}</p> : null}
+      {releases.map((release) => (
+        <section key={release.id} className="card" aria-labelledby={`release-${release.id}`}>
+          <h2 id={`release-${release.id}`}>
+            {t("delta.release", { id: release.id, date: formatDateTime(release.createdAt), revised: release.policyRevised })}
+          </h2>
+          <p>
+            {t("delta.changedClauses")}：{release.changedClauses.length > 0 ? release.changedClauses.map((c) => `基本方針 ${c}`).join("、") : "—"}
+          </p>
+          {release.modules.length === 0 ? (
+            <p>{t("delta.noModules")}</p>
+          ) : (
+            <>
+              <h3>{t("delta.modules")}</h3>
+              <ul>
+                {release.modules.map((m) => (
+                  <li key={m.slug}>
+                    {m.title}
+                    {m.clauseIds.length > 0 ? `（${m.clauseIds.join("、")}）` : ""}
+                  </li>
+                ))}
+              </ul>
+              <p>{t("delta.candidates", { count: release.candidates })}</p>
+              <Form method="post" className="form-grid">
+                <input type="hidden" name="releaseId" value={release.id} />
+                <div className="field">
+                  <label htmlFor={`org-${release.id}`}>{t("staff.organisation")}</label>
+                  <select id={`org-${release.id}`} name="organisationId">
+                    <option value="">{t("staff.any")}</option>
+                    {options.organisations.map((org) => (
+                      <option key={org.id} value={org.id}>
+                        {org.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`type-${release.id}`}>{t("staff.employeeType")}</label>
+                  <select id={`type-${release.id}`} name="employeeTypeCode">
+                    <option value="">{t("staff.any")}</option>
+                    {options.employeeTypes.map((type) => (
+                      <option key={type.code} value={type.code}>
+                        {type.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`track-${release.id}`}>{t("delta.filterTrack")}</label>
+                  <select id={`track-${release.id}`} name="trackId">
+                    <option value="">{t("staff.any")}</option>
+                    {tracks.map((tr) => (
+                      <option key={tr.id} value={tr.id}>
+                        {tr.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="form-actions">
+                  <button type="submit" className="button button-primary" disabled={busy}>
+                    {t("delta.assign")}
+                  </button>
+                </div>
+              </Form>
+            </>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+import { db } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { t } from "~/lib/i18n.ts";
+import { daysBetween } from "~/domain/fiscal-year.ts";
+
+export type ReminderMessage = {
+  staffId: number;
+  employeeNumber: string;
+  to: string | null;
+  subject: string;
+  body: string;
+};
+
+/** Active staff with overdue training and no reminder yet today, with their messages. */
+export async function pendingReminders(today: string): Promise<ReminderMessage[]> {
+  const overdue = await db.assignment.findMany({
+    where: { completedAt: null, dueDate: { lt: today }, staff: { active: true, reminders: { none: { day: today } } } },
+    orderBy: [{ staffId: "asc" }, { dueDate: "asc" }],
+    select: { staffId: true, trackId: true, dueDate: true, staff: { select: { name: true, employeeNumber: true, email: true } } },
+  });
+  const tracks = new Map((await db.track.findMany({ select: { id: true, name: true } })).map((tr) => [tr.id, tr.name]));
+  const byStaff = new Map<number, typeof overdue>();
+  for (const row of overdue) byStaff.set(row.staffId, [...(byStaff.get(row.staffId) ?? []), row]);
+  return [...byStaff.values()].map((rows) => {
+    const { staff, staffId } = rows[0]!;
+    const lines = rows.map((r) => t("reminder.line", { track: tracks.get(r.trackId) ?? r.trackId, due: r.dueDate, days: daysBetween(r.dueDate, today) }));
+    const body = [
+      t("reminder.greeting", { name: staff.name }),
+      "",
+      t("reminder.body"),
+      ...lines,
+      "",
+      t("reminder.link", { url: env.APP_URL }),
+      "",
+      t("reminder.footer"),
+    ].join("\n");
+    return { staffId, employeeNumber: staff.employeeNumber, to: staff.email, subject: t("reminder.subject"), body };
+  });
+}
+
+type Channel = "smtp" | "file";
+
+let transport: nodemailer.Transporter | undefined;
+
+/** Delivers one message: SMTP when configured and the person has an address, else the outbox file. */
+async function deliver(message: ReminderMessage, today: string): Promise<Channel> {
+  if (env.SMTP_URL && message.to) {
+    transport ??= nodemailer.createTransport(env.SMTP_URL);
+    await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
+    return "smtp";
+  }
+  // Inside a closed network without mail, the city's own system picks these up.
+  mkdirSync(env.REMINDER_OUTBOX, { recursive: true });
+  const entry = [`To: ${message.to ?? `(職員番号 ${message.employeeNumber})`}`, `Subject: ${message.subject}`, "", message.body, "", "----", ""];
+  appendFileSync(join(env.REMINDER_OUTBOX, `reminders-${today}.txt`), entry.join("\n"));
+  return "file";
+}
+
+/**
+ * Sends today's reminders, at most one per person per day: the (staff, day)
+ * row is claimed before sending, so a second run, even a concurrent one,
+ * sends nothing twice. With `dryRun`, only says what it would send.
+ */
+export async function sendReminders(today: string, { dryRun }: { dryRun: boolean }) {
+  const messages = await pendingReminders(today);
+  if (dryRun) return { messages, sent: 0, smtp: 0, file: 0 };
+  const counts = { smtp: 0, file: 0 };
+  for (const message of messages) {
+    try {
+      await db.reminder.create({ data: { staffId: message.staffId, day: today, channel: env.SMTP_URL && message.to ? "smtp" : "file" } });
+    } catch {
+      continue; // someone else claimed this person today
+    }
+    try {
+      counts[await deliver(message, today)]++;
+    } catch (error) {
+      await db.reminder.delete({ where: { staffId_day: { staffId: message.staffId, day: today } } });
+      throw error;
+    }
+  }
+  return { messages, sent: counts.smtp + counts.file, ...counts };
+}
+
+/** A manager's overdue staff, for the team page: their own organisation only. */
+export async function overdueInOrganisation(organisationId: string, today: string) {
+  const rows = await db.assignment.findMany({
+    where: { completedAt: null, dueDate: { lt: today }, staff: { active: true, organisationId } },
+    orderBy: [{ dueDate: "asc" }],
+    select: {
+      id: true,
+      trackId: true,
+      dueDate: true,
+      staff: { select: { id: true, name: true, employeeNumber: true, section: { select: { name: true } } } },
+    },
+  });
+  const tracks = new Map((await db.track.findMany({ select: { id: true, name: true } })).map((tr) => [tr.id, tr.name]));
+  return rows.map((r) => ({
+    assignmentId: r.id,
+    staffId: r.staff.id,
+    name: r.staff.name,
+    employeeNumber: r.staff.employeeNumber,
+    sectionName: r.staff.section?.name ?? null,
+    trackName: tracks.get(r.trackId) ?? r.trackId,
+    dueDate: r.dueDate,
+    daysOverdue: daysBetween(r.dueDate, today),
+  }));
+}

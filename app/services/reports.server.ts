@@ -1,0 +1,467 @@
+import { Prisma } from "~/generated/prisma/client.ts";
+import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
+import { daysBetween } from "~/domain/fiscal-year.ts";
+import type { ReportFilter } from "~/domain/report-filter.ts";
+import { today as todayInJapan } from "~/lib/clock.server.ts";
+import { db } from "~/lib/db.server.ts";
+
+/**
+ * The HR and manager reports (DESIGN.md "Reports"). Every figure is counted
+ * by the database, in a fixed number of queries whatever the number of staff:
+ * a prefecture's 100,000 assignments never travel to the app to be counted.
+ * The SQL sticks to what SQLite and PostgreSQL share.
+ *
+ * The population of every report is the assignments of the filter's fiscal
+ * year held by active staff (a deactivated person drops out of every figure),
+ * narrowed by the filter.
+ */
+
+export type Completion = { assigned: number; completed: number; rate: number };
+
+/** completed / assigned, 0 when nobody is assigned. */
+function completion(assigned: number, completed: number): Completion {
+  return { assigned, completed, rate: assigned === 0 ? 0 : completed / assigned };
+}
+
+// COUNT and SUM come back as bigint or number depending on the driver; SUM of no rows is NULL.
+const count = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * 未着手 / 受講中 / 修了 / 期限超過 in SQL: the one definition every query
+ * uses, matching assignmentStatus() in app/domain/assignment-status.ts.
+ */
+function statusSql(today: string): Prisma.Sql {
+  return Prisma.sql`CASE
+    WHEN "Assignment"."completedAt" IS NOT NULL THEN 'completed'
+    WHEN "Assignment"."dueDate" < ${today} THEN 'overdue'
+    WHEN "Assignment"."startedAt" IS NOT NULL THEN 'inProgress'
+    ELSE 'notStarted' END`;
+}
+
+/**
+ * The report's assignments as a derived table, aliased "p" by callers:
+ * one row per assignment with its staff's grouping columns and its status.
+ */
+function populationSql(filter: ReportFilter, today: string, options: { ignoreStatus?: boolean } = {}): Prisma.Sql {
+  const status = statusSql(today);
+  const where = [Prisma.sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`, Prisma.sql`"Staff"."active" = TRUE`];
+  if (filter.trackId !== undefined) where.push(Prisma.sql`"Assignment"."trackId" = ${filter.trackId}`);
+  if (filter.organisationId !== undefined) where.push(Prisma.sql`"Staff"."organisationId" = ${filter.organisationId}`);
+  if (filter.sectionId !== undefined) where.push(Prisma.sql`"Staff"."sectionId" = ${filter.sectionId}`);
+  if (filter.employeeTypeCode !== undefined) where.push(Prisma.sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  if (filter.status !== undefined && !options.ignoreStatus) where.push(Prisma.sql`(${status}) = ${filter.status}`);
+  return Prisma.sql`SELECT
+      "Assignment"."id" AS "assignmentId",
+      "Assignment"."staffId" AS "staffId",
+      "Assignment"."trackId" AS "trackId",
+      "Assignment"."dueDate" AS "dueDate",
+      "Assignment"."completedAt" AS "completedAt",
+      "Staff"."organisationId" AS "organisationId",
+      "Staff"."sectionId" AS "sectionId",
+      "Staff"."employeeTypeCode" AS "employeeTypeCode",
+      ${status} AS "status"
+    FROM "Assignment"
+    JOIN "Staff" ON "Staff"."id" = "Assignment"."staffId"
+    WHERE ${Prisma.join(where, " AND ")}`;
+}
+
+/** The organisations a grouped report lists: the filtered one, the section's one, or all. */
+function organisationRowsSql(filter: ReportFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (filter.organisationId !== undefined) where.push(Prisma.sql`"Organisation"."id" = ${filter.organisationId}`);
+  if (filter.sectionId !== undefined) {
+    where.push(Prisma.sql`"Organisation"."id" IN (SELECT "Section"."organisationId" FROM "Section" WHERE "Section"."id" = ${filter.sectionId})`);
+  }
+  return where;
+}
+
+function employeeTypeRowsSql(filter: ReportFilter): Prisma.Sql[] {
+  return filter.employeeTypeCode !== undefined ? [Prisma.sql`"EmployeeType"."code" = ${filter.employeeTypeCode}`] : [];
+}
+
+const whereAll = (conditions: Prisma.Sql[]) =>
+  conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
+
+export type EmployeeTypeCompletion = Completion & { employeeTypeCode: string; employeeTypeName: string; overdue: number };
+
+/** Completion per employee type (任用形態), in the types' order, types with nobody assigned included. One query. */
+export async function completionByEmployeeType(filter: ReportFilter, today: string): Promise<EmployeeTypeCompletion[]> {
+  const rows = await db.$queryRaw<{ code: string; name: string; assigned: unknown; completed: unknown; overdue: unknown }[]>(Prisma.sql`
+    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
+    FROM "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll(employeeTypeRowsSql(filter))}
+    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`);
+  return rows.map((row) => ({
+    employeeTypeCode: row.code,
+    employeeTypeName: row.name,
+    ...completion(count(row.assigned), count(row.completed)),
+    overdue: count(row.overdue),
+  }));
+}
+
+export type CompletionMatrix = {
+  organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
+  employeeTypes: { code: string; name: string }[];
+  total: Completion;
+};
+
+/**
+ * Organisation × employee type, every organisation and type in their order
+ * with zeros where nobody is assigned. One query (organisations × types is
+ * a fixed 9 × 4); the totals add up its cells.
+ */
+export async function completionMatrix(filter: ReportFilter, today: string): Promise<CompletionMatrix> {
+  const rows = await db.$queryRaw<
+    { organisationId: string; organisationName: string; code: string; typeName: string; assigned: unknown; completed: unknown }[]
+  >(Prisma.sql`
+    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
+      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+    FROM "Organisation"
+    CROSS JOIN "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p"
+      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
+    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
+      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`);
+
+  const employeeTypes: CompletionMatrix["employeeTypes"] = [];
+  const organisations = new Map<string, { id: string; name: string; cells: Record<string, Completion>; assigned: number; completed: number }>();
+  let assigned = 0;
+  let completed = 0;
+  for (const row of rows) {
+    if (!employeeTypes.some((type) => type.code === row.code)) employeeTypes.push({ code: row.code, name: row.typeName });
+    let organisation = organisations.get(row.organisationId);
+    if (!organisation) {
+      organisation = { id: row.organisationId, name: row.organisationName, cells: {}, assigned: 0, completed: 0 };
+      organisations.set(row.organisationId, organisation);
+    }
+    const cell = completion(count(row.assigned), count(row.completed));
+    organisation.cells[row.code] = cell;
+    organisation.assigned += cell.assigned;
+    organisation.completed += cell.completed;
+    assigned += cell.assigned;
+    completed += cell.completed;
+  }
+  return {
+    organisations: [...organisations.values()].map(({ assigned, completed, ...organisation }) => ({
+      ...organisation,
+      total: completion(assigned, completed),
+    })),
+    employeeTypes,
+    total: completion(assigned, completed),
+  };
+}
+
+export type CumulativePoint = Completion & { month: string };
+
+/**
+ * The months of a fiscal year up to today's, each with the instant it ends:
+ * 00:00 Japan time on the first of the next month, written as Prisma stores
+ * DateTime in SQLite ("2026-04-30T15:00:00.000+00:00") so that the text
+ * comparison in SQL is a comparison of instants.
+ */
+function fiscalMonths(fiscalYear: number, today: string): { month: string; end: string }[] {
+  const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+  const months: { month: string; end: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const year = fiscalYear + Math.floor((3 + i) / 12);
+    const month = ((3 + i) % 12) + 1;
+    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    if (label > today.slice(0, 7)) break;
+    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS).toISOString().replace("Z", "+00:00");
+    months.push({ month: label, end });
+  }
+  return months;
+}
+
+/**
+ * Completed assignments by the end of each month of the fiscal year (Japan
+ * time), April to today's month, against everyone assigned now. One query.
+ */
+export async function cumulativeCompletion(filter: ReportFilter, today: string): Promise<CumulativePoint[]> {
+  const months = fiscalMonths(filter.fiscalYear, today);
+  if (months.length === 0) return [];
+  const perMonth = months.map(
+    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${end} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
+  );
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT COUNT(*) AS "assigned", ${Prisma.join(perMonth, ", ")}
+    FROM (${populationSql(filter, today)}) AS "p"`);
+  const assigned = count(row?.assigned);
+  return months.map(({ month }, i) => ({ month, ...completion(assigned, count(row?.[`m${i}`])) }));
+}
+
+export type OverdueRow = {
+  staffId: number;
+  employeeNumber: string;
+  name: string;
+  organisationName: string;
+  sectionName: string | null;
+  employeeTypeName: string;
+  trackId: string;
+  trackName: string;
+  dueDate: string;
+  daysOverdue: number;
+  managerName: string | null;
+};
+
+/**
+ * Overdue (期限超過) assignments, longest overdue first, with the person's
+ * manager: an active MANAGER of the same organisation other than the person,
+ * one of their own section first, then the lowest employee number. The
+ * filter's status is ignored: this list is the overdue ones by definition.
+ * One query; `total` counts every overdue row, `rows` stops at `limit`.
+ */
+export async function overdueList(
+  filter: ReportFilter,
+  today: string,
+  limit = 500,
+): Promise<{ total: number; rows: OverdueRow[] }> {
+  const rows = await db.$queryRaw<
+    (Omit<OverdueRow, "daysOverdue" | "staffId" | "trackName"> & { staffId: unknown; trackName: string | null; total: unknown })[]
+  >(Prisma.sql`
+    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+      "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
+      "EmployeeType"."name" AS "employeeTypeName",
+      "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+      (SELECT "Manager"."name" FROM "Staff" AS "Manager"
+        WHERE "Manager"."organisationId" = "Staff"."organisationId"
+          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "Staff"."id"
+        ORDER BY CASE WHEN "Manager"."sectionId" = "Staff"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
+        LIMIT 1) AS "managerName",
+      COUNT(*) OVER () AS "total"
+    FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
+    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+    JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
+    JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
+    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+    LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
+    WHERE "p"."status" = 'overdue'
+    ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
+    LIMIT ${Math.max(0, Math.floor(limit))}`);
+  return {
+    total: count(rows[0]?.total),
+    rows: rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      staffId: Number(row.staffId),
+      sectionName: row.sectionName ?? null,
+      trackName: row.trackName ?? row.trackId,
+      managerName: row.managerName ?? null,
+      daysOverdue: daysBetween(row.dueDate, today),
+    })),
+  };
+}
+
+export type ItemAnalysis = {
+  questions: { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null; answered: number; correct: number; share: number }[];
+  clauses: { clauseId: string; heading: string | null; answered: number; correct: number; share: number }[];
+};
+
+/** Lowest share first, so the most misunderstood item heads the list; ties by id. */
+function byShare<T extends { share: number }>(id: (item: T) => string) {
+  return (a: T, b: T) => a.share - b.share || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+}
+
+/**
+ * Share of correct answers per question and per clause, over the submitted
+ * attempts of the population's assignments: which parts of the policy staff
+ * misunderstand. Two queries. A clause is the one the question cited when
+ * it was answered.
+ */
+export async function itemAnalysis(filter: ReportFilter, today: string): Promise<ItemAnalysis> {
+  const answers = Prisma.sql`FROM "AttemptAnswer"
+    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
+    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
+  const tally = Prisma.sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
+  type Tally = { answered: unknown; correct: unknown };
+  const [questionRows, clauseRows] = await Promise.all([
+    db.$queryRaw<(Tally & { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null })[]>(Prisma.sql`
+      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
+        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."questionId") AS "q"
+      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`),
+    db.$queryRaw<(Tally & { clauseId: string; heading: string | null })[]>(Prisma.sql`
+      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."clauseId") AS "c"
+      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`),
+  ]);
+  const shareOf = (row: Tally) => {
+    const answered = count(row.answered);
+    const correct = count(row.correct);
+    return { answered, correct, share: answered === 0 ? 0 : correct / answered };
+  };
+  return {
+    questions: questionRows
+      .map((row) => ({
+        questionId: row.questionId,
+        moduleSlug: row.moduleSlug ?? null,
+        clauseId: row.clauseId ?? null,
+        prompt: row.prompt ?? null,
+        ...shareOf(row),
+      }))
+      .sort(byShare((q) => q.questionId)),
+    clauses: clauseRows
+      .map((row) => ({ clauseId: row.clauseId, heading: row.heading ?? null, ...shareOf(row) }))
+      .sort(byShare((c) => c.clauseId)),
+  };
+}
+
+export type PersonHistory = {
+  person: {
+    id: number;
+    employeeNumber: string;
+    name: string;
+    organisationId: string;
+    organisationName: string;
+    sectionName: string | null;
+    employeeTypeCode: string;
+    employeeTypeName: string;
+    active: boolean;
+  };
+  assignments: {
+    id: number;
+    trackId: string;
+    trackName: string;
+    fiscalYear: number;
+    cycleKey: string;
+    dueDate: string;
+    status: AssignmentStatus;
+    startedAt: Date | null;
+    completedAt: Date | null;
+    completedReleaseId: number | null;
+  }[];
+  attempts: {
+    id: number;
+    assignmentId: number;
+    trackId: string;
+    trackName: string;
+    submittedAt: Date;
+    correct: number;
+    total: number;
+    percent: number;
+    passed: boolean;
+    releaseId: number;
+  }[];
+  pledges: { id: number; assignmentId: number; signedAt: Date; releaseId: number }[];
+};
+
+/**
+ * One person's whole training record: assignments with their status on
+ * `today`, submitted attempts, pledges, and the release of each. Null when
+ * there is no such person or, for a manager's `scope`, they are outside it.
+ */
+export async function personHistory(
+  staffId: number,
+  scope?: { organisationId: string },
+  today: string = todayInJapan(),
+): Promise<PersonHistory | null> {
+  const staff = await db.staff.findFirst({
+    where: { id: staffId, ...(scope ? { organisationId: scope.organisationId } : {}) },
+    select: {
+      id: true,
+      employeeNumber: true,
+      name: true,
+      organisationId: true,
+      employeeTypeCode: true,
+      active: true,
+      organisation: { select: { name: true } },
+      section: { select: { name: true } },
+      employeeType: { select: { name: true } },
+    },
+  });
+  if (!staff) return null;
+  const [assignments, attempts, pledges, tracks] = await Promise.all([
+    db.assignment.findMany({
+      where: { staffId },
+      orderBy: [{ fiscalYear: "desc" }, { dueDate: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        trackId: true,
+        fiscalYear: true,
+        cycleKey: true,
+        dueDate: true,
+        startedAt: true,
+        completedAt: true,
+        completedReleaseId: true,
+      },
+    }),
+    db.quizAttempt.findMany({
+      where: { staffId, submittedAt: { not: null } },
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        assignmentId: true,
+        submittedAt: true,
+        correct: true,
+        total: true,
+        percent: true,
+        passed: true,
+        releaseId: true,
+        assignment: { select: { trackId: true } },
+      },
+    }),
+    db.pledge.findMany({
+      where: { staffId },
+      orderBy: [{ signedAt: "desc" }, { id: "desc" }],
+      select: { id: true, assignmentId: true, signedAt: true, releaseId: true },
+    }),
+    db.track.findMany({ select: { id: true, name: true } }),
+  ]);
+  const trackName = new Map(tracks.map((t) => [t.id, t.name]));
+  return {
+    person: {
+      id: staff.id,
+      employeeNumber: staff.employeeNumber,
+      name: staff.name,
+      organisationId: staff.organisationId,
+      organisationName: staff.organisation.name,
+      sectionName: staff.section?.name ?? null,
+      employeeTypeCode: staff.employeeTypeCode,
+      employeeTypeName: staff.employeeType.name,
+      active: staff.active,
+    },
+    assignments: assignments.map((a) => ({
+      ...a,
+      trackName: trackName.get(a.trackId) ?? a.trackId,
+      status: assignmentStatus(a, today),
+    })),
+    attempts: attempts.map(({ assignment, submittedAt, correct, percent, passed, ...attempt }) => ({
+      ...attempt,
+      trackId: assignment.trackId,
+      trackName: trackName.get(assignment.trackId) ?? assignment.trackId,
+      // Set together with submittedAt when the attempt is scored.
+      submittedAt: submittedAt!,
+      correct: correct ?? 0,
+      percent: percent ?? 0,
+      passed: passed ?? false,
+    })),
+    pledges,
+  };
+}
+
+/** The choices of the report filter form: organisations with sections, employee types, tracks and the fiscal years that have assignments. */
+export async function reportOptions() {
+  const [organisations, employeeTypes, tracks, years] = await Promise.all([
+    db.organisation.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, sections: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+    }),
+    db.employeeType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
+    // Retired tracks stay: past years' assignments still refer to them.
+    db.track.findMany({ orderBy: [{ retired: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, retired: true } }),
+    // groupBy is a GROUP BY in the database; findMany's distinct would be done in memory.
+    db.assignment.groupBy({ by: ["fiscalYear"], orderBy: { fiscalYear: "desc" } }),
+  ]);
+  return { organisations, employeeTypes, tracks, fiscalYears: years.map((y) => y.fiscalYear) };
+}
