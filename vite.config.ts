@@ -19,6 +19,8 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   server: { port: 3000 },
+  // Kept so that tests and scripts can measure each route's JavaScript.
+  build: { manifest: true },
   test: {
     // Playwright specs live in tests/e2e and must not be picked up here.
     projects: [

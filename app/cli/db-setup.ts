@@ -11,13 +11,16 @@ const demo = process.argv.includes("--demo");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, loadDemoData, useWriteAheadLog } = await import("~/services/setup.server.ts");
+const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } = await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
 await useWriteAheadLog();
 await applyBaseData();
 const content = await syncContentDirectory();
-if (demo) await loadDemoData();
+if (demo) {
+  await loadDemoData();
+  await completeDemoTraining();
+}
 await db.$disconnect();
 console.log(
   `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}`,

@@ -5,6 +5,7 @@ import { t, type MessageKey } from "~/lib/i18n.ts";
 const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: "/", label: "nav.home", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
   { to: "/team", label: "nav.team", roles: ["MANAGER"] },
+  { to: "/reports", label: "nav.reports", roles: ["MANAGER", "HR", "ADMIN"] },
   { to: "/staff", label: "nav.staff", roles: ["HR", "ADMIN"] },
   { to: "/staff/import", label: "nav.import", roles: ["HR", "ADMIN"] },
   { to: "/admin/due-dates", label: "nav.dueDates", roles: ["HR", "ADMIN"] },

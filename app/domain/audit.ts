@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   "assignments.rollover": "年度の研修割当（年度更新）",
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",
+  "report.export": "レポートのCSV出力",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

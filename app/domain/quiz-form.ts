@@ -1,12 +1,4 @@
-import { z } from "zod";
 import type { Responses } from "./quiz.ts";
-
-/** The quiz page's posts: start an attempt, save answers so far, or submit. */
-export const QuizIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("start") }),
-  z.object({ intent: z.literal("save"), attemptId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("submit"), attemptId: z.coerce.number().int().positive() }),
-]);
 
 const ANSWER_FIELD = "q:";
 

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
-import { answerField, QuizIntent, responsesFromForm } from "~/domain/quiz-form.ts";
+import { answerField, responsesFromForm } from "~/domain/quiz-form.ts";
+import { QuizIntent } from "~/domain/quiz-intent.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";

@@ -53,3 +53,18 @@ export async function clauseTexts(): Promise<Map<string, { heading: string; text
   const clauses = await listClauses();
   return new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }]));
 }
+
+/** One question with its choices and answer key, for HR's item analysis. */
+export async function getQuestion(id: string) {
+  const row = await db.question.findUnique({ where: { id } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    moduleSlug: row.moduleSlug,
+    prompt: row.prompt,
+    choices: row.choices as { id: string; text: string }[],
+    answer: row.answer as string[],
+    explanation: row.explanation,
+    clauseId: row.clauseId,
+  };
+}

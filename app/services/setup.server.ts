@@ -4,7 +4,9 @@ import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
+import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { hashPassword } from "./auth.server.ts";
+import { startAttempt, submitAttempt } from "./quiz.server.ts";
 
 /**
  * Write-ahead logging lets report queries read while quiz submissions
@@ -67,4 +69,21 @@ export async function loadDemoData(): Promise<void> {
     // then already late, which is what the reports are for.
     await assignForStaff(demo.map((p) => p.id), fiscalYearRange(fiscalYearOf(today())).start, tx);
   });
+}
+
+/** Demo staff who have already passed their annual refresher, so reports show progress. */
+const DEMO_COMPLETERS = ["100002", "200001", "300001"];
+
+/** Passes the annual refresher for a few demo staff, through the real quiz engine. */
+export async function completeDemoTraining(): Promise<void> {
+  const assignments = await db.assignment.findMany({
+    where: { trackId: "annual-refresher", completedAt: null, staff: { employeeNumber: { in: DEMO_COMPLETERS } } },
+  });
+  for (const assignment of assignments) {
+    const started = await startAttempt(assignment.staffId, assignment.id);
+    if (!started.ok) continue;
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    const answers = Object.fromEntries((attempt.draw as DrawnQuestion[]).map((q) => [q.questionId, q.answer]));
+    await submitAttempt(assignment.staffId, attempt.id, answers);
+  }
 }

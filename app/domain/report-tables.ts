@@ -1,0 +1,88 @@
+import { t } from "~/lib/i18n.ts";
+import type {
+  CompletionMatrix,
+  CumulativePoint,
+  EmployeeTypeCompletion,
+  ItemAnalysis,
+  OverdueRow,
+} from "~/services/reports.server.ts";
+
+/** A report table as the page shows it and the CSV export writes it. */
+export type ReportTable = { title: string; headers: string[]; rows: (string | number | null)[][] };
+
+/** A rate as a percentage with one decimal, as people read it. */
+export const percent = (rate: number) => Math.round(rate * 1000) / 10;
+
+export function byTypeTable(rows: EmployeeTypeCompletion[]): ReportTable {
+  return {
+    title: t("report.byType"),
+    headers: [t("report.employeeType"), t("report.assigned"), t("report.completed"), t("report.overdueCount"), `${t("report.rate")}(%)`],
+    rows: rows.map((r) => [r.employeeTypeName, r.assigned, r.completed, r.overdue, percent(r.rate)]),
+  };
+}
+
+export function cumulativeTable(points: CumulativePoint[]): ReportTable {
+  return {
+    title: t("report.cumulative"),
+    headers: [t("report.month"), t("report.assigned"), t("report.completed"), `${t("report.rate")}(%)`],
+    rows: points.map((p) => [p.month, p.assigned, p.completed, percent(p.rate)]),
+  };
+}
+
+export function matrixTable(matrix: CompletionMatrix): ReportTable {
+  const types = matrix.employeeTypes;
+  return {
+    title: t("report.matrix"),
+    headers: [
+      t("report.organisation"),
+      ...types.flatMap((type) => [`${type.name} ${t("report.assigned")}`, `${type.name} ${t("report.completed")}`, `${type.name} ${t("report.rate")}(%)`]),
+      `${t("report.total")} ${t("report.assigned")}`,
+      `${t("report.total")} ${t("report.completed")}`,
+      `${t("report.total")} ${t("report.rate")}(%)`,
+    ],
+    rows: matrix.organisations.map((org) => [
+      org.name,
+      ...types.flatMap((type) => {
+        const cell = org.cells[type.code] ?? { assigned: 0, completed: 0, rate: 0 };
+        return [cell.assigned, cell.completed, percent(cell.rate)];
+      }),
+      org.total.assigned,
+      org.total.completed,
+      percent(org.total.rate),
+    ]),
+  };
+}
+
+export function overdueTable(rows: OverdueRow[]): ReportTable {
+  return {
+    title: t("report.overdue"),
+    headers: [
+      t("report.employeeNumber"),
+      t("report.name"),
+      t("report.organisation"),
+      t("report.section"),
+      t("report.employeeType"),
+      t("report.track"),
+      t("report.dueDate"),
+      t("report.daysOverdue"),
+      t("report.manager"),
+    ],
+    rows: rows.map((r) => [r.employeeNumber, r.name, r.organisationName, r.sectionName, r.employeeTypeName, r.trackName, r.dueDate, r.daysOverdue, r.managerName]),
+  };
+}
+
+export function questionsTable(items: ItemAnalysis): ReportTable {
+  return {
+    title: `${t("report.items")}（${t("report.questions")}）`,
+    headers: [t("report.question"), t("report.module"), t("report.clause"), t("report.answered"), t("report.correct"), `${t("report.share")}(%)`, t("report.prompt")],
+    rows: items.questions.map((q) => [q.questionId, q.moduleSlug, q.clauseId, q.answered, q.correct, percent(q.share), q.prompt]),
+  };
+}
+
+export function clausesTable(items: ItemAnalysis): ReportTable {
+  return {
+    title: `${t("report.items")}（${t("report.clauses")}）`,
+    headers: [t("report.clause"), t("report.heading"), t("report.answered"), t("report.correct"), `${t("report.share")}(%)`],
+    rows: items.clauses.map((c) => [c.clauseId, c.heading, c.answered, c.correct, percent(c.share)]),
+  };
+}

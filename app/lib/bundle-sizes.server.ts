@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+type ManifestChunk = { file: string; name?: string; src?: string; isEntry?: boolean; imports?: string[] };
+
+export type RouteBundle = {
+  /** The route module, e.g. "routes/_index". */
+  route: string;
+  /** Every JavaScript file a browser loads for a page of this route. */
+  files: string[];
+  /** Their total size after gzip, in bytes. */
+  gzipBytes: number;
+};
+
+/**
+ * The JavaScript each route's page makes the browser load: the client entry,
+ * the root route and the route itself, with everything they import, as
+ * recorded in the client build's Vite manifest.
+ */
+export function routeBundles(buildDir = "build"): RouteBundle[] {
+  const manifest = JSON.parse(readFileSync(join(buildDir, ".vite/client-manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+  const keyOf = (pattern: RegExp) => Object.keys(manifest).find((key) => pattern.test(key));
+  const entry = keyOf(/entry\.client/);
+  const root = keyOf(/^app\/root\.tsx/);
+  const closure = (keys: (string | undefined)[]) => {
+    const seen = new Set<string>();
+    const visit = (key: string | undefined) => {
+      if (!key || seen.has(key) || !manifest[key]) return;
+      seen.add(key);
+      manifest[key].imports?.forEach(visit);
+    };
+    keys.forEach(visit);
+    return [...seen].map((key) => manifest[key]!.file).filter((file) => file.endsWith(".js")).sort();
+  };
+  const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, "client", file))).length;
+  return Object.keys(manifest)
+    .filter((key) => /^app\/routes\//.test(key))
+    .map((key) => {
+      const files = closure([entry, root, key]);
+      return {
+        route: key.replace(/^app\//, "").replace(/\.tsx?(\?.*)?$/, ""),
+        files,
+        gzipBytes: files.reduce((sum, file) => sum + gzip(file), 0),
+      };
+    })
+    .sort((a, b) => a.route.localeCompare(b.route));
+}

@@ -1,0 +1,51 @@
+import type { ReportFilter } from "~/domain/report-filter.ts";
+import type { SignedInStaff } from "~/services/staff.server.ts";
+import {
+  byTypeTable,
+  clausesTable,
+  cumulativeTable,
+  matrixTable,
+  overdueTable,
+  questionsTable,
+  type ReportTable,
+} from "~/domain/report-tables.ts";
+import {
+  completionByEmployeeType,
+  completionMatrix,
+  cumulativeCompletion,
+  itemAnalysis,
+  overdueList,
+} from "./reports.server.ts";
+
+/** A manager's report is always their own organisation, whatever the URL says. */
+export function scopeReportFilter(user: Pick<SignedInStaff, "role" | "organisationId">, filter: ReportFilter): ReportFilter {
+  return user.role === "MANAGER" ? { ...filter, organisationId: user.organisationId } : filter;
+}
+
+export const REPORT_TABLES = ["by-type", "cumulative", "matrix", "overdue", "questions", "clauses"] as const;
+export type ReportTableName = (typeof REPORT_TABLES)[number];
+
+export function isReportTable(value: unknown): value is ReportTableName {
+  return typeof value === "string" && (REPORT_TABLES as readonly string[]).includes(value);
+}
+
+/**
+ * One report table by name, fetched and formatted exactly as the page shows
+ * it: for the CSV export links and `npm run report`.
+ */
+export async function reportTable(name: ReportTableName, filter: ReportFilter, today: string): Promise<ReportTable> {
+  switch (name) {
+    case "by-type":
+      return byTypeTable(await completionByEmployeeType(filter, today));
+    case "cumulative":
+      return cumulativeTable(await cumulativeCompletion(filter, today));
+    case "matrix":
+      return matrixTable(await completionMatrix(filter, today));
+    case "overdue":
+      return overdueTable((await overdueList(filter, today, Number.MAX_SAFE_INTEGER)).rows);
+    case "questions":
+      return questionsTable(await itemAnalysis(filter, today));
+    case "clauses":
+      return clausesTable(await itemAnalysis(filter, today));
+  }
+}
