@@ -1,7 +1,7 @@
 /**
  * Starts the production build on HOST:PORT (`npm start`, `npm run demo`).
- * SIGTERM and SIGINT stop accepting connections and let requests in flight
- * finish before the process exits.
+ * SIGTERM and SIGINT stop accepting connections, let requests in flight
+ * finish, then close the database before the process exits.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,7 +21,11 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests in flight`);
-  server.close(() => process.exit(0));
+  server.close(async () => {
+    const entry = build.entry.module as { shutdown?: () => Promise<void> };
+    await entry.shutdown?.();
+    process.exit(0);
+  });
   server.closeIdleConnections();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -5,15 +5,20 @@ import {
   writeReadableStreamToWritable,
   type ServerBuild,
 } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { Transform } from "node:stream";
+import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
 declare module "@remix-run/node" {
   /** What every loader and action receives as `context`. */
   interface AppLoadContext {
     /** The client's address, for the login throttle and the audit log. */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce for inline scripts. */
+    cspNonce?: string;
   }
 }
 
@@ -58,6 +63,24 @@ function serveStatic(clientDir: string, req: IncomingMessage, res: ServerRespons
   return true;
 }
 
+/** Largest request body accepted: forms are small; the staff CSV upload has its own limit inside. */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** Passes the body through, failing once it grows past MAX_BODY_BYTES (chunked uploads have no Content-Length). */
+function limited(req: IncomingMessage) {
+  let seen = 0;
+  const limiter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      callback(seen > MAX_BODY_BYTES ? new BodyTooLarge() : null, chunk);
+    },
+  });
+  req.on("error", (error) => limiter.destroy(error));
+  return req.pipe(limiter);
+}
+
 function toRequest(req: IncomingMessage, res: ServerResponse): Request {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const headers = new Headers();
@@ -72,14 +95,14 @@ function toRequest(req: IncomingMessage, res: ServerResponse): Request {
   });
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = createReadableStreamFromReadable(limited(req));
     init.duplex = "half";
   }
   return new Request(url, init);
 }
 
-async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+async function sendResponse(res: ServerResponse, response: Response, extra: Record<string, string>): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...extra };
   response.headers.forEach((value, key) => {
     if (key !== "set-cookie") headers[key] = value;
   });
@@ -98,14 +121,31 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
 export function createAppServer({ build, clientDir }: { build: ServerBuild; clientDir: string }): Server {
   const handle = createRequestHandler(build, "production");
   return createServer(async (req, res) => {
+    const nonce = randomBytes(16).toString("base64");
+    const https = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
+    const headers = securityHeaders(nonce, { https });
+    const refuse = (status: number, message: string) => {
+      res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
+      res.end(message);
+    };
     try {
       if (serveStatic(clientDir, req, res)) return;
-      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown" };
-      await sendResponse(res, await handle(toRequest(req, res), context));
+      const crossSite = isCrossSiteWrite(req.method ?? "GET", {
+        origin: req.headers.origin,
+        host: req.headers.host,
+        secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+      });
+      if (crossSite) return refuse(403, "他のサイトからの送信は受け付けません。");
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse(413, "送信されたデータが大きすぎます。");
+      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
+      await sendResponse(res, await handle(toRequest(req, res), context), headers);
     } catch (error) {
+      if (error instanceof BodyTooLarge || (error as { cause?: unknown }).cause instanceof BodyTooLarge) {
+        if (!res.headersSent) return refuse(413, "送信されたデータが大きすぎます。");
+      }
       console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Internal Server Error");
+      if (!res.headersSent) return refuse(500, "Internal Server Error");
+      res.end();
     }
   });
 }

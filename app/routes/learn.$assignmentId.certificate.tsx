@@ -5,13 +5,16 @@ import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getCertificate } from "~/services/certificate.server.ts";
+import { getLearnerAssignment } from "~/services/learning.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("certificate.title")} | ${t("app.name")}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
-  return { assignmentId, certificate: await getCertificate(user.id, assignmentId) };
+  const certificate = await getCertificate(user.id, assignmentId);
+  if (!certificate && !(await getLearnerAssignment(user.id, assignmentId))) throw new Response(t("learn.notFound"), { status: 404 });
+  return { assignmentId, certificate };
 }
 
 export default function CertificatePage() {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { answerField, responsesFromForm } from "~/domain/quiz-form.ts";
 import { QuizIntent } from "~/domain/quiz-intent.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
@@ -61,7 +61,9 @@ export default function QuizPage() {
   const busy = useNavigation().state !== "idle";
   const saver = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>();
   const [answered, setAnswered] = useState(() => Object.keys(attempt?.responses ?? {}).length);
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
 
   if (!attempt) {
     return (
@@ -86,13 +88,15 @@ export default function QuizPage() {
     );
   }
 
-  // Each change is saved in the background, so a reload or a new login resumes here.
+  // Answers are saved in the background a moment after the last change, so
+  // a reload or a new login resumes here without a request per click.
   const saveProgress = () => {
     if (!formRef.current) return;
     const form = new FormData(formRef.current);
     setAnswered(new Set([...form.keys()].filter((k) => k.startsWith("q:"))).size);
     form.set("intent", "save");
-    saver.submit(form, { method: "post" });
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => saver.submit(form, { method: "post" }), 600);
   };
   const unanswered = attempt.questions.length - answered;
 

@@ -6,6 +6,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
@@ -28,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["HR", "ADMIN"] });
   return null;
 }
+
+const ConfirmImport = z.object({ draftId: z.string().uuid(), deactivateMissing: z.literal("on").optional() });
 
 type ActionData =
   | { step: "problems"; problems: ImportProblem[]; message: string }
@@ -68,7 +71,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (error instanceof MaxPartSizeExceededError) {
         return data<ActionData>({ step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) }, { status: 413 });
       }
-      throw error;
+      // A malformed multipart body is the sender's problem, not a server error.
+      return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
     }
     const upload = formData.get("file");
     if (!(upload instanceof Blob) || upload.size === 0) {
@@ -82,10 +86,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ step: "preview", draftId, fileName, plan: previewOf(check.plan) });
   }
 
-  const form = await request.formData();
-  const file = await takeImportDraft(actor, String(form.get("draftId") ?? ""));
+  const confirm = ConfirmImport.safeParse(Object.fromEntries(await request.formData()));
+  const file = confirm.success ? await takeImportDraft(actor, confirm.data.draftId) : null;
   if (!file) return data<ActionData>({ step: "problems", problems: [], message: t("import.expired") }, { status: 410 });
-  const result = await importStaff(file, { actor, actorRole: user.role, deactivateMissing: form.get("deactivateMissing") === "on" });
+  const result = await importStaff(file, { actor, actorRole: user.role, deactivateMissing: confirm.success && confirm.data.deactivateMissing === "on" });
   if (!result.ok) return rejected(result.problems);
   const { created, updated, unchanged, deactivated } = result;
   return data<ActionData>({ step: "done", message: t("import.done", { created, updated, unchanged, deactivated }) });

@@ -88,6 +88,7 @@ test("a new employee reads every module, fails the test once, passes the retake,
   const retake = openAttemptDraw("100001");
   expect(retake.map((q) => q.questionId)).not.toEqual(firstDraw.map((q) => q.questionId));
   await answerWithKeyboard(page, new Map(retake.map((q) => [q.questionId, q.answer])));
+  await page.waitForURL(/\/attempts\/\d+$/, { timeout: 20_000 });
   await expect(page.getByText("20/20問正解（100%）")).toBeVisible();
   await expect(page.getByText("合格", { exact: true }).first()).toBeVisible();
 

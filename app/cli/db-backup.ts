@@ -1,0 +1,31 @@
+/**
+ * `npm run db:backup -- <file>`: a consistent copy of the database in
+ * DATABASE_URL, taken with SQLite's online backup API — safe while the app
+ * is running and people are submitting quizzes. Checks the copy's integrity.
+ */
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { databaseUrl, sqliteFilePath } from "~/lib/database-url.ts";
+
+const target = process.argv[2];
+if (!target) {
+  console.error("usage: npm run db:backup -- <file>");
+  process.exit(2);
+}
+const source = sqliteFilePath(databaseUrl());
+if (!existsSync(source)) {
+  console.error(`no database at ${source}`);
+  process.exit(1);
+}
+const db = new Database(source, { readonly: true, fileMustExist: true });
+const started = Date.now();
+await db.backup(target);
+db.close();
+const copy = new Database(target, { readonly: true });
+const integrity = copy.pragma("integrity_check", { simple: true });
+copy.close();
+if (integrity !== "ok") {
+  console.error(`backup written to ${target} but its integrity check failed: ${integrity}`);
+  process.exit(1);
+}
+console.log(JSON.stringify({ backup: target, from: source, ms: Date.now() - started, integrity }));

@@ -1,0 +1,131 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { createCookie } from "@remix-run/node";
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+
+// A server of its own on its own database: it gets SIGKILLed mid-run.
+const DB = "tests/.tmp/crash.db";
+const PORT = 3201;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const SECRET = "crash-test-secret";
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  DATABASE_URL: `file:./${DB}`,
+  SESSION_SECRET: SECRET,
+  SESSION_COOKIE_SECURE: "false",
+  BCRYPT_COST: "4",
+  MAMORI_TODAY: "2026-11-25",
+  HOST: "127.0.0.1",
+  PORT: String(PORT),
+};
+
+async function startServer(): Promise<ChildProcess> {
+  // A server left over on the port would answer instead of ours.
+  await fetch(`${ORIGIN}/healthz`).then(
+    () => {
+      throw new Error(`port ${PORT} is already in use`);
+    },
+    () => undefined,
+  );
+  // The server itself, not a tsx wrapper: SIGKILL must reach the process that holds the database.
+  const server = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], { env, stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/healthz`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill("SIGKILL");
+  throw new Error("server did not start");
+}
+
+const cookie = createCookie("__mamori", { secrets: [SECRET], path: "/", httpOnly: true, sameSite: "lax" });
+const sessionFor = async (staffId: number) => (await cookie.serialize({ staffId, sessionVersion: 0 })).split(";")[0]!;
+
+function post(path: string, session: string, form: Record<string, string>) {
+  return fetch(`${ORIGIN}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: session, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+  });
+}
+
+test("SIGKILL during a burst of quiz submissions loses no acknowledged submission and leaves a sound database", async () => {
+  test.setTimeout(120_000);
+  rmSync(DB, { force: true });
+  rmSync(`${DB}-wal`, { force: true });
+  rmSync(`${DB}-shm`, { force: true });
+  execFileSync("node_modules/.bin/tsx", ["app/cli/db-setup.ts"], { env, stdio: "ignore" });
+  const rows = ["職員番号,氏名,所属,任用形態,採用日"];
+  for (let i = 0; i < 120; i++) rows.push(`C${String(i).padStart(5, "0")},負荷 試験${i},市長部局,常勤職員,2015-04-01`);
+  writeFileSync("tests/.tmp/crash-staff.csv", `${rows.join("\r\n")}\r\n`);
+  execFileSync("node_modules/.bin/tsx", ["app/cli/staff-import.ts", "tests/.tmp/crash-staff.csv"], { env, stdio: "ignore" });
+
+  let server = await startServer();
+  try {
+    const db = new Database(DB, { readonly: true });
+    const assignments = db
+      .prepare("SELECT a.id, a.staffId FROM Assignment a JOIN Staff s ON s.id = a.staffId WHERE s.employeeNumber LIKE 'C%'")
+      .all() as { id: number; staffId: number }[];
+    db.close();
+    expect(assignments.length).toBe(120);
+
+    const sessions = new Map<number, string>();
+    for (const a of assignments) {
+      sessions.set(a.staffId, await sessionFor(a.staffId));
+      const started = await post(`/learn/${a.id}/quiz`, sessions.get(a.staffId)!, { intent: "start" });
+      expect(started.headers.get("Location")).toBe(`/learn/${a.id}/quiz`);
+    }
+    const open = new Database(DB, { readonly: true });
+    const attempts = open.prepare("SELECT id, assignmentId, staffId FROM QuizAttempt WHERE openFor IS NOT NULL").all() as {
+      id: number;
+      assignmentId: number;
+      staffId: number;
+    }[];
+    open.close();
+    expect(attempts.length).toBe(120);
+
+    // Fire every submission at once, and kill the server once some are answered.
+    const acknowledged: number[] = [];
+    let killed = false;
+    const inFlight = attempts.map(async (attempt) => {
+      try {
+        const response = await post(`/learn/${attempt.assignmentId}/quiz`, sessions.get(attempt.staffId)!, {
+          intent: "submit",
+          attemptId: String(attempt.id),
+        });
+        if (response.status === 302 && response.headers.get("Location")?.includes(`/attempts/${attempt.id}`)) {
+          acknowledged.push(attempt.id);
+          if (acknowledged.length >= 20 && !killed) {
+            killed = true;
+            server.kill("SIGKILL");
+          }
+        }
+      } catch {
+        // the connection died with the server: not acknowledged
+      }
+    });
+    await Promise.all(inFlight);
+    expect(killed).toBe(true);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+
+    server = await startServer();
+    const after = new Database(DB, { readonly: true });
+    expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
+    const stored = new Set(
+      (after.prepare("SELECT id FROM QuizAttempt WHERE submittedAt IS NOT NULL").all() as { id: number }[]).map((r) => r.id),
+    );
+    const answered = after.prepare("SELECT COUNT(DISTINCT attemptId) AS n FROM AttemptAnswer").get() as { n: number };
+    after.close();
+    for (const id of acknowledged) expect(stored.has(id), `acknowledged attempt ${id} was lost`).toBe(true);
+    // A submission is stored whole or not at all: every submitted attempt has its answers.
+    expect(answered.n).toBe(stored.size);
+  } finally {
+    server.kill("SIGTERM");
+  }
+});

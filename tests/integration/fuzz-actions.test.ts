@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server.ts";
+import { action as loginAction } from "~/routes/login.tsx";
+import { action as quizAction } from "~/routes/learn.$assignmentId.quiz.tsx";
+import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx";
+import { action as importAction } from "~/routes/staff.import.tsx";
+import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
+import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { createStaff } from "./factories.ts";
+import { call, requestAs } from "./remix.ts";
+
+/** Everything an action could change, to prove a refused request changed nothing. */
+async function snapshot() {
+  const [staff, assignments, attempts, answers, pledges, passwords, sections] = await Promise.all([
+    db.staff.findMany({ orderBy: { id: "asc" } }),
+    db.assignment.findMany({ orderBy: { id: "asc" } }),
+    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+    db.attemptAnswer.count(),
+    db.pledge.findMany({ orderBy: { id: "asc" } }),
+    db.password.findMany({ orderBy: { staffId: "asc" } }),
+    db.section.count(),
+  ]);
+  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections });
+}
+
+// Form fields: the action's own names mixed with junk, values from empty to
+// very long, any Unicode, and the odd valid-looking value.
+const value = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.constantFrom("", " ", "0", "-1", "1e309", "null", "[]", "{}", "2026-02-30", "9999-12-31", "LEARNER", "ADMIN", "submit", "start", "save", "extend", "deactivate", "apply", "preview"),
+  fc.string({ minLength: 1000, maxLength: 5000 }),
+);
+
+function formOf(names: string[]) {
+  return fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 12 })), value), { maxLength: 14 });
+}
+
+type Action = (args: ActionFunctionArgs) => unknown;
+
+let learner: { id: number };
+let hr: { id: number };
+let assignmentId: number;
+
+beforeAll(async () => {
+  learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
+  hr = await createStaff({ role: "HR" });
+  const assignment = await db.assignment.create({ data: { staffId: learner.id, trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-12-31" } });
+  assignmentId = assignment.id;
+});
+
+async function fuzz(name: string, action: Action, as: () => { id: number } | null, path: string, params: () => Record<string, string>, fields: string[]) {
+  await fc.assert(
+    fc.asyncProperty(formOf(fields), async (entries) => {
+      const form = new FormData();
+      for (const [key, v] of entries) form.append(key, v);
+      const before = await snapshot();
+      const person = as();
+      const request = person
+        ? await requestAs(person, path, { form })
+        : new Request(`http://localhost${path}`, { method: "POST", body: form });
+      let status: number;
+      try {
+        status = (await call(action as never, request, params())).status;
+      } catch (error) {
+        throw new Error(`${name} threw on ${JSON.stringify(entries).slice(0, 300)}: ${error}`);
+      }
+      expect(status, `${name} answered ${status} to ${JSON.stringify(entries).slice(0, 300)}`).toBeLessThan(500);
+      if (status >= 400) expect(await snapshot(), `${name} refused but changed data`).toBe(before);
+    }),
+    { numRuns: 40 },
+  );
+}
+
+describe("random and malformed form data never causes a 500 or a partial write", () => {
+  it("login", () => fuzz("login", loginAction, () => null, "/login", () => ({}), ["employeeNumber", "password", "redirectTo"]));
+
+  it("quiz start, save and submit", () =>
+    fuzz("quiz", quizAction, () => learner, `/learn/${assignmentId}/quiz`, () => ({ assignmentId: String(assignmentId) }), ["intent", "attemptId", "q:duty-01", "q:threats-01"]));
+
+  it("pledge", () =>
+    fuzz("pledge", pledgeAction, () => learner, `/learn/${assignmentId}/pledge`, () => ({ assignmentId: String(assignmentId) }), ["confirm"]));
+
+  it("staff import confirmation", () => fuzz("import", importAction, () => hr, "/staff/import", () => ({}), ["draftId", "deactivateMissing"]));
+
+  it("due-date change for a filter", () =>
+    fuzz("due dates", dueDatesAction, () => hr, "/admin/due-dates", () => ({}), ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"]));
+
+  it("role change and the other staff record actions", () =>
+    fuzz("staff record", staffAction, () => hr, `/staff/${learner.id}`, () => ({ staffId: String(learner.id) }), [
+      "intent",
+      "employeeNumber",
+      "name",
+      "organisationId",
+      "employeeTypeCode",
+      "role",
+      "startDate",
+      "appointmentStart",
+      "appointmentEnd",
+      "assignmentId",
+      "newDueDate",
+      "reason",
+    ]));
+
+  it("a staff CSV upload of random bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
+        const form = new FormData();
+        form.append("file", new File([bytes], "random.csv"));
+        const before = await snapshot();
+        const response = await call(importAction as never, await requestAs(hr, "/staff/import", { form }));
+        expect(response.status).toBeLessThan(500);
+        expect(await snapshot()).toBe(before); // a preview never writes staff
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
