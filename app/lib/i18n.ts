@@ -58,6 +58,7 @@ const ja = {
   "home.ADMIN": "研修教材の公開、役割の設定、監査ログの確認ができます。",
 
   "nav.main": "メインメニュー",
+  "nav.pages": "ページ送り",
   "nav.staff": "職員名簿",
   "nav.import": "CSV取り込み",
   "nav.team": "所属職員",

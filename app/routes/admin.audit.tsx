@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { Pager } from "~/components/FilterFields.tsx";
 import { AUDIT_ACTIONS, isAuditAction } from "~/domain/audit.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
@@ -36,11 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { entries, total, page, pageCount } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -114,10 +110,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      <nav className="pager" aria-label="pages">
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t("staff.previous")}</Link> : null}
-        {page < pageCount ? <Link to={pageLink(page + 1)}>{t("staff.next")}</Link> : null}
-      </nav>
+      <Pager page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } from "~/components/FilterFields.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
@@ -74,39 +75,9 @@ export default function DeltaRetraining() {
               <p>{t("delta.candidates", { count: release.candidates })}</p>
               <Form method="post" className="form-grid">
                 <input type="hidden" name="releaseId" value={release.id} />
-                <div className="field">
-                  <label htmlFor={`org-${release.id}`}>{t("staff.organisation")}</label>
-                  <select id={`org-${release.id}`} name="organisationId">
-                    <option value="">{t("staff.any")}</option>
-                    {options.organisations.map((org) => (
-                      <option key={org.id} value={org.id}>
-                        {org.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`type-${release.id}`}>{t("staff.employeeType")}</label>
-                  <select id={`type-${release.id}`} name="employeeTypeCode">
-                    <option value="">{t("staff.any")}</option>
-                    {options.employeeTypes.map((type) => (
-                      <option key={type.code} value={type.code}>
-                        {type.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`track-${release.id}`}>{t("delta.filterTrack")}</label>
-                  <select id={`track-${release.id}`} name="trackId">
-                    <option value="">{t("staff.any")}</option>
-                    {tracks.map((tr) => (
-                      <option key={tr.id} value={tr.id}>
-                        {tr.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FilterSelect id={`org-${release.id}`} name="organisationId" label={t("staff.organisation")} options={organisationOptions(options.organisations)} />
+                <FilterSelect id={`type-${release.id}`} name="employeeTypeCode" label={t("staff.employeeType")} options={employeeTypeOptions(options.employeeTypes)} />
+                <FilterSelect id={`track-${release.id}`} name="trackId" label={t("delta.filterTrack")} options={trackOptions(tracks)} />
                 <div className="form-actions">
                   <button type="submit" className="button button-primary" disabled={busy}>
                     {t("delta.assign")}

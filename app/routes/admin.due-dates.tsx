@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } from "~/components/FilterFields.tsx";
 import { BulkDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today } from "~/lib/clock.server.ts";
@@ -70,39 +71,14 @@ export default function DueDates() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="trackId">{t("certificate.track")}</label>
-          <select id="trackId" name="trackId" defaultValue={v.trackId ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {tracks.map((tr) => (
-              <option key={tr.id} value={tr.id}>
-                {tr.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="organisationId">{t("staff.organisation")}</label>
-          <select id="organisationId" name="organisationId" defaultValue={v.organisationId ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.organisations.map((org) => (
-              <option key={org.id} value={org.id}>
-                {org.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="employeeTypeCode">{t("staff.employeeType")}</label>
-          <select id="employeeTypeCode" name="employeeTypeCode" defaultValue={v.employeeTypeCode ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.employeeTypes.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="trackId" label={t("certificate.track")} options={trackOptions(tracks)} defaultValue={v.trackId} />
+        <FilterSelect id="organisationId" label={t("staff.organisation")} options={organisationOptions(options.organisations)} defaultValue={v.organisationId} />
+        <FilterSelect
+          id="employeeTypeCode"
+          label={t("staff.employeeType")}
+          options={employeeTypeOptions(options.employeeTypes)}
+          defaultValue={v.employeeTypeCode}
+        />
         <div className="field">
           <label htmlFor="newDueDate">{t("due.newDate")}</label>
           <input id="newDueDate" name="newDueDate" type="date" required defaultValue={v.newDueDate} />

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompletionByTypeChart } from "~/components/charts/CompletionByTypeChart.tsx";
 import { CumulativeChart } from "~/components/charts/CumulativeChart.tsx";
 import { DataTable } from "~/components/DataTable.tsx";
+import { employeeTypeOptions, FilterSelect, organisationOptions, SectionSelect, trackOptions } from "~/components/FilterFields.tsx";
 import { ASSIGNMENT_STATUSES } from "~/domain/assignment-status.ts";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { parseReportFilter, reportFilterToParams } from "~/domain/report-filter.ts";
@@ -88,56 +89,22 @@ export default function Reports() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="trackId">{t("report.track")}</label>
-          <select id="trackId" name="trackId" defaultValue={filter.trackId ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.tracks.map((tr) => (
-              <option key={tr.id} value={tr.id}>
-                {tr.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="trackId" label={t("report.track")} options={trackOptions(options.tracks)} defaultValue={filter.trackId} />
         {data.manager ? null : (
-          <div className="field">
-            <label htmlFor="organisationId">{t("report.organisation")}</label>
-            <select id="organisationId" name="organisationId" defaultValue={filter.organisationId ?? ""}>
-              <option value="">{t("staff.any")}</option>
-              {options.organisations.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="organisationId"
+            label={t("report.organisation")}
+            options={organisationOptions(options.organisations)}
+            defaultValue={filter.organisationId}
+          />
         )}
-        <div className="field">
-          <label htmlFor="sectionId">{t("report.section")}</label>
-          <select id="sectionId" name="sectionId" defaultValue={filter.sectionId ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.organisations.map((org) => (
-              <optgroup key={org.id} label={org.name}>
-                {org.sections.map((section) => (
-                  <option key={section.id} value={section.id}>
-                    {section.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="employeeTypeCode">{t("report.employeeType")}</label>
-          <select id="employeeTypeCode" name="employeeTypeCode" defaultValue={filter.employeeTypeCode ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.employeeTypes.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SectionSelect label={t("report.section")} organisations={options.organisations} defaultValue={filter.sectionId} />
+        <FilterSelect
+          id="employeeTypeCode"
+          label={t("report.employeeType")}
+          options={employeeTypeOptions(options.employeeTypes)}
+          defaultValue={filter.employeeTypeCode}
+        />
         <div className="field">
           <label htmlFor="status">{t("report.status")}</label>
           <select id="status" name="status" defaultValue={filter.status ?? ""}>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { employeeTypeOptions, FilterSelect, organisationOptions, Pager, SectionSelect } from "~/components/FilterFields.tsx";
 import { parseStaffFilter } from "~/domain/staff-filter.ts";
 import { isRole } from "~/domain/roles.ts";
 import { t } from "~/lib/i18n.ts";
@@ -18,11 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffDirectory() {
   const { staff, total, page, pageCount, options } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   return (
     <>
       <h1>{t("staff.title")}</h1>
@@ -40,43 +36,19 @@ export default function StaffDirectory() {
           <label htmlFor="q">{t("staff.searchQuery")}</label>
           <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="organisationId">{t("staff.filterOrganisation")}</label>
-          <select id="organisationId" name="organisationId" defaultValue={params.get("organisationId") ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.organisations.map((org) => (
-              <option key={org.id} value={org.id}>
-                {org.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sectionId">{t("staff.filterSection")}</label>
-          <select id="sectionId" name="sectionId" defaultValue={params.get("sectionId") ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.organisations.map((org) => (
-              <optgroup key={org.id} label={org.name}>
-                {org.sections.map((section) => (
-                  <option key={section.id} value={section.id}>
-                    {section.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="employeeTypeCode">{t("staff.filterEmployeeType")}</label>
-          <select id="employeeTypeCode" name="employeeTypeCode" defaultValue={params.get("employeeTypeCode") ?? ""}>
-            <option value="">{t("staff.any")}</option>
-            {options.employeeTypes.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="organisationId"
+          label={t("staff.filterOrganisation")}
+          options={organisationOptions(options.organisations)}
+          defaultValue={params.get("organisationId")}
+        />
+        <SectionSelect organisations={options.organisations} defaultValue={params.get("sectionId")} />
+        <FilterSelect
+          id="employeeTypeCode"
+          label={t("staff.filterEmployeeType")}
+          options={employeeTypeOptions(options.employeeTypes)}
+          defaultValue={params.get("employeeTypeCode")}
+        />
         <div className="field">
           <label htmlFor="active">{t("staff.filterActive")}</label>
           <select id="active" name="active" defaultValue={params.get("active") ?? "active"}>
@@ -130,10 +102,7 @@ export default function StaffDirectory() {
           </table>
         </div>
       )}
-      <nav className="pager" aria-label="pages">
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t("staff.previous")}</Link> : null}
-        {page < pageCount ? <Link to={pageLink(page + 1)}>{t("staff.next")}</Link> : null}
-      </nav>
+      <Pager page={page} pageCount={pageCount} />
     </>
   );
 }
