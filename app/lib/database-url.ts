@@ -9,6 +9,11 @@ export function databaseUrl(configured: string | undefined = process.env.DATABAS
   return configured?.trim() || DEFAULT_DATABASE_URL;
 }
 
+/** True for a PostgreSQL URL (postgresql:// or postgres://); anything else is SQLite. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /**
  * The file path of a `file:` SQLite URL, relative to the working directory,
  * with its folder created: a fresh clone has no data/ folder yet.

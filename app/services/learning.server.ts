@@ -42,14 +42,16 @@ function progressOf(
  */
 export async function listMyAssignments(staffId: number, today: string) {
   const [assignments, tracks, modules] = await Promise.all([
-    db.assignment.findMany({
-      where: { staffId },
-      include: { ...progressInclude, _count: { select: { attempts: { where: { openFor: { not: null } } } } } },
-      orderBy: [{ dueDate: "asc" }],
-    }),
+    db.assignment.findMany({ where: { staffId }, include: progressInclude, orderBy: [{ dueDate: "asc" }] }),
     listTracks(),
     db.trainingModule.findMany({ select: { slug: true, title: true } }),
   ]);
+  // Looked up through openFor's unique index: a relation count would scan the attempts.
+  const open = await db.quizAttempt.findMany({
+    where: { openFor: { in: assignments.map((a) => a.id) } },
+    select: { openFor: true },
+  });
+  const withOpenAttempt = new Set(open.map((o) => o.openFor));
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const titles = new Map(modules.map((m) => [m.slug, m.title]));
   const view = assignments.flatMap((a) => {
@@ -71,7 +73,7 @@ export async function listMyAssignments(staffId: number, today: string) {
         progress,
         next,
         nextModuleTitle: next.kind === "read" ? (titles.get(next.moduleSlug) ?? null) : null,
-        hasOpenAttempt: a._count.attempts > 0,
+        hasOpenAttempt: withOpenAttempt.has(a.id),
       },
     ];
   });

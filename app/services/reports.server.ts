@@ -4,6 +4,7 @@ import { daysBetween } from "~/domain/fiscal-year.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 
 /**
  * The HR and manager reports (DESIGN.md "Reports"). Every figure is counted
@@ -164,19 +165,17 @@ export type CumulativePoint = Completion & { month: string };
 
 /**
  * The months of a fiscal year up to today's, each with the instant it ends:
- * 00:00 Japan time on the first of the next month, written as Prisma stores
- * DateTime in SQLite ("2026-04-30T15:00:00.000+00:00") so that the text
- * comparison in SQL is a comparison of instants.
+ * 00:00 Japan time on the first of the next month.
  */
-function fiscalMonths(fiscalYear: number, today: string): { month: string; end: string }[] {
+function fiscalMonths(fiscalYear: number, today: string): { month: string; end: Date }[] {
   const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
-  const months: { month: string; end: string }[] = [];
+  const months: { month: string; end: Date }[] = [];
   for (let i = 0; i < 12; i++) {
     const year = fiscalYear + Math.floor((3 + i) / 12);
     const month = ((3 + i) % 12) + 1;
     const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
     if (label > today.slice(0, 7)) break;
-    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS).toISOString().replace("Z", "+00:00");
+    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS);
     months.push({ month: label, end });
   }
   return months;
@@ -190,7 +189,7 @@ export async function cumulativeCompletion(filter: ReportFilter, today: string):
   const months = fiscalMonths(filter.fiscalYear, today);
   if (months.length === 0) return [];
   const perMonth = months.map(
-    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${end} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
+    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
   );
   const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT COUNT(*) AS "assigned", ${Prisma.join(perMonth, ", ")}
@@ -225,31 +224,43 @@ export async function overdueList(
   today: string,
   limit = 500,
 ): Promise<{ total: number; rows: OverdueRow[] }> {
+  // The manager is looked up for the rows shown only, after sorting and the limit.
   const rows = await db.$queryRaw<
-    (Omit<OverdueRow, "daysOverdue" | "staffId" | "trackName"> & { staffId: unknown; trackName: string | null; total: unknown })[]
+    (Omit<OverdueRow, "daysOverdue" | "staffId" | "trackName"> & {
+      staffId: unknown;
+      trackName: string | null;
+      total: unknown;
+      organisationId: string;
+      sectionId: unknown;
+    })[]
   >(Prisma.sql`
-    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-      "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
-      "EmployeeType"."name" AS "employeeTypeName",
-      "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+    SELECT "o".*,
       (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-        WHERE "Manager"."organisationId" = "Staff"."organisationId"
-          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "Staff"."id"
-        ORDER BY CASE WHEN "Manager"."sectionId" = "Staff"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
-        LIMIT 1) AS "managerName",
-      COUNT(*) OVER () AS "total"
-    FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
-    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-    JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
-    JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
-    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-    LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
-    WHERE "p"."status" = 'overdue'
-    ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
-    LIMIT ${Math.max(0, Math.floor(limit))}`);
+        WHERE "Manager"."organisationId" = "o"."organisationId"
+          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
+        ORDER BY CASE WHEN "Manager"."sectionId" = "o"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
+        LIMIT 1) AS "managerName"
+    FROM (
+      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
+        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
+        "EmployeeType"."name" AS "employeeTypeName",
+        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+        COUNT(*) OVER () AS "total"
+      FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
+      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
+      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
+      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
+      WHERE "p"."status" = 'overdue'
+      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
+      LIMIT ${Math.max(0, Math.floor(limit))}
+    ) AS "o"
+    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`);
   return {
     total: count(rows[0]?.total),
-    rows: rows.map(({ total: _total, ...row }) => ({
+    rows: rows.map(({ total: _total, organisationId: _o, sectionId: _s, ...row }) => ({
       ...row,
       staffId: Number(row.staffId),
       sectionName: row.sectionName ?? null,

@@ -1,0 +1,19 @@
+import { Prisma } from "~/generated/prisma/client.ts";
+import { isPostgresUrl } from "./database-url.ts";
+import { env } from "./env.server.ts";
+
+/** Which SQL the database speaks, from DATABASE_URL. */
+export const dialect: "sqlite" | "postgresql" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";
+
+/**
+ * An instant as a value comparable with a DateTime column in raw SQL.
+ * Prisma stores DateTime in SQLite as ISO text with "+00:00", so text
+ * comparison is instant comparison there; PostgreSQL has real timestamps
+ * (UTC, without zone) and needs a typed value.
+ */
+export function sqlInstant(instant: Date): Prisma.Sql {
+  const iso = instant.toISOString();
+  return dialect === "postgresql"
+    ? Prisma.sql`CAST(${iso.replace("Z", "")} AS TIMESTAMP(3))`
+    : Prisma.sql`${iso.replace("Z", "+00:00")}`;
+}
