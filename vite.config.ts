@@ -39,6 +39,25 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The same integration tests on PostgreSQL (npm run test:postgres),
+      // less the two about SQLite files: its migrations' structure and its
+      // file backups.
+      ...(process.env.MAMORI_TEST_POSTGRES === "1"
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: ["tests/integration/**/*.test.ts", "tests/postgres/**/*.test.ts"],
+                exclude: ["tests/integration/migrations.test.ts", "tests/integration/backup.test.ts"],
+                globalSetup: ["tests/postgres/global-setup.ts"],
+                setupFiles: ["tests/postgres/setup-db.ts"],
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

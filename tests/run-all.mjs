@@ -1,7 +1,9 @@
-// `npm test`: every test runner in turn — vitest (unit + integration), one
-// production build, Playwright against it — then one line adding them up,
-// read from the runners' JSON reports so that a run that executed nothing
-// shows as "0 passed". Exits non-zero when anything failed or did not run.
+// `npm test`: every test runner in turn — one production build; vitest
+// (unit + integration on SQLite); the integration suite again on PostgreSQL
+// when POSTGRES_TEST_URL names a reachable server (CI starts one); then
+// Playwright against the build — and one line adding them all up, read from
+// the runners' JSON reports so that a run that executed nothing shows as
+// "0 passed". Exits non-zero when anything failed or did not run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
@@ -9,40 +11,44 @@ const results = "test-results";
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-function run(command, args) {
+function run(command, args, env = process.env) {
   console.log(`\n$ ${command} ${args.join(" ")}`);
-  return spawnSync(command, args, { stdio: "inherit" }).status === 0;
+  return spawnSync(command, args, { stdio: "inherit", env }).status === 0;
 }
 
 function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
 
-const vitestOk = run("npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`,
-]);
+const vitestArgs = (file) => ["--reporter=default", "--reporter=json", `--outputFile.json=${results}/${file}`];
 const buildOk = run("npx", ["remix", "vite:build"]);
-const playwrightOk = buildOk && run("npx", ["playwright", "test"]);
+const runs = [{ ok: run("npx", ["vitest", "run", ...vitestArgs("vitest.json")]), report: "vitest.json", kind: "vitest" }];
+if (process.env.POSTGRES_TEST_URL) {
+  const env = { ...process.env, DATABASE_URL: process.env.POSTGRES_TEST_URL, MAMORI_TEST_POSTGRES: "1" };
+  runs.push({ ok: run("npx", ["vitest", "run", "--project", "postgres", ...vitestArgs("vitest-postgres.json")], env), report: "vitest-postgres.json", kind: "vitest" });
+} else {
+  console.log("\nPOSTGRES_TEST_URL is not set: the PostgreSQL suite does not run (see README, Running for many municipalities)");
+}
+runs.push({ ok: buildOk && run("npx", ["playwright", "test"]), report: "playwright.json", kind: "playwright" });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const vitest = readJson(`${results}/vitest.json`);
-if (vitest) {
-  counts.passed += vitest.numPassedTests;
-  counts.failed += vitest.numFailedTests;
-  counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
-}
-const playwright = readJson(`${results}/playwright.json`);
-if (playwright) {
-  counts.passed += playwright.stats.expected;
-  counts.failed += playwright.stats.unexpected + playwright.stats.flaky;
-  counts.skipped += playwright.stats.skipped;
-}
-// A runner that crashed before reporting counts as one failure, not zero.
-for (const [ok, report] of [[vitestOk, vitest], [playwrightOk, playwright]]) {
-  if (!ok && (!report || report.numFailedTests === 0 || report.stats?.unexpected === 0)) counts.failed += 1;
+for (const { ok, report, kind } of runs) {
+  const json = readJson(`${results}/${report}`);
+  let failed = 0;
+  if (json && kind === "vitest") {
+    counts.passed += json.numPassedTests;
+    failed = json.numFailedTests;
+    counts.skipped += json.numPendingTests + json.numTodoTests;
+  } else if (json) {
+    counts.passed += json.stats.expected;
+    failed = json.stats.unexpected + json.stats.flaky;
+    counts.skipped += json.stats.skipped;
+  }
+  // A runner that failed without reporting a failed test counts as one failure, not zero.
+  counts.failed += !ok && failed === 0 ? 1 : failed;
 }
 
 const summary = `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`;
 writeFileSync(`${results}/summary.txt`, `${summary}\n`);
 console.log(`\n${summary}`);
-process.exit(counts.failed === 0 && vitestOk && playwrightOk ? 0 : 1);
+process.exit(counts.failed === 0 && runs.every((r) => r.ok) ? 0 : 1);

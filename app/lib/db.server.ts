@@ -1,12 +1,25 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
-import { sqliteFilePath } from "./database-url.ts";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-postgres/client.ts";
+import { isPostgresUrl, sqliteFilePath } from "./database-url.ts";
 import { env } from "./env.server.ts";
 
 /** Milliseconds a writer waits for SQLite's lock before giving up. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * The client for DATABASE_URL: SQLite (embedded, the default) or PostgreSQL
+ * (several app instances). Both are generated from the one schema
+ * (prisma/schema.prisma, and its PostgreSQL copy made by
+ * db:postgres-schema), so they have the same models and methods; the app
+ * is typed against the SQLite one.
+ */
 function createClient(): PrismaClient {
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({
     url: `file:${sqliteFilePath(env.DATABASE_URL)}`,
     timeout: BUSY_TIMEOUT_MS,

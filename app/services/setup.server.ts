@@ -1,5 +1,6 @@
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { dialect } from "~/lib/sql-dialect.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
@@ -13,7 +14,7 @@ import { startAttempt, submitAttempt } from "./quiz.server.ts";
  * write; the mode is stored in the database file, so setting it once holds.
  */
 export async function useWriteAheadLog(): Promise<void> {
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (dialect === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 }
 
 /** Loads the organisations and employee types; safe to run again. */
