@@ -1,0 +1,989 @@
+/**
+ * `npm run bench [-- --db data/synthetic.db --duration 10]` (after
+ * `npm run build` and `npm run data:synthetic`): issue 8's benchmark, in one
+ * run on one machine. It starts a bare node:http server (the machine's
+ * ceiling) and the production build on the database, measures each route
+ * with autocannon, times the report's aggregate SQL straight on the
+ * database, then times the staff CSV import and the fiscal-year rollover
+ * on copies of the database. Prints figures, ratios and the issue's budgets.
+ *
+ * Options: --connections 50, --quiz-connections 100, --report-connections 1,
+ * --report-duration 30 (at least --duration),
+ * --users 2000 (learners signed in; each starts one quiz attempt),
+ * --import-changed N (rows of the staff CSV that differ; default 1%),
+ * --routes bare,static,dashboard,module,quiz,report,report-filtered,export (a subset),
+ * --server-node-flags "--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server),
+ * --skip-cli (no import/rollover), --skip-http (only import/rollover),
+ * --explain (print the report queries' EXPLAIN QUERY PLAN and stop). Every child process is stopped at the end,
+ * also on error or Ctrl-C.
+ *
+ * The learners' password is the one `npm run data:synthetic` gives everyone;
+ * the HR report is read as 900001.
+ */
+import Database from "better-sqlite3";
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { cpus, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Track } from "~/domain/content/types.ts";
+import { fiscalYearOf } from "~/domain/fiscal-year.ts";
+import type { DrawnQuestion } from "~/domain/quiz.ts";
+import { today as todayInJapan } from "~/lib/clock.server.ts";
+
+const BENCH_PASSWORD = "bench-password-2026";
+const BENCH_HR_NUMBER = "900001";
+
+// ---------------------------------------------------------------- options
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+function numberOption(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const DB_PATH = resolve(option("db") ?? "data/synthetic.db");
+const DURATION = numberOption("duration", 10);
+const CONNECTIONS = numberOption("connections", 50);
+const QUIZ_CONNECTIONS = numberOption("quiz-connections", 100);
+// A report takes seconds at this size: one HR user at a time gives its service time, and enough samples.
+const REPORT_CONNECTIONS = numberOption("report-connections", 1);
+const REPORT_DURATION = numberOption("report-duration", Math.max(DURATION, 30));
+const USERS = numberOption("users", 2000);
+const SKIP_CLI = process.argv.includes("--skip-cli");
+const SKIP_HTTP = process.argv.includes("--skip-http");
+const ROUTES = ["bare", "static", "dashboard", "module", "quiz", "report", "report-filtered", "export"] as const;
+const ONLY = option("routes")?.split(",");
+if (ONLY?.some((r) => !(ROUTES as readonly string[]).includes(r))) {
+  console.error(`--routes takes a comma-separated list of ${ROUTES.join(",")}`);
+  process.exit(2);
+}
+const wants = (...routes: (typeof ROUTES)[number][]) => !ONLY || routes.some((r) => ONLY.includes(r));
+/** Node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": it then runs as `node <flags> --import tsx`. */
+const SERVER_NODE_FLAGS = option("server-node-flags")?.split(/\s+/).filter(Boolean);
+/** Rows of the staff CSV that differ from the database; default 1% of them. */
+const IMPORT_CHANGED = option("import-changed") === undefined ? null : numberOption("import-changed", 1);
+const EXPLAIN = process.argv.includes("--explain");
+const TSX = resolve("node_modules/.bin/tsx");
+const TODAY = todayInJapan();
+const FISCAL_YEAR = fiscalYearOf(TODAY);
+
+// ---------------------------------------------------------------- the report's SQL, as reports.server.ts builds it
+
+/** A fragment of SQL with its bound values, like Prisma.sql. */
+type Sql = { text: string; values: unknown[] };
+const isSql = (value: unknown): value is Sql =>
+  typeof value === "object" && value !== null && "text" in value && "values" in value;
+function sql(strings: TemplateStringsArray, ...parts: unknown[]): Sql {
+  let text = strings[0] ?? "";
+  const values: unknown[] = [];
+  parts.forEach((part, i) => {
+    if (isSql(part)) {
+      text += part.text;
+      values.push(...part.values);
+    } else {
+      text += "?";
+      values.push(part);
+    }
+    text += strings[i + 1] ?? "";
+  });
+  return { text, values };
+}
+const raw = (text: string): Sql => ({ text, values: [] });
+const empty = raw("");
+function joinSql(parts: Sql[], separator: string): Sql {
+  return { text: parts.map((p) => p.text).join(separator), values: parts.flatMap((p) => p.values) };
+}
+
+type ReportFilter = {
+  fiscalYear: number;
+  trackId?: string;
+  organisationId?: string;
+  sectionId?: number;
+  employeeTypeCode?: string;
+  status?: string;
+};
+
+// Copied from app/services/reports.server.ts (Prisma.sql → sql): keep in step with it.
+function statusSql(today: string): Sql {
+  return sql`CASE
+    WHEN "Assignment"."completedAt" IS NOT NULL THEN 'completed'
+    WHEN "Assignment"."dueDate" < ${today} THEN 'overdue'
+    WHEN "Assignment"."startedAt" IS NOT NULL THEN 'inProgress'
+    ELSE 'notStarted' END`;
+}
+
+function populationSql(filter: ReportFilter, today: string, options: { ignoreStatus?: boolean } = {}): Sql {
+  const status = statusSql(today);
+  const where = [sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`, sql`"Staff"."active" = TRUE`];
+  if (filter.trackId !== undefined) where.push(sql`"Assignment"."trackId" = ${filter.trackId}`);
+  if (filter.organisationId !== undefined) where.push(sql`"Staff"."organisationId" = ${filter.organisationId}`);
+  if (filter.sectionId !== undefined) where.push(sql`"Staff"."sectionId" = ${filter.sectionId}`);
+  if (filter.employeeTypeCode !== undefined) where.push(sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  if (filter.status !== undefined && !options.ignoreStatus) where.push(sql`(${status}) = ${filter.status}`);
+  return sql`SELECT
+      "Assignment"."id" AS "assignmentId",
+      "Assignment"."staffId" AS "staffId",
+      "Assignment"."trackId" AS "trackId",
+      "Assignment"."dueDate" AS "dueDate",
+      "Assignment"."completedAt" AS "completedAt",
+      "Staff"."organisationId" AS "organisationId",
+      "Staff"."sectionId" AS "sectionId",
+      "Staff"."employeeTypeCode" AS "employeeTypeCode",
+      ${status} AS "status"
+    FROM "Assignment"
+    JOIN "Staff" ON "Staff"."id" = "Assignment"."staffId"
+    WHERE ${joinSql(where, " AND ")}`;
+}
+
+function organisationRowsSql(filter: ReportFilter): Sql[] {
+  const where: Sql[] = [];
+  if (filter.organisationId !== undefined) where.push(sql`"Organisation"."id" = ${filter.organisationId}`);
+  if (filter.sectionId !== undefined) {
+    where.push(sql`"Organisation"."id" IN (SELECT "Section"."organisationId" FROM "Section" WHERE "Section"."id" = ${filter.sectionId})`);
+  }
+  return where;
+}
+function employeeTypeRowsSql(filter: ReportFilter): Sql[] {
+  return filter.employeeTypeCode !== undefined ? [sql`"EmployeeType"."code" = ${filter.employeeTypeCode}`] : [];
+}
+const whereAll = (conditions: Sql[]) => (conditions.length === 0 ? empty : sql`WHERE ${joinSql(conditions, " AND ")}`);
+
+function byTypeSql(filter: ReportFilter, today: string): Sql {
+  return sql`
+    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
+    FROM "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll(employeeTypeRowsSql(filter))}
+    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`;
+}
+
+function matrixSql(filter: ReportFilter, today: string): Sql {
+  return sql`
+    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
+      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+    FROM "Organisation"
+    CROSS JOIN "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p"
+      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
+    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
+      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`;
+}
+
+function fiscalMonths(fiscalYear: number, today: string): { month: string; end: string }[] {
+  const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+  const months: { month: string; end: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const year = fiscalYear + Math.floor((3 + i) / 12);
+    const month = ((3 + i) % 12) + 1;
+    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    if (label > today.slice(0, 7)) break;
+    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS).toISOString().replace("Z", "+00:00");
+    months.push({ month: label, end });
+  }
+  return months;
+}
+
+function cumulativeSql(filter: ReportFilter, today: string): Sql {
+  const perMonth = fiscalMonths(filter.fiscalYear, today).map(
+    ({ end }, i) => sql`SUM(CASE WHEN "p"."completedAt" < ${end} THEN 1 ELSE 0 END) AS ${raw(`"m${i}"`)}`,
+  );
+  return sql`
+    SELECT COUNT(*) AS "assigned", ${joinSql(perMonth, ", ")}
+    FROM (${populationSql(filter, today)}) AS "p"`;
+}
+
+function overdueSql(filter: ReportFilter, today: string, limit: number): Sql {
+  return sql`
+    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+      "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
+      "EmployeeType"."name" AS "employeeTypeName",
+      "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+      (SELECT "Manager"."name" FROM "Staff" AS "Manager"
+        WHERE "Manager"."organisationId" = "Staff"."organisationId"
+          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "Staff"."id"
+        ORDER BY CASE WHEN "Manager"."sectionId" = "Staff"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
+        LIMIT 1) AS "managerName",
+      COUNT(*) OVER () AS "total"
+    FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
+    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+    JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
+    JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
+    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+    LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
+    WHERE "p"."status" = 'overdue'
+    ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
+    LIMIT ${Math.max(0, Math.floor(limit))}`;
+}
+
+function itemAnalysisSql(filter: ReportFilter, today: string): { questions: Sql; clauses: Sql } {
+  const answers = sql`FROM "AttemptAnswer"
+    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
+    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
+  const tally = sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
+  return {
+    questions: sql`
+      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
+        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."questionId") AS "q"
+      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`,
+    clauses: sql`
+      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."clauseId") AS "c"
+      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`,
+  };
+}
+
+/** What Prisma sends for reportOptions()'s groupBy of fiscal years. */
+const fiscalYearsSql = raw(`SELECT "main"."Assignment"."fiscalYear" FROM "main"."Assignment" WHERE 1=1 GROUP BY "main"."Assignment"."fiscalYear" ORDER BY "main"."Assignment"."fiscalYear" DESC`);
+
+/** Every query the report page runs, in the loader's order. */
+function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
+  const items = itemAnalysisSql(filter, today);
+  return [
+    { name: "completionByEmployeeType", query: byTypeSql(filter, today) },
+    { name: "cumulativeCompletion", query: cumulativeSql(filter, today) },
+    { name: "completionMatrix", query: matrixSql(filter, today) },
+    { name: "overdueList", query: overdueSql(filter, today, 100) },
+    { name: "itemAnalysis (questions)", query: items.questions },
+    { name: "itemAnalysis (clauses)", query: items.clauses },
+    { name: "reportOptions (fiscal years)", query: fiscalYearsSql },
+  ];
+}
+
+const FILTERED: Omit<ReportFilter, "fiscalYear"> = { trackId: "annual-refresher", organisationId: "mayor", employeeTypeCode: "fiscal-year" };
+const FILTERED_QUERY = new URLSearchParams(FILTERED as Record<string, string>).toString();
+
+// SQLite binds JavaScript numbers as REAL; Prisma binds whole numbers as INTEGER. Same rows, but keep it identical.
+const bindable = (values: unknown[]) => values.map((v) => (typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v));
+
+function explain(db: Database.Database, query: Sql): string {
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all(...bindable(query.values)) as { id: number; parent: number; detail: string }[];
+  const depth = new Map<number, number>([[0, 0]]);
+  return rows
+    .map((row) => {
+      const d = (depth.get(row.parent) ?? 0) + 1;
+      depth.set(row.id, d);
+      return `${"  ".repeat(d)}${row.detail}`;
+    })
+    .join("\n");
+}
+
+function medianMs(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+// ---------------------------------------------------------------- child processes
+
+const children = new Set<ChildProcess>();
+
+/** Starts a child in its own process group, so that stopping it stops what it started (tsx runs node under it). */
+function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output: string[] } {
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { output: string[] };
+  child.output = [];
+  // Whole lines only (a chunk may end mid-line); the first 50 and the last 200 are kept.
+  const keeper = () => {
+    let partial = "";
+    return (chunk: Buffer | null) => {
+      const text = partial + (chunk?.toString() ?? "\n");
+      const lines = text.split("\n");
+      partial = lines.pop() ?? "";
+      child.output.push(...lines.filter(Boolean));
+      if (child.output.length > 250) child.output.splice(50, child.output.length - 250);
+    };
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    const keep = keeper();
+    stream?.on("data", keep);
+    stream?.on("end", () => keep(null));
+  }
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`. */
+async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup(child, "SIGKILL"); // anything left in its group
+    return;
+  }
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  signalGroup(child, "SIGTERM");
+  const timer = new Promise<"timeout">((done) => setTimeout(() => done("timeout"), graceMs).unref());
+  if ((await Promise.race([exited, timer])) === "timeout") {
+    signalGroup(child, "SIGKILL");
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 2_000).unref())]);
+  }
+  signalGroup(child, "SIGKILL");
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all([...children].map((child) => stopChild(child)));
+}
+
+process.on("exit", () => {
+  for (const child of children) signalGroup(child, "SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping child processes`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function waitForHttp(url: string, child: ChildProcess & { output: string[] }, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${child.output.join("\n")}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s:\n${child.output.join("\n")}`);
+}
+
+/** The process and its descendants, with their resident memory. */
+function processTree(pid: number): { pid: number; rssKb: number; hwmKb: number; command: string }[] {
+  const found: { pid: number; rssKb: number; hwmKb: number; command: string }[] = [];
+  const visit = (p: number, depth: number) => {
+    if (depth > 5) return;
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${p}/status`, "utf8");
+    } catch {
+      return;
+    }
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+    const command = readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+    found.push({ pid: p, rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), command });
+    for (const task of readdirSync(`/proc/${p}/task`)) {
+      const kids = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+      for (const kid of kids ? kids.split(/\s+/).map(Number) : []) visit(kid, depth + 1);
+    }
+  };
+  visit(pid, 0);
+  return found;
+}
+
+// ---------------------------------------------------------------- autocannon
+
+type CannonRequest = {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+};
+type CannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  headers?: Record<string, string>;
+  requests?: CannonRequest[];
+};
+type CannonResult = { requests: { average: number }; errors: number; timeouts: number; duration: number };
+type CannonInstance = PromiseLike<CannonResult> & {
+  on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+};
+// autocannon ships no types; this is the part of its API used here.
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => CannonInstance;
+
+type Measurement = {
+  name: string;
+  connections: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Responses other than 2xx/3xx, plus socket errors and timeouts. */
+  failed: number;
+  /** Responses whose status was not the one the route should answer. */
+  unexpected: number;
+  statuses: Record<string, number>;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(name: string, options: Omit<CannonOptions, "duration">, expectedStatus: number, duration = DURATION): Promise<Measurement> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({ timeout: 30, ...options, duration });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const bad = Object.entries(statuses).reduce((n, [code, c]) => n + (Number(code) >= 200 && Number(code) < 400 ? 0 : c), 0);
+  const unexpected = Object.entries(statuses).reduce((n, [code, c]) => n + (Number(code) === expectedStatus ? 0 : c), 0);
+  const m: Measurement = {
+    name,
+    connections: options.connections,
+    requests: latencies.length,
+    perSecond: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failed: bad + result.errors + result.timeouts,
+    unexpected,
+    statuses,
+  };
+  console.log(
+    `  ${name}: ${m.perSecond.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, statuses ${JSON.stringify(statuses)}` +
+      (result.errors + result.timeouts > 0 ? `, ${result.errors} errors, ${result.timeouts} timeouts` : ""),
+  );
+  await sleep(1_000);
+  return m;
+}
+
+// ---------------------------------------------------------------- helpers for signing in
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+async function logIn(base: string, employeeNumber: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    headers: FORM,
+    body: new URLSearchParams({ employeeNumber, password: BENCH_PASSWORD, redirectTo: "/" }).toString(),
+    redirect: "manual",
+  });
+  await res.arrayBuffer();
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__mamori="));
+  if (res.status !== 302 || !cookie) throw new Error(`login of ${employeeNumber} failed: HTTP ${res.status}`);
+  return cookie.split(";")[0]!;
+}
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- command-line timings
+
+type CliTiming = { seconds: number; peakMb: number | null; output: string; ok: boolean; log: string[] };
+
+async function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliTiming> {
+  const useTime = existsSync("/usr/bin/time");
+  const [command, rest] = useTime ? ["/usr/bin/time", ["-v", TSX, ...args]] : [TSX, args];
+  const t0 = performance.now();
+  const child = startChild(command, rest, env);
+  let peakKb = 0;
+  // Without GNU time, poll the process tree's memory.
+  const poll = useTime
+    ? null
+    : setInterval(() => {
+        if (child.pid) peakKb = Math.max(peakKb, processTree(child.pid).reduce((sum, p) => sum + p.rssKb, 0));
+      }, 100);
+  const code = await new Promise<number | null>((done) => child.once("close", (c) => done(c)));
+  const seconds = (performance.now() - t0) / 1000;
+  if (poll) clearInterval(poll);
+  const text = child.output.join("\n");
+  if (useTime) peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? 0);
+  // GNU time's report is the tab-indented lines; the rest is the job's own output.
+  const log = child.output.filter((line) => !line.startsWith("\t") && !line.startsWith("Command exited"));
+  const output = log.filter((line) => line.startsWith("{")).join(" ") || log.slice(-5).join(" | ");
+  return { seconds, peakMb: peakKb > 0 ? peakKb / 1024 : null, output, ok: code === 0, log };
+}
+
+/** A fresh copy of the database beside it, with the WAL folded in first. */
+function copyDatabase(tag: string): string {
+  const db = new Database(DB_PATH);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  const copy = join(dirname(DB_PATH), `bench-${tag}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
+  copyFileSync(DB_PATH, copy);
+  return copy;
+}
+function removeDatabase(path: string) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** The personnel system's full export of everyone in the database, `changed` rows (default 1%) different. */
+function staffCsv(dbPath: string, changed: number | null): { path: string; rows: number; changed: number } {
+  const db = new Database(dbPath, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT s."employeeNumber", s."name", s."nameKana", o."name" AS "organisation", sec."name" AS "section", s."organisationId",
+         t."name" AS "type", s."role", s."startDate", s."appointmentStart", s."appointmentEnd", s."active", s."email"
+       FROM "Staff" s JOIN "Organisation" o ON o."id" = s."organisationId" JOIN "EmployeeType" t ON t."code" = s."employeeTypeCode"
+       LEFT JOIN "Section" sec ON sec."id" = s."sectionId" ORDER BY s."id"`,
+    )
+    .all() as Record<string, string | number | null>[];
+  const sections = db.prepare(`SELECT "organisationId", "name" FROM "Section" ORDER BY "id"`).all() as { organisationId: string; name: string }[];
+  db.close();
+  const sectionsOf = new Map<string, string[]>();
+  for (const s of sections) sectionsOf.set(s.organisationId, [...(sectionsOf.get(s.organisationId) ?? []), s.name]);
+  const quote = (v: unknown) => `"${String(v ?? "").replace(/"/g, '""')}"`;
+  const lines = ["職員番号,氏名,氏名カナ,所属,課,任用形態,役割,採用日,任用開始日,任用終了日,在職,メールアドレス"];
+  const wanted = Math.min(rows.length, changed ?? Math.round(rows.length / 100));
+  const every = wanted > 0 ? rows.length / wanted : Infinity;
+  let count = 0;
+  rows.forEach((row, i) => {
+    let { name, section } = row;
+    // Spread over the file: half renamed, half moved to another 課 of the same 所属.
+    if (count < wanted && i >= Math.floor(count * every)) {
+      count++;
+      if (count % 2 === 0) name = `${String(name)}子`;
+      else {
+        const others = (sectionsOf.get(String(row.organisationId)) ?? []).filter((n) => n !== section);
+        section = others[i % Math.max(1, others.length)] ?? section;
+      }
+    }
+    lines.push(
+      [row.employeeNumber, name, row.nameKana, row.organisation, section, row.type, row.role, row.startDate, row.appointmentStart, row.appointmentEnd, row.active ? 1 : 0, row.email]
+        .map(quote)
+        .join(","),
+    );
+  });
+  const path = join(dirname(DB_PATH), "bench-staff.csv");
+  writeFileSync(path, `\uFEFF${lines.join("\r\n")}\r\n`);
+  return { path, rows: rows.length, changed: count };
+}
+
+// ---------------------------------------------------------------- the run
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+const verdict = (ok: boolean, figure: string) => (figure.startsWith("—") || figure.startsWith("NaN") ? "not measured" : ok ? "met" : "NOT met");
+
+type HttpFigures = {
+  results: Measurement[];
+  sent: number;
+  acknowledgements: number;
+  acknowledged: number;
+  stored: number;
+  tree: ReturnType<typeof processTree>;
+  server: ReturnType<typeof processTree>[number] | undefined;
+  appLog: string[];
+  rawAll: number;
+  rawSome: number;
+  perQuery: { name: string; ms: number }[];
+  wholePage: number;
+  wholePageFiltered: number;
+};
+
+/** Starts both servers, signs people in, measures every route, times the report's SQL; stops the servers. */
+async function measureHttp(db: Database.Database): Promise<HttpFigures> {
+  // --- servers
+  const barePort = await freePort();
+  const bare = startChild(
+    process.execPath,
+    [
+      "-e",
+      `require("node:http").createServer((req, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }); res.end("<!doctype html><title>ok</title><p>ok</p>"); }).listen(${barePort}, "127.0.0.1");`,
+    ],
+    process.env,
+  );
+  const appPort = await freePort();
+  const [serverCommand, serverArgs] = SERVER_NODE_FLAGS
+    ? [process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/cli/serve.ts"]]
+    : [TSX, ["app/cli/serve.ts"]];
+  const app = startChild(serverCommand, serverArgs, {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${DB_PATH}`,
+    SESSION_SECRET: "bench",
+    SESSION_COOKIE_SECURE: "false",
+    HOST: "127.0.0.1",
+    PORT: String(appPort),
+    BCRYPT_COST: "4",
+  });
+  const base = `http://127.0.0.1:${appPort}`;
+  await waitForHttp(`http://127.0.0.1:${barePort}/`, bare);
+  await waitForHttp(`${base}/favicon.ico`, app);
+
+  // --- sign in: HR, and learners with this year's annual refresher still to pass
+  console.log("preparing: signing in, starting quiz attempts");
+  const t0 = performance.now();
+  const hrCookie = await logIn(base, BENCH_HR_NUMBER);
+  const learners = !wants("dashboard", "module", "quiz") ? [] : db
+    .prepare(
+      `SELECT a."id" AS "assignmentId", s."employeeNumber" AS "employeeNumber"
+       FROM "Assignment" a JOIN "Staff" s ON s."id" = a."staffId"
+       WHERE a."fiscalYear" = ? AND a."trackId" = 'annual-refresher' AND a."completedAt" IS NULL
+         AND s."active" = 1 AND s."role" = 'LEARNER'
+         AND NOT EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE q."assignmentId" = a."id" AND q."passed" = 1)
+       ORDER BY random() LIMIT ?`,
+    )
+    .all(FISCAL_YEAR, USERS) as { assignmentId: number; employeeNumber: string }[];
+  if (learners.length === 0 && wants("dashboard", "module", "quiz")) throw new Error("no learner with an open annual refresher this fiscal year");
+  const track = JSON.parse(
+    (db.prepare(`SELECT "definition" FROM "Track" WHERE "id" = 'annual-refresher'`).get() as { definition: string }).definition,
+  ) as Track;
+  const cookies: string[] = new Array<string>(learners.length);
+  await inPool(learners, 4, async (learner, i) => {
+    cookies[i] = await logIn(base, learner.employeeNumber);
+  });
+  const startStatuses: Record<string, number> = {};
+  await inPool(learners, 4, async (learner, i) => {
+    const res = await fetch(`${base}/learn/${learner.assignmentId}/quiz`, {
+      method: "POST",
+      headers: { ...FORM, cookie: cookies[i]! },
+      body: "intent=start",
+      redirect: "manual",
+    });
+    await res.arrayBuffer();
+    startStatuses[res.status] = (startStatuses[res.status] ?? 0) + 1;
+  });
+  const openAttempt = db.prepare(`SELECT "id", "draw" FROM "QuizAttempt" WHERE "openFor" = ?`);
+  const submissions: { cookie: string; path: string; body: string; attemptId: number }[] = [];
+  learners.forEach((learner, i) => {
+    const attempt = openAttempt.get(learner.assignmentId) as { id: number; draw: string } | undefined;
+    if (!attempt) return;
+    const form = new URLSearchParams({ intent: "submit", attemptId: String(attempt.id) });
+    for (const q of JSON.parse(attempt.draw) as DrawnQuestion[]) {
+      // Mostly right, so that most submissions pass and complete the assignment (the heavier write).
+      const right = (attempt.id + q.questionId.length) % 10 !== 0;
+      const choice = right ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))?.id ?? q.answer[0]!];
+      for (const id of choice) form.append(`q:${q.questionId}`, id);
+    }
+    submissions.push({ cookie: cookies[i]!, path: `/learn/${learner.assignmentId}/quiz`, body: form.toString(), attemptId: attempt.id });
+  });
+  console.log(
+    `  ${learners.length} learners signed in, quiz start answers ${JSON.stringify(startStatuses)}, ${submissions.length} open attempts to submit (${fmt((performance.now() - t0) / 1000, 1)} s)\n`,
+  );
+
+  // --- HTTP measurements
+  console.log("measuring:");
+  const rotate = <T>(items: readonly T[]) => {
+    let i = 0;
+    return () => items[i++ % items.length]!;
+  };
+  const results: Measurement[] = [];
+  if (wants("bare")) results.push(await measure("bare node:http", { url: `http://127.0.0.1:${barePort}/`, connections: CONNECTIONS }, 200));
+  if (wants("static")) results.push(await measure("static /favicon.ico", { url: `${base}/favicon.ico`, connections: CONNECTIONS }, 200));
+  const nextCookie = rotate(cookies);
+  if (wants("dashboard")) results.push(
+    await measure(
+      "learner dashboard /",
+      {
+        url: base,
+        connections: CONNECTIONS,
+        requests: [{ method: "GET", path: "/", setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextCookie() } }) }],
+      },
+      200,
+    ),
+  );
+  const nextModule = rotate(learners.map((l, i) => ({ cookie: cookies[i]!, path: `/learn/${l.assignmentId}/modules/${track.modules[i % track.modules.length]}` })));
+  if (wants("module")) results.push(
+    await measure(
+      "module page /learn/:id/modules/:slug",
+      {
+        url: base,
+        connections: CONNECTIONS,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => {
+              const m = nextModule();
+              return { ...req, path: m.path, headers: { ...req.headers, cookie: m.cookie } };
+            },
+          },
+        ],
+      },
+      200,
+    ),
+  );
+  const nextSubmission = rotate(submissions);
+  const sent = new Set<number>();
+  const acknowledged = new Set<number>();
+  let acknowledgements = 0;
+  if (wants("quiz")) results.push(
+    await measure(
+      "quiz submission POST /learn/:id/quiz",
+      {
+        url: base,
+        connections: QUIZ_CONNECTIONS,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const s = nextSubmission();
+              sent.add(s.attemptId);
+              return { ...req, method: "POST", path: s.path, body: s.body, headers: { ...req.headers, ...FORM, cookie: s.cookie } };
+            },
+            onResponse: (status, _body, _context, headers) => {
+              if (status < 200 || status >= 400) return;
+              acknowledgements++;
+              const location = String(headers.location ?? headers.Location ?? "");
+              const id = Number(/\/attempts\/(\d+)/.exec(location)?.[1]);
+              if (id) acknowledged.add(id);
+            },
+          },
+        ],
+      },
+      302,
+    ),
+  );
+  const hr = { cookie: hrCookie };
+  if (wants("report")) results.push(await measure("HR report /reports", { url: `${base}/reports`, connections: REPORT_CONNECTIONS, headers: hr }, 200, REPORT_DURATION));
+  if (wants("report-filtered")) results.push(
+    await measure(
+      "HR report /reports?(filtered)",
+      { url: `${base}/reports?${FILTERED_QUERY}`, connections: REPORT_CONNECTIONS, headers: hr },
+      200,
+      REPORT_DURATION,
+    ),
+  );
+  if (wants("export")) results.push(
+    await measure(
+      "CSV export /reports/export/matrix",
+      { url: `${base}/reports/export/matrix`, connections: REPORT_CONNECTIONS, headers: hr },
+      200,
+      REPORT_DURATION,
+    ),
+  );
+
+  // --- memory at the end, then "none lost"
+  const tree = app.pid ? processTree(app.pid) : [];
+  const server = tree.at(-1);
+  const stored = db
+    .prepare(`SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL AND "id" IN (SELECT value FROM json_each(?))`)
+    .get(JSON.stringify([...acknowledged])) as { n: number };
+
+  // --- the report's SQL straight on the database (the server idle)
+  const filterAll: ReportFilter = { fiscalYear: FISCAL_YEAR };
+  const filterSome: ReportFilter = { fiscalYear: FISCAL_YEAR, ...FILTERED };
+  const run = (query: Sql) => db.prepare(query.text).all(...bindable(query.values));
+  const aggregate = (filter: ReportFilter) => {
+    const a = byTypeSql(filter, TODAY);
+    const b = matrixSql(filter, TODAY);
+    return medianMs(10, () => {
+      run(a);
+      run(b);
+    });
+  };
+  const timeSql = wants("report", "report-filtered", "export");
+  const rawAll = timeSql ? aggregate(filterAll) : NaN;
+  const rawSome = timeSql ? aggregate(filterSome) : NaN;
+  const perQuery = timeSql ? reportQueries(filterAll, TODAY).map(({ name, query }) => ({ name, ms: medianMs(3, () => run(query)) })) : [];
+  const wholePage = perQuery.reduce((sum, q) => sum + q.ms, 0);
+  const wholePageFiltered = timeSql
+    ? reportQueries(filterSome, TODAY).reduce((sum, { query }) => sum + medianMs(3, () => run(query)), 0)
+    : NaN;
+
+  const appLog = app.output.filter((line) => !line.startsWith("Mamori listening"));
+  await stopChild(app);
+  await stopChild(bare);
+
+  return { results, sent: sent.size, acknowledgements, acknowledged: acknowledged.size, stored: stored.n, tree, server, appLog, rawAll, rawSome, perQuery, wholePage, wholePageFiltered };
+}
+
+/** Prints the HTTP and SQL figures; returns the budgets they decide. */
+function printHttp(f: HttpFigures): [string, string, boolean][] {
+  const { results, tree, server, appLog, rawAll, rawSome, perQuery, wholePage, wholePageFiltered } = f;
+  const unmeasured = (name: string): Measurement => ({ name, connections: 0, requests: 0, perSecond: NaN, p50: NaN, p95: NaN, p99: NaN, failed: 0, unexpected: 0, statuses: {} });
+  const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix)) ?? unmeasured(prefix);
+  const bareM = byName("bare");
+  const staticM = byName("static");
+  const dashboard = byName("learner dashboard");
+  const quiz = byName("quiz");
+  const report = byName("HR report /reports");
+  const reportFiltered = byName("HR report /reports?");
+
+  console.log("\n=== HTTP (autocannon, loopback; latency in ms)");
+  console.log(
+    `${"route".padEnd(38)} ${"conns".padStart(5)} ${"requests".padStart(8)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"non-2xx/3xx".padStart(11)} ${"× static".padStart(9)}`,
+  );
+  for (const r of results) {
+    const vsStatic = r === bareM ? `${fmt(ratio(r.perSecond, staticM.perSecond), 2)}` : fmt(ratio(r.perSecond, staticM.perSecond), 3);
+    console.log(
+      `${r.name.padEnd(38)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(8)} ${fmt(r.perSecond, r.perSecond < 100 ? 1 : 0).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p95, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.failed).padStart(11)} ${vsStatic.padStart(9)}`,
+    );
+  }
+  for (const r of results.filter((r) => r.unexpected > 0)) console.log(`  ! ${r.name}: unexpected statuses ${JSON.stringify(r.statuses)}`);
+  console.log(`static ÷ bare node:http: ${fmt(ratio(staticM.perSecond, bareM.perSecond), 3)}`);
+  console.log(
+    `quiz: ${f.sent} distinct attempts sent, ${f.acknowledgements} acknowledged (2xx/3xx) for ${f.acknowledged} distinct attempts, ${f.stored} of those stored as submitted`,
+  );
+  if (server) {
+    console.log(`server memory at the end: RSS ${fmt(server.rssKb / 1024)} MB (peak ${fmt(server.hwmKb / 1024)} MB), pid ${server.pid}: ${server.command}`);
+    for (const p of tree.slice(0, -1)) console.log(`  (parent pid ${p.pid}, RSS ${fmt(p.rssKb / 1024)} MB: ${p.command})`);
+  }
+  if (appLog.length > 0) console.log(`server log (last lines):\n  ${appLog.slice(-10).join("\n  ")}`);
+
+  console.log(`\n=== report SQL straight on the database (better-sqlite3, median)`);
+  console.log(`completionByEmployeeType + completionMatrix, no filter: ${fmt(rawAll, 1)} ms (10 runs); filtered: ${fmt(rawSome, 1)} ms`);
+  console.log(`report p50 ÷ that SQL: ${fmt(ratio(report.p50, rawAll), 1)}× (no filter), ${fmt(ratio(reportFiltered.p50, rawSome), 1)}× (filtered)`);
+  console.log(
+    `every query of the report page (median of 3 runs each): ${fmt(wholePage, 1)} ms in all, filtered ${fmt(wholePageFiltered, 1)} ms;` +
+      ` report p50 ÷ that: ${fmt(ratio(report.p50, wholePage), 2)}× (no filter), ${fmt(ratio(reportFiltered.p50, wholePageFiltered), 2)}× (filtered)`,
+  );
+  for (const q of perQuery) console.log(`  ${q.name.padEnd(30)} ${fmt(q.ms, 1).padStart(8)} ms`);
+
+  const rssMb = server ? server.rssKb / 1024 : NaN;
+  return [
+    ["static ≥ 15% of bare node:http", `${fmt(100 * ratio(staticM.perSecond, bareM.perSecond), 1)}%`, ratio(staticM.perSecond, bareM.perSecond) >= 0.15],
+    ["server RSS ≤ 400 MB at the end", `${fmt(rssMb)} MB`, rssMb <= 400],
+    ["dashboard ≥ 50% of static", `${fmt(100 * ratio(dashboard.perSecond, staticM.perSecond), 1)}%`, ratio(dashboard.perSecond, staticM.perSecond) >= 0.5],
+    [`quiz ≥ 300/s at ${QUIZ_CONNECTIONS} connections`, `${fmt(quiz.perSecond)}/s`, quiz.perSecond >= 300 && quiz.failed === 0],
+    ["quiz: none lost", `${f.stored}/${f.acknowledged} stored`, f.stored === f.acknowledged && f.acknowledged > 0],
+    [`report p95 ≤ 300 ms (${REPORT_CONNECTIONS} connections)`, `${fmt(report.p95)} ms (filtered ${fmt(reportFiltered.p95)} ms)`, report.p95 <= 300 && reportFiltered.p95 <= 300],
+    ["report p50 ≤ 2× raw aggregate SQL", `${fmt(ratio(report.p50, rawAll), 1)}× (filtered ${fmt(ratio(reportFiltered.p50, rawSome), 1)}×)`, ratio(report.p50, rawAll) <= 2 && ratio(reportFiltered.p50, rawSome) <= 2],
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(DB_PATH)) throw new Error(`${DB_PATH} not found: run npm run data:synthetic first`);
+  const db = new Database(DB_PATH, { readonly: true });
+
+  if (EXPLAIN) {
+    for (const [label, filter] of [
+      ["no filter", { fiscalYear: FISCAL_YEAR }],
+      [`filter ${FILTERED_QUERY}`, { fiscalYear: FISCAL_YEAR, ...FILTERED }],
+    ] as const) {
+      console.log(`\n######## report queries, ${label}, FY${FISCAL_YEAR}, today ${TODAY}`);
+      for (const { name, query } of reportQueries(filter, TODAY)) console.log(`\n== ${name}\n${explain(db, query)}`);
+    }
+    db.close();
+    return;
+  }
+  if (!SKIP_HTTP && !existsSync("build/server/index.js")) throw new Error("build/server/index.js not found: run npm run build first");
+
+  const counts = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM "Staff") AS "staff", (SELECT COUNT(*) FROM "Assignment") AS "assignments",
+         (SELECT MAX("id") FROM "QuizAttempt") AS "attempts", (SELECT MAX("id") FROM "AttemptAnswer") AS "answers"`,
+    )
+    .get() as Record<string, number>;
+  const sizeMb = statSync(DB_PATH).size / 1024 / 1024;
+  console.log(`Mamori bench — ${new Date().toISOString()}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, node ${process.version}`);
+  console.log(
+    `database: ${DB_PATH} (${fmt(sizeMb)} MB) — ${counts.staff} staff, ${counts.assignments} assignments, ~${counts.attempts} attempts, ~${counts.answers} answers; today ${TODAY} (FY${FISCAL_YEAR})`,
+  );
+  console.log(
+    `duration ${DURATION} s per route (reports ${REPORT_DURATION} s); connections ${CONNECTIONS} (quiz ${QUIZ_CONNECTIONS}, reports ${REPORT_CONNECTIONS}); filtered report: ?${FILTERED_QUERY}\n`,
+  );
+
+  const http = SKIP_HTTP ? null : await measureHttp(db);
+  db.close();
+
+  // --- command-line jobs on copies
+  let importTiming: CliTiming | null = null;
+  let importFile: { rows: number; changed: number } | null = null;
+  let rollover: CliTiming | null = null;
+  if (!SKIP_CLI) {
+    console.log("\ntiming the command-line jobs on copies of the database");
+    const env = { ...process.env };
+    const importCopy = copyDatabase("import");
+    try {
+      const csv = staffCsv(importCopy, IMPORT_CHANGED);
+      importFile = csv;
+      importTiming = await timeCli(["app/cli/staff-import.ts", csv.path], { ...env, DATABASE_URL: `file:${importCopy}` });
+      console.log(`  staff import: ${fmt(importTiming.seconds, 1)} s — ${importTiming.output}`);
+      if (!importTiming.ok) console.log(`  ${importTiming.log.slice(0, 15).join("\n  ")}`);
+      rmSync(csv.path, { force: true });
+    } finally {
+      removeDatabase(importCopy);
+    }
+    const rolloverCopy = copyDatabase("rollover");
+    try {
+      rollover = await timeCli(["app/cli/assign.ts", "--fiscal-year", String(FISCAL_YEAR + 1)], { ...env, DATABASE_URL: `file:${rolloverCopy}` });
+      console.log(`  rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s — ${rollover.output}`);
+    } finally {
+      removeDatabase(rolloverCopy);
+    }
+  }
+
+  // --- figures and budgets (issue 8)
+  const budgets: [string, string, boolean][] = http ? printHttp(http) : [];
+  if (importTiming || rollover) {
+    console.log("\n=== command-line jobs (each on a fresh copy of the database)");
+    if (importTiming && importFile) {
+      console.log(
+        `staff import, ${importFile.rows} rows (${importFile.changed} changed): ${fmt(importTiming.seconds, 1)} s, peak memory ${importTiming.peakMb === null ? "—" : `${fmt(importTiming.peakMb)} MB`}${importTiming.ok ? "" : " (FAILED)"}`,
+      );
+    }
+    if (rollover) {
+      console.log(`fiscal-year rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s, peak memory ${rollover.peakMb === null ? "—" : `${fmt(rollover.peakMb)} MB`}${rollover.ok ? "" : " (FAILED)"}`);
+    }
+  }
+
+  if (importTiming) {
+    budgets.push(["staff import 100,000 rows ≤ 30 s", `${fmt(importTiming.seconds, 1)} s`, importTiming.ok && importTiming.seconds <= 30]);
+    budgets.push(["staff import peak memory ≤ 512 MB", `${importTiming.peakMb === null ? "—" : fmt(importTiming.peakMb)} MB`, importTiming.peakMb !== null && importTiming.peakMb <= 512]);
+  }
+  if (rollover) budgets.push(["rollover ≤ 30 s", `${fmt(rollover.seconds, 1)} s`, rollover.ok && rollover.seconds <= 30]);
+  console.log("\n=== budgets (issue 8)");
+  for (const [what, figure, ok] of budgets) console.log(`${what.padEnd(44)} ${figure.padEnd(34)} ${verdict(ok, figure)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
