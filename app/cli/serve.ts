@@ -21,12 +21,19 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests in flight`);
+  // Node's close() also drops connections whose request is sent but not yet
+  // read, which a busy server would cut off; read and answer those first.
+  const closeIdleConnections = server.closeIdleConnections.bind(server);
+  server.closeIdleConnections = () => {};
+  server.on("request", (_req, res) => res.setHeader("Connection", "close"));
   server.close(async () => {
+    clearInterval(sweeper);
     const entry = build.entry.module as { shutdown?: () => Promise<void> };
     await entry.shutdown?.();
     process.exit(0);
   });
-  server.closeIdleConnections();
+  // Keep-alive connections with nothing left to answer are closed once quiet.
+  const sweeper = setInterval(closeIdleConnections, 1_000);
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));

@@ -43,6 +43,14 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("server did not start");
 }
 
+/** SIGTERM, and wait until the process is gone and the port is free. */
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const gone = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await gone;
+}
+
 const cookie = createCookie("__mamori", { secrets: [SECRET], path: "/", httpOnly: true, sameSite: "lax" });
 const sessionFor = async (staffId: number) => (await cookie.serialize({ staffId, sessionVersion: 0 })).split(";")[0]!;
 
@@ -61,8 +69,8 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
   rmSync(`${DB}-wal`, { force: true });
   rmSync(`${DB}-shm`, { force: true });
   execFileSync("node_modules/.bin/tsx", ["app/cli/db-setup.ts"], { env, stdio: "ignore" });
-  const rows = ["職員番号,氏名,所属,任用形態,採用日"];
-  for (let i = 0; i < 120; i++) rows.push(`C${String(i).padStart(5, "0")},負荷 試験${i},市長部局,常勤職員,2015-04-01`);
+  const rows = ["職員番号,氏名,所属,任用形態,採用日,役割", "H00001,研修 担当,市長部局,常勤職員,2010-04-01,研修担当"];
+  for (let i = 0; i < 120; i++) rows.push(`C${String(i).padStart(5, "0")},負荷 試験${i},市長部局,常勤職員,2015-04-01,`);
   writeFileSync("tests/.tmp/crash-staff.csv", `${rows.join("\r\n")}\r\n`);
   execFileSync("node_modules/.bin/tsx", ["app/cli/staff-import.ts", "tests/.tmp/crash-staff.csv"], { env, stdio: "ignore" });
 
@@ -70,7 +78,7 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
   try {
     const db = new Database(DB, { readonly: true });
     const assignments = db
-      .prepare("SELECT a.id, a.staffId FROM Assignment a JOIN Staff s ON s.id = a.staffId WHERE s.employeeNumber LIKE 'C%'")
+      .prepare("SELECT a.id, a.staffId FROM Assignment a JOIN Staff s ON s.id = a.staffId WHERE s.employeeNumber LIKE 'C%' AND a.trackId = 'annual-refresher'")
       .all() as { id: number; staffId: number }[];
     db.close();
     expect(assignments.length).toBe(120);
@@ -126,6 +134,32 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
     // A submission is stored whole or not at all: every submitted attempt has its answers.
     expect(answered.n).toBe(stored.size);
   } finally {
-    server.kill("SIGTERM");
+    await stopServer(server);
   }
+});
+
+test("SIGTERM lets the request in flight finish, then exits cleanly and refuses new connections", async () => {
+  test.setTimeout(60_000);
+  const server = await startServer();
+  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  const db = new Database(DB, { readonly: true });
+  const hr = db.prepare("SELECT id FROM Staff WHERE employeeNumber = 'H00001'").get() as { id: number };
+  db.close();
+  // A preview of a 20,000-row staff file takes the server a while: it is surely in flight.
+  const lines = ["職員番号,氏名,所属,任用形態,採用日"];
+  for (let i = 0; i < 20_000; i++) lines.push(`P${String(i).padStart(6, "0")},試験 ${i},市長部局,常勤職員,2020-04-01`);
+  const form = new FormData();
+  form.append("file", new File([lines.join("\r\n")], "big.csv"));
+  const upload = fetch(`${ORIGIN}/staff/import`, {
+    method: "POST",
+    headers: { Cookie: await sessionFor(hr.id), Origin: ORIGIN },
+    body: form,
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  server.kill("SIGTERM");
+  const response = await upload;
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain("新規 20000人");
+  expect(await exited).toBe(0);
+  await expect(fetch(`${ORIGIN}/healthz`)).rejects.toThrow();
 });
