@@ -9,8 +9,18 @@ import { listTracks } from "./catalogue.server.ts";
 
 export type AssignmentSummary = { created: number; existing: number; skipped: number };
 
-/** Staff are read and assigned in batches, so a prefecture's 100,000 fit in memory comfortably. */
-const BATCH = 2_000;
+/**
+ * Staff are read and assigned in batches, so a prefecture's 100,000 fit in
+ * memory, and no query binds more values than SQLite allows (999).
+ */
+const BATCH = 500;
+
+/** `items` in slices of at most `size`. */
+export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /**
  * Creates the assignments that the tracks' rules require for `fiscalYear`,
@@ -28,14 +38,16 @@ export async function assignForFiscalYear(
   const client = tx ?? db;
   const tracks = await listTracks(client);
   const summary: AssignmentSummary = { created: 0, existing: 0, skipped: 0 };
+  const select = { id: true, employeeTypeCode: true, role: true, startDate: true, appointmentStart: true, appointmentEnd: true, active: true } as const;
+  // Given staff: a slice of their ids at a time; everyone: by id, a batch at a time.
+  const slices = staffIds ? chunks([...staffIds].sort((a, b) => a - b)) : null;
   let cursor = 0;
-  for (;;) {
-    const staff = await client.staff.findMany({
-      where: { id: { gt: cursor, ...(staffIds ? { in: [...staffIds] } : {}) } },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: { id: true, employeeTypeCode: true, role: true, startDate: true, appointmentStart: true, appointmentEnd: true, active: true },
-    });
+  for (let slice = 0; ; slice++) {
+    const staff = slices
+      ? slice < slices.length
+        ? await client.staff.findMany({ where: { id: { in: slices[slice] } }, select })
+        : []
+      : await client.staff.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH, select });
     if (staff.length === 0) return summary;
     cursor = staff.at(-1)!.id;
 
@@ -92,7 +104,10 @@ export async function assignForStaff(
 ): Promise<AssignmentSummary> {
   if (staffIds.length === 0) return { created: 0, existing: 0, skipped: 0 };
   const current = fiscalYearOf(today);
-  const starts = await (tx ?? db).staff.findMany({ where: { id: { in: [...staffIds] } }, select: { startDate: true } });
+  const starts = [];
+  for (const ids of chunks(staffIds)) {
+    starts.push(...(await (tx ?? db).staff.findMany({ where: { id: { in: ids } }, select: { startDate: true } })));
+  }
   const years = [...new Set([current, ...starts.map((s) => fiscalYearOf(s.startDate)).filter((fy) => fy > current)])];
   const total: AssignmentSummary = { created: 0, existing: 0, skipped: 0 };
   for (const year of years) {

@@ -79,10 +79,7 @@ export async function assignDeltaRetraining(actor: Actor, releaseId: number, fil
   const cycleKey = `DELTA-R${releaseId}`;
   return db.$transaction(async (tx) => {
     const people = await tx.staff.findMany({ where: eligibleWhere(releaseId, filter), select: { id: true } });
-    const existing = await tx.assignment.findMany({
-      where: { trackId: DELTA_TRACK, cycleKey, staffId: { in: people.map((p) => p.id) } },
-      select: { staffId: true },
-    });
+    const existing = await tx.assignment.findMany({ where: { trackId: DELTA_TRACK, cycleKey }, select: { staffId: true } });
     const have = new Set(existing.map((e) => e.staffId));
     const data = people
       .filter((p) => !have.has(p.id))

@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type StaffImportRow } from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
-import { assignForStaff } from "./assignments.server.ts";
+import { assignForStaff, chunks } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** The columns an import compares and writes, in the order people read them. */
@@ -177,17 +177,16 @@ export async function importStaff(
           data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
         });
       }
-      const created = await tx.staff.findMany({
-        where: { employeeNumber: { in: plan.created.map((r) => r.employeeNumber) } },
-        select: { id: true },
-      });
+      const created = [];
+      for (const numbers of chunks(plan.created.map((r) => r.employeeNumber))) {
+        created.push(...(await tx.staff.findMany({ where: { employeeNumber: { in: numbers } }, select: { id: true } })));
+      }
       await assignForStaff([...created.map((c) => c.id), ...plan.updated.map((u) => u.staffId)], today(), tx);
 
       const deactivated = options.deactivateMissing ? plan.missing : [];
-      await tx.staff.updateMany({
-        where: { id: { in: deactivated.map((m) => m.staffId) } },
-        data: { active: false, sessionVersion: { increment: 1 } },
-      });
+      for (const ids of chunks(deactivated.map((m) => m.staffId))) {
+        await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false, sessionVersion: { increment: 1 } } });
+      }
 
       const summary = {
         created: plan.created.length,
