@@ -48,7 +48,9 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Stop a render that hangs; cleared once the page has been sent.
+    const timer = setTimeout(abort, ABORT_DELAY);
+    timer.unref();
   });
 }
 

@@ -23,7 +23,8 @@ function structure(db: Db) {
           .map((index) => ({
             name: index.name,
             unique: index.unique,
-            columns: db.prepare(`PRAGMA index_info("${index.name}")`).all(),
+            // Column names, not cids: a column added later has a later cid.
+            columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map((c) => c.name),
           }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       },
