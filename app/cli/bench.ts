@@ -8,14 +8,14 @@
  * on copies of the database. Prints figures, ratios and the issue's budgets.
  *
  * Options: --connections 50, --quiz-connections 100, --report-connections 1,
- * --report-duration 30 (at least --duration),
+ * --report-duration 30 (default: the larger of 30 and --duration),
  * --users 2000 (learners signed in; each starts one quiz attempt),
  * --import-changed N (rows of the staff CSV that differ; default 1%),
  * --routes bare,static,dashboard,module,quiz,report,report-filtered,export (a subset),
  * --server-node-flags "--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server),
  * --skip-cli (no import/rollover), --skip-http (only import/rollover),
- * --explain (print the report queries' EXPLAIN QUERY PLAN and stop). Every child process is stopped at the end,
- * also on error or Ctrl-C.
+ * --explain (print the report queries' EXPLAIN QUERY PLAN and stop).
+ * Every child process is stopped at the end, also on error or Ctrl-C.
  *
  * The learners' password is the one `npm run data:synthetic` gives everyone;
  * the HR report is read as 900001.
@@ -113,7 +113,7 @@ type ReportFilter = {
   status?: string;
 };
 
-// Copied from app/services/reports.server.ts (Prisma.sql → sql): keep in step with it.
+// Copied from app/services/reports.server.ts as of 2026-11-25 20:22 (Prisma.sql → sql): keep in step with it.
 function statusSql(today: string): Sql {
   return sql`CASE
     WHEN "Assignment"."completedAt" IS NOT NULL THEN 'completed'
@@ -212,25 +212,30 @@ function cumulativeSql(filter: ReportFilter, today: string): Sql {
 
 function overdueSql(filter: ReportFilter, today: string, limit: number): Sql {
   return sql`
-    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-      "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
-      "EmployeeType"."name" AS "employeeTypeName",
-      "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+    SELECT "o".*,
       (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-        WHERE "Manager"."organisationId" = "Staff"."organisationId"
-          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "Staff"."id"
-        ORDER BY CASE WHEN "Manager"."sectionId" = "Staff"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
-        LIMIT 1) AS "managerName",
-      COUNT(*) OVER () AS "total"
-    FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
-    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-    JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
-    JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
-    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-    LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
-    WHERE "p"."status" = 'overdue'
-    ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
-    LIMIT ${Math.max(0, Math.floor(limit))}`;
+        WHERE "Manager"."organisationId" = "o"."organisationId"
+          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
+        ORDER BY CASE WHEN "Manager"."sectionId" = "o"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
+        LIMIT 1) AS "managerName"
+    FROM (
+      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
+        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
+        "EmployeeType"."name" AS "employeeTypeName",
+        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+        COUNT(*) OVER () AS "total"
+      FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
+      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
+      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
+      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
+      WHERE "p"."status" = 'overdue'
+      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
+      LIMIT ${Math.max(0, Math.floor(limit))}
+    ) AS "o"
+    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`;
 }
 
 function itemAnalysisSql(filter: ReportFilter, today: string): { questions: Sql; clauses: Sql } {
