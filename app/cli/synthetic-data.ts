@@ -291,7 +291,6 @@ const insertStaff = db.prepare(`INSERT INTO "Staff" ("id", "employeeNumber", "na
 const insertPassword = db.prepare(`INSERT INTO "Password" ("staffId", "hash", "mustChange", "updatedAt") VALUES (?, ?, 0, ?)`);
 
 const organisationWeights = ORGANISATIONS.map((o) => [o.id, SHARE_OF_STAFF[o.id] ?? 1] as const);
-const currentFyStart = fiscalYearRange(CURRENT_FY).start;
 const thisYear = Number(TODAY.slice(0, 4));
 
 function makeStaff(id: number): SyntheticStaff {
