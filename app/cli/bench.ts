@@ -32,6 +32,8 @@ import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
+import type { ReportFilter } from "~/domain/report-filter.ts";
+import { reportQueries as serviceReportQueries } from "~/services/reports.server.ts";
 
 const BENCH_PASSWORD = "bench-password-2026";
 const BENCH_HR_NUMBER = "900001";
@@ -77,201 +79,20 @@ const TSX = resolve("node_modules/.bin/tsx");
 const TODAY = todayInJapan();
 const FISCAL_YEAR = fiscalYearOf(TODAY);
 
-// ---------------------------------------------------------------- the report's SQL, as reports.server.ts builds it
-
-/** A fragment of SQL with its bound values, like Prisma.sql. */
+// ---------------------------------------------------------------- the report's SQL
+// The very statements reports.server.ts runs, as text with ? placeholders and bound values.
 type Sql = { text: string; values: unknown[] };
-const isSql = (value: unknown): value is Sql =>
-  typeof value === "object" && value !== null && "text" in value && "values" in value;
-function sql(strings: TemplateStringsArray, ...parts: unknown[]): Sql {
-  let text = strings[0] ?? "";
-  const values: unknown[] = [];
-  parts.forEach((part, i) => {
-    if (isSql(part)) {
-      text += part.text;
-      values.push(...part.values);
-    } else {
-      text += "?";
-      values.push(part);
-    }
-    text += strings[i + 1] ?? "";
-  });
-  return { text, values };
-}
-const raw = (text: string): Sql => ({ text, values: [] });
-const empty = raw("");
-function joinSql(parts: Sql[], separator: string): Sql {
-  return { text: parts.map((p) => p.text).join(separator), values: parts.flatMap((p) => p.values) };
-}
-
-type ReportFilter = {
-  fiscalYear: number;
-  trackId?: string;
-  organisationId?: string;
-  sectionId?: number;
-  employeeTypeCode?: string;
-  status?: string;
-};
-
-// Copied from app/services/reports.server.ts as of 2026-11-25 20:22 (Prisma.sql → sql): keep in step with it.
-function statusSql(today: string): Sql {
-  return sql`CASE
-    WHEN "Assignment"."completedAt" IS NOT NULL THEN 'completed'
-    WHEN "Assignment"."dueDate" < ${today} THEN 'overdue'
-    WHEN "Assignment"."startedAt" IS NOT NULL THEN 'inProgress'
-    ELSE 'notStarted' END`;
-}
-
-function populationSql(filter: ReportFilter, today: string, options: { ignoreStatus?: boolean } = {}): Sql {
-  const status = statusSql(today);
-  const where = [sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`, sql`"Staff"."active" = TRUE`];
-  if (filter.trackId !== undefined) where.push(sql`"Assignment"."trackId" = ${filter.trackId}`);
-  if (filter.organisationId !== undefined) where.push(sql`"Staff"."organisationId" = ${filter.organisationId}`);
-  if (filter.sectionId !== undefined) where.push(sql`"Staff"."sectionId" = ${filter.sectionId}`);
-  if (filter.employeeTypeCode !== undefined) where.push(sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
-  if (filter.status !== undefined && !options.ignoreStatus) where.push(sql`(${status}) = ${filter.status}`);
-  return sql`SELECT
-      "Assignment"."id" AS "assignmentId",
-      "Assignment"."staffId" AS "staffId",
-      "Assignment"."trackId" AS "trackId",
-      "Assignment"."dueDate" AS "dueDate",
-      "Assignment"."completedAt" AS "completedAt",
-      "Staff"."organisationId" AS "organisationId",
-      "Staff"."sectionId" AS "sectionId",
-      "Staff"."employeeTypeCode" AS "employeeTypeCode",
-      ${status} AS "status"
-    FROM "Assignment"
-    JOIN "Staff" ON "Staff"."id" = "Assignment"."staffId"
-    WHERE ${joinSql(where, " AND ")}`;
-}
-
-function organisationRowsSql(filter: ReportFilter): Sql[] {
-  const where: Sql[] = [];
-  if (filter.organisationId !== undefined) where.push(sql`"Organisation"."id" = ${filter.organisationId}`);
-  if (filter.sectionId !== undefined) {
-    where.push(sql`"Organisation"."id" IN (SELECT "Section"."organisationId" FROM "Section" WHERE "Section"."id" = ${filter.sectionId})`);
-  }
-  return where;
-}
-function employeeTypeRowsSql(filter: ReportFilter): Sql[] {
-  return filter.employeeTypeCode !== undefined ? [sql`"EmployeeType"."code" = ${filter.employeeTypeCode}`] : [];
-}
-const whereAll = (conditions: Sql[]) => (conditions.length === 0 ? empty : sql`WHERE ${joinSql(conditions, " AND ")}`);
-
-function byTypeSql(filter: ReportFilter, today: string): Sql {
-  return sql`
-    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
-    FROM "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll(employeeTypeRowsSql(filter))}
-    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`;
-}
-
-function matrixSql(filter: ReportFilter, today: string): Sql {
-  return sql`
-    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
-      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
-    FROM "Organisation"
-    CROSS JOIN "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p"
-      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
-    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
-      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`;
-}
-
-function fiscalMonths(fiscalYear: number, today: string): { month: string; end: string }[] {
-  const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
-  const months: { month: string; end: string }[] = [];
-  for (let i = 0; i < 12; i++) {
-    const year = fiscalYear + Math.floor((3 + i) / 12);
-    const month = ((3 + i) % 12) + 1;
-    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
-    if (label > today.slice(0, 7)) break;
-    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS).toISOString().replace("Z", "+00:00");
-    months.push({ month: label, end });
-  }
-  return months;
-}
-
-function cumulativeSql(filter: ReportFilter, today: string): Sql {
-  const perMonth = fiscalMonths(filter.fiscalYear, today).map(
-    ({ end }, i) => sql`SUM(CASE WHEN "p"."completedAt" < ${end} THEN 1 ELSE 0 END) AS ${raw(`"m${i}"`)}`,
-  );
-  return sql`
-    SELECT COUNT(*) AS "assigned", ${joinSql(perMonth, ", ")}
-    FROM (${populationSql(filter, today)}) AS "p"`;
-}
-
-function overdueSql(filter: ReportFilter, today: string, limit: number): Sql {
-  return sql`
-    SELECT "o".*,
-      (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-        WHERE "Manager"."organisationId" = "o"."organisationId"
-          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
-        ORDER BY CASE WHEN "Manager"."sectionId" = "o"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
-        LIMIT 1) AS "managerName"
-    FROM (
-      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
-        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
-        "EmployeeType"."name" AS "employeeTypeName",
-        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
-        COUNT(*) OVER () AS "total"
-      FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
-      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
-      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
-      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
-      WHERE "p"."status" = 'overdue'
-      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
-      LIMIT ${Math.max(0, Math.floor(limit))}
-    ) AS "o"
-    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`;
-}
-
-function itemAnalysisSql(filter: ReportFilter, today: string): { questions: Sql; clauses: Sql } {
-  const answers = sql`FROM "AttemptAnswer"
-    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
-    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
-  const tally = sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
-  return {
-    questions: sql`
-      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
-        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."questionId") AS "q"
-      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`,
-    clauses: sql`
-      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."clauseId") AS "c"
-      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`,
-  };
-}
 
 /** What Prisma sends for reportOptions()'s groupBy of fiscal years. */
-const fiscalYearsSql = raw(`SELECT "main"."Assignment"."fiscalYear" FROM "main"."Assignment" WHERE 1=1 GROUP BY "main"."Assignment"."fiscalYear" ORDER BY "main"."Assignment"."fiscalYear" DESC`);
+const fiscalYearsSql: Sql = {
+  text: `SELECT "main"."Assignment"."fiscalYear" FROM "main"."Assignment" WHERE 1=1 GROUP BY "main"."Assignment"."fiscalYear" ORDER BY "main"."Assignment"."fiscalYear" DESC`,
+  values: [],
+};
 
 /** Every query the report page runs, in the loader's order. */
 function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
-  const items = itemAnalysisSql(filter, today);
   return [
-    { name: "completionByEmployeeType", query: byTypeSql(filter, today) },
-    { name: "cumulativeCompletion", query: cumulativeSql(filter, today) },
-    { name: "completionMatrix", query: matrixSql(filter, today) },
-    { name: "overdueList", query: overdueSql(filter, today, 100) },
-    { name: "itemAnalysis (questions)", query: items.questions },
-    { name: "itemAnalysis (clauses)", query: items.clauses },
+    ...serviceReportQueries(filter, today).map(({ name, query }) => ({ name, query: { text: query.sql, values: query.values } })),
     { name: "reportOptions (fiscal years)", query: fiscalYearsSql },
   ];
 }
@@ -821,11 +642,11 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   const filterSome: ReportFilter = { fiscalYear: FISCAL_YEAR, ...FILTERED };
   const run = (query: Sql) => db.prepare(query.text).all(...bindable(query.values));
   const aggregate = (filter: ReportFilter) => {
-    const a = byTypeSql(filter, TODAY);
-    const b = matrixSql(filter, TODAY);
+    const queries = reportQueries(filter, TODAY);
+    const [a, b] = ["completionByEmployeeType", "completionMatrix"].map((name) => queries.find((q) => q.name === name)!.query);
     return medianMs(10, () => {
-      run(a);
-      run(b);
+      run(a!);
+      run(b!);
     });
   };
   const timeSql = wants("report", "report-filtered", "export");

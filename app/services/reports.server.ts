@@ -87,16 +87,7 @@ export type EmployeeTypeCompletion = Completion & { employeeTypeCode: string; em
 
 /** Completion per employee type (任用形態), in the types' order, types with nobody assigned included. One query. */
 export async function completionByEmployeeType(filter: ReportFilter, today: string): Promise<EmployeeTypeCompletion[]> {
-  const rows = await db.$queryRaw<{ code: string; name: string; assigned: unknown; completed: unknown; overdue: unknown }[]>(Prisma.sql`
-    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
-    FROM "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll(employeeTypeRowsSql(filter))}
-    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`);
+  const rows = await db.$queryRaw<{ code: string; name: string; assigned: unknown; completed: unknown; overdue: unknown }[]>(byTypeQuery(filter, today));
   return rows.map((row) => ({
     employeeTypeCode: row.code,
     employeeTypeName: row.name,
@@ -119,19 +110,7 @@ export type CompletionMatrix = {
 export async function completionMatrix(filter: ReportFilter, today: string): Promise<CompletionMatrix> {
   const rows = await db.$queryRaw<
     { organisationId: string; organisationName: string; code: string; typeName: string; assigned: unknown; completed: unknown }[]
-  >(Prisma.sql`
-    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
-      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
-    FROM "Organisation"
-    CROSS JOIN "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p"
-      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
-    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
-      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`);
+  >(matrixQuery(filter, today));
 
   const employeeTypes: CompletionMatrix["employeeTypes"] = [];
   const organisations = new Map<string, { id: string; name: string; cells: Record<string, Completion>; assigned: number; completed: number }>();
@@ -188,12 +167,7 @@ function fiscalMonths(fiscalYear: number, today: string): { month: string; end: 
 export async function cumulativeCompletion(filter: ReportFilter, today: string): Promise<CumulativePoint[]> {
   const months = fiscalMonths(filter.fiscalYear, today);
   if (months.length === 0) return [];
-  const perMonth = months.map(
-    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
-  );
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT COUNT(*) AS "assigned", ${Prisma.join(perMonth, ", ")}
-    FROM (${populationSql(filter, today)}) AS "p"`);
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>(cumulativeQuery(filter, today, months));
   const assigned = count(row?.assigned);
   return months.map(({ month }, i) => ({ month, ...completion(assigned, count(row?.[`m${i}`])) }));
 }
@@ -233,31 +207,7 @@ export async function overdueList(
       organisationId: string;
       sectionId: unknown;
     })[]
-  >(Prisma.sql`
-    SELECT "o".*,
-      (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-        WHERE "Manager"."organisationId" = "o"."organisationId"
-          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
-        ORDER BY CASE WHEN "Manager"."sectionId" = "o"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
-        LIMIT 1) AS "managerName"
-    FROM (
-      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
-        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
-        "EmployeeType"."name" AS "employeeTypeName",
-        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
-        COUNT(*) OVER () AS "total"
-      FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
-      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
-      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
-      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
-      WHERE "p"."status" = 'overdue'
-      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
-      LIMIT ${Math.max(0, Math.floor(limit))}
-    ) AS "o"
-    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`);
+  >(overdueQuery(filter, today, limit));
   return {
     total: count(rows[0]?.total),
     rows: rows.map(({ total: _total, organisationId: _o, sectionId: _s, ...row }) => ({
@@ -288,24 +238,11 @@ function byShare<T extends { share: number }>(id: (item: T) => string) {
  * it was answered.
  */
 export async function itemAnalysis(filter: ReportFilter, today: string): Promise<ItemAnalysis> {
-  const answers = Prisma.sql`FROM "AttemptAnswer"
-    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
-    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
-  const tally = Prisma.sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
+  const queries = itemAnalysisQueries(filter, today);
   type Tally = { answered: unknown; correct: unknown };
   const [questionRows, clauseRows] = await Promise.all([
-    db.$queryRaw<(Tally & { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null })[]>(Prisma.sql`
-      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
-        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."questionId") AS "q"
-      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`),
-    db.$queryRaw<(Tally & { clauseId: string; heading: string | null })[]>(Prisma.sql`
-      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."clauseId") AS "c"
-      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`),
+    db.$queryRaw<(Tally & { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null })[]>(queries.questions),
+    db.$queryRaw<(Tally & { clauseId: string; heading: string | null })[]>(queries.clauses),
   ]);
   const shareOf = (row: Tally) => {
     const answered = count(row.answered);
@@ -475,4 +412,107 @@ export async function reportOptions() {
     db.assignment.groupBy({ by: ["fiscalYear"], orderBy: { fiscalYear: "desc" } }),
   ]);
   return { organisations, employeeTypes, tracks, fiscalYears: years.map((y) => y.fiscalYear) };
+}
+
+// ---- The report's SQL, built once here for the service functions below and
+// for `npm run bench`, which times the same statements straight on the file.
+
+function byTypeQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
+    FROM "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll(employeeTypeRowsSql(filter))}
+    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`;
+}
+
+function matrixQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
+      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
+      COUNT("p"."assignmentId") AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+    FROM "Organisation"
+    CROSS JOIN "EmployeeType"
+    LEFT JOIN (${populationSql(filter, today)}) AS "p"
+      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
+    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
+    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
+      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
+    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`;
+}
+
+function cumulativeQuery(filter: ReportFilter, today: string, months: { end: Date }[]): Prisma.Sql {
+  const perMonth = months.map(
+    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
+  );
+  return Prisma.sql`
+    SELECT COUNT(*) AS "assigned", ${Prisma.join(perMonth, ", ")}
+    FROM (${populationSql(filter, today)}) AS "p"`;
+}
+
+function overdueQuery(filter: ReportFilter, today: string, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "o".*,
+      (SELECT "Manager"."name" FROM "Staff" AS "Manager"
+        WHERE "Manager"."organisationId" = "o"."organisationId"
+          AND "Manager"."role" = 'MANAGER' AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
+        ORDER BY CASE WHEN "Manager"."sectionId" = "o"."sectionId" THEN 0 ELSE 1 END, "Manager"."employeeNumber"
+        LIMIT 1) AS "managerName"
+    FROM (
+      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
+        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
+        "EmployeeType"."name" AS "employeeTypeName",
+        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
+        COUNT(*) OVER () AS "total"
+      FROM (${populationSql(filter, today, { ignoreStatus: true })}) AS "p"
+      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
+      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
+      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
+      WHERE "p"."status" = 'overdue'
+      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
+      LIMIT ${Math.max(0, Math.floor(limit))}
+    ) AS "o"
+    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`;
+}
+
+function itemAnalysisQueries(filter: ReportFilter, today: string): { questions: Prisma.Sql; clauses: Prisma.Sql } {
+  const answers = Prisma.sql`FROM "AttemptAnswer"
+    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
+    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
+  const tally = Prisma.sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
+  return {
+    questions: Prisma.sql`
+      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
+        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."questionId") AS "q"
+      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`,
+    clauses: Prisma.sql`
+      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
+      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
+        GROUP BY "AttemptAnswer"."clauseId") AS "c"
+      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`,
+  };
+}
+
+/** Every aggregate statement of the report page, by service function, for the bench. */
+export function reportQueries(filter: ReportFilter, today: string): { name: string; query: Prisma.Sql }[] {
+  const items = itemAnalysisQueries(filter, today);
+  return [
+    { name: "completionByEmployeeType", query: byTypeQuery(filter, today) },
+    { name: "cumulativeCompletion", query: cumulativeQuery(filter, today, fiscalMonths(filter.fiscalYear, today)) },
+    { name: "completionMatrix", query: matrixQuery(filter, today) },
+    { name: "overdueList", query: overdueQuery(filter, today, 100) },
+    { name: "itemAnalysis (questions)", query: items.questions },
+    { name: "itemAnalysis (clauses)", query: items.clauses },
+  ];
 }
