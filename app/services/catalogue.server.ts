@@ -1,5 +1,5 @@
 import { db } from "~/lib/db.server.ts";
-import type { Track } from "~/domain/content/types.ts";
+import type { Question, Track } from "~/domain/content/types.ts";
 
 /**
  * The read side of the training content as loaded by content:sync: tracks,
@@ -54,17 +54,31 @@ export async function clauseTexts(): Promise<Map<string, { heading: string; text
   return new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }]));
 }
 
-/** One question with its choices and answer key, for HR's item analysis. */
-export async function getQuestion(id: string) {
-  const row = await db.question.findUnique({ where: { id } });
-  if (!row) return null;
+/** A stored question row as the content type it was synced from. */
+export function toQuestion(row: {
+  id: string;
+  moduleSlug: string;
+  type: string;
+  prompt: string;
+  choices: unknown;
+  answer: unknown;
+  explanation: string;
+  clauseId: string;
+}): Question {
   return {
     id: row.id,
     moduleSlug: row.moduleSlug,
+    type: row.type as Question["type"],
     prompt: row.prompt,
-    choices: row.choices as { id: string; text: string }[],
+    choices: row.choices as Question["choices"],
     answer: row.answer as string[],
     explanation: row.explanation,
-    clauseId: row.clauseId,
+    clause: row.clauseId,
   };
+}
+
+/** One question with its choices and answer key, for HR's item analysis. */
+export async function getQuestion(id: string): Promise<Question | null> {
+  const row = await db.question.findUnique({ where: { id } });
+  return row ? toQuestion(row) : null;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
-import type { Question } from "~/domain/content/types.ts";
 import {
   drawQuestions,
   scoreAttempt,
@@ -10,7 +9,7 @@ import {
   type Responses,
 } from "~/domain/quiz.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
-import { currentRelease } from "./catalogue.server.ts";
+import { currentRelease, toQuestion } from "./catalogue.server.ts";
 import { completeIfDone, getLearnerAssignment, markStarted } from "./learning.server.ts";
 
 const asDraw = (json: unknown) => json as DrawnQuestion[];
@@ -24,20 +23,7 @@ async function banksOf(modules: readonly string[]) {
   });
   return modules.map((moduleSlug) => ({
     moduleSlug,
-    questions: rows
-      .filter((r) => r.moduleSlug === moduleSlug)
-      .map(
-        (r): Question => ({
-          id: r.id,
-          moduleSlug: r.moduleSlug,
-          type: r.type as Question["type"],
-          prompt: r.prompt,
-          choices: r.choices as Question["choices"],
-          answer: r.answer as string[],
-          explanation: r.explanation,
-          clause: r.clauseId,
-        }),
-      ),
+    questions: rows.filter((r) => r.moduleSlug === moduleSlug).map(toQuestion),
   }));
 }
 

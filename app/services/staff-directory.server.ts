@@ -70,24 +70,29 @@ export async function staffFormOptions() {
   return { organisations, employeeTypes };
 }
 
+/** The columns of a staff record that HR edits and the CSV import compares. */
+export const STAFF_RECORD_FIELDS = {
+  id: true,
+  employeeNumber: true,
+  name: true,
+  nameKana: true,
+  organisationId: true,
+  sectionId: true,
+  employeeTypeCode: true,
+  role: true,
+  startDate: true,
+  appointmentStart: true,
+  appointmentEnd: true,
+  email: true,
+  active: true,
+} as const;
+
 /** A member of staff as HR sees them, or null. */
 export function getStaffRecord(staffId: number) {
   return db.staff.findUnique({
     where: { id: staffId },
     select: {
-      id: true,
-      employeeNumber: true,
-      name: true,
-      nameKana: true,
-      organisationId: true,
-      sectionId: true,
-      employeeTypeCode: true,
-      role: true,
-      startDate: true,
-      appointmentStart: true,
-      appointmentEnd: true,
-      email: true,
-      active: true,
+      ...STAFF_RECORD_FIELDS,
       lockedUntil: true,
       failedLogins: true,
       organisation: { select: { name: true } },

@@ -7,6 +7,7 @@ import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type St
 import { mayAssignRole } from "~/domain/staff-record.ts";
 import { assignForStaff, chunks } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { STAFF_RECORD_FIELDS } from "./staff-directory.server.ts";
 
 /** The columns an import compares and writes, in the order people read them. */
 const COMPARED = [
@@ -52,23 +53,7 @@ async function planImport(tx: Db, text: string, encoding: CsvEncoding, actorRole
     tx.organisation.findMany({ select: { id: true, name: true } }),
     tx.employeeType.findMany({ select: { code: true, name: true, hasAppointmentPeriod: true } }),
     tx.section.findMany({ select: { id: true, organisationId: true, name: true } }),
-    tx.staff.findMany({
-      select: {
-        id: true,
-        employeeNumber: true,
-        name: true,
-        nameKana: true,
-        organisationId: true,
-        sectionId: true,
-        employeeTypeCode: true,
-        role: true,
-        startDate: true,
-        appointmentStart: true,
-        appointmentEnd: true,
-        active: true,
-        email: true,
-      },
-    }),
+    tx.staff.findMany({ select: STAFF_RECORD_FIELDS }),
   ]);
   const { rows, problems } = parseStaffCsv(text, { organisations, employeeTypes });
   const sectionName = new Map(sections.map((s) => [s.id, s.name]));
