@@ -23,8 +23,21 @@ function getSession(request: Request) {
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
+// The root loader and the page's loader ask for the same request's user:
+// the database is asked once per request.
+const usersByRequest = new WeakMap<Request, Promise<SignedInStaff | null>>();
+
 /** The signed-in member of staff, or null. */
-export async function getUser(request: Request): Promise<SignedInStaff | null> {
+export function getUser(request: Request): Promise<SignedInStaff | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = findUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function findUser(request: Request): Promise<SignedInStaff | null> {
   const session = await getSession(request);
   const staffId = session.get("staffId");
   const sessionVersion = session.get("sessionVersion");

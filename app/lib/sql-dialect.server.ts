@@ -17,3 +17,8 @@ export function sqlInstant(instant: Date): Prisma.Sql {
     ? Prisma.sql`CAST(${iso.replace("Z", "")} AS TIMESTAMP(3))`
     : Prisma.sql`${iso.replace("Z", "+00:00")}`;
 }
+
+/** A boolean column read by raw SQL: SQLite gives 0 or 1 (or NULL), PostgreSQL true or false. */
+export function sqlBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n;
+}

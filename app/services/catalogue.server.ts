@@ -6,34 +6,90 @@ import type { Question, Track } from "~/domain/content/types.ts";
  * modules and clauses of the current release.
  */
 
-type Reader = Pick<typeof db, "contentRelease" | "track">;
+type Reader = Pick<typeof db, "contentRelease" | "track" | "trainingModule">;
+
+type ModuleSummary = { slug: string; title: string; summary: string; minutes: number; audience: string };
+
+/** What every learner page needs of the content of one release, kept in memory. */
+type Catalogue = {
+  release: { id: number; hash: string; policyRevised: string; createdAt: Date };
+  /** Every track, retired ones included: past assignments still refer to them. */
+  tracks: Map<string, Track>;
+  /** The tracks in force, in tracks.yaml order. */
+  activeTracks: Track[];
+  modules: Map<string, ModuleSummary>;
+};
+
+/**
+ * Content changes only by content:sync, which always makes a new release;
+ * the catalogue is read again when the latest release is not the one it was
+ * read for. That is checked at most once a second, so a sync run by another
+ * process (or another app instance) is seen within a second, and a page
+ * costs no content query at all.
+ */
+const RECHECK_MS = 1_000;
+let cached: { catalogue: Promise<Catalogue>; checkedAt: number } | undefined;
+
+async function readCatalogue(tx: Reader, known: Catalogue | undefined): Promise<Catalogue> {
+  const release = await tx.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
+  if (known?.release.id === release.id) return known;
+  const [tracks, modules] = await Promise.all([
+    tx.track.findMany({ orderBy: { sortOrder: "asc" } }),
+    tx.trainingModule.findMany({ select: { slug: true, title: true, summary: true, minutes: true, audience: true } }),
+  ]);
+  const definition = (row: (typeof tracks)[number]) => row.definition as unknown as Track;
+  return {
+    release,
+    tracks: new Map(tracks.map((row) => [row.id, definition(row)])),
+    activeTracks: tracks.filter((row) => !row.retired).map(definition),
+    modules: new Map(modules.map((m) => [m.slug, m])),
+  };
+}
+
+/** The catalogue of the latest release. Inside a transaction pass it as `tx`: SQLite has one connection. */
+async function catalogue(tx: Reader = db): Promise<Catalogue> {
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.catalogue;
+  const previous = cached?.catalogue;
+  const next = (async () => readCatalogue(tx, await previous?.catch(() => undefined)))();
+  cached = { catalogue: next, checkedAt: now };
+  // A failed read is not kept: the next call tries again.
+  next.catch(() => {
+    if (cached?.catalogue === next) cached = undefined;
+  });
+  return next;
+}
+
+/** Called by content:sync once a new release is committed, so this process sees it at once. */
+export function forgetCatalogue(): void {
+  cached = undefined;
+}
 
 /** The latest content release; every database set up by db:setup has one. */
 export async function currentRelease(tx: Reader = db) {
-  return tx.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
+  return (await catalogue(tx)).release;
 }
 
 /** A track's definition from tracks.yaml, as synced (validated on sync). */
 export async function getTrack(trackId: string, tx: Reader = db): Promise<Track | null> {
-  const row = await tx.track.findUnique({ where: { id: trackId } });
-  return row ? (row.definition as unknown as Track) : null;
+  return (await catalogue(tx)).tracks.get(trackId) ?? null;
 }
 
 /** Every track in force, in tracks.yaml order. */
 export async function listTracks(tx: Reader = db): Promise<Track[]> {
-  const rows = await tx.track.findMany({ where: { retired: false }, orderBy: { sortOrder: "asc" } });
-  return rows.map((row) => row.definition as unknown as Track);
+  return (await catalogue(tx)).activeTracks;
+}
+
+/** Every module's title and reading time, by slug. */
+export async function moduleSummariesBySlug(): Promise<ReadonlyMap<string, ModuleSummary>> {
+  return (await catalogue()).modules;
 }
 
 /** Titles and reading times of modules, by slug. */
-export async function moduleSummaries(slugs: readonly string[]) {
-  const modules = await db.trainingModule.findMany({
-    where: { slug: { in: [...slugs] } },
-    select: { slug: true, title: true, summary: true, minutes: true, audience: true },
-  });
-  const bySlug = new Map(modules.map((m) => [m.slug, m]));
+export async function moduleSummaries(slugs: readonly string[]): Promise<ModuleSummary[]> {
+  const { modules } = await catalogue();
   return slugs.flatMap((slug) => {
-    const found = bySlug.get(slug);
+    const found = modules.get(slug);
     return found ? [found] : [];
   });
 }

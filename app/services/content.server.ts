@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
+import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
 import type { ContentBundle, ContentFile } from "~/domain/content/types.ts";
 import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
@@ -92,7 +93,7 @@ const jsonStrings = (value: unknown): string[] => (Array.isArray(value) ? value.
  * their questions. One transaction: a failure leaves the previous release.
  */
 export async function syncContent(bundle: ContentBundle, hash: string): Promise<SyncResult> {
-  return db.$transaction(
+  const result = await db.$transaction<SyncResult>(
     async (tx) => {
       const latest = await tx.contentRelease.findFirst({ orderBy: { id: "desc" } });
       if (latest?.hash === hash) {
@@ -203,6 +204,8 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
     },
     { timeout: 60_000 },
   );
+  if (result.status === "created") forgetCatalogue();
+  return result;
 }
 
 /** Reads, checks and syncs content/; throws with every problem if it is invalid. */

@@ -5,7 +5,7 @@ import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
 import { japanDate } from "~/domain/japan-time.ts";
 import { nextStep, trackProgress, type TrackProgress } from "~/domain/track-progress.ts";
-import { currentRelease, getTrack, listTracks, moduleSummaries } from "./catalogue.server.ts";
+import { currentRelease, getTrack, listTracks, moduleSummaries, moduleSummariesBySlug } from "./catalogue.server.ts";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -44,7 +44,7 @@ export async function listMyAssignments(staffId: number, today: string) {
   const [assignments, tracks, modules] = await Promise.all([
     db.assignment.findMany({ where: { staffId }, include: progressInclude, orderBy: [{ dueDate: "asc" }] }),
     listTracks(),
-    db.trainingModule.findMany({ select: { slug: true, title: true } }),
+    moduleSummariesBySlug(),
   ]);
   // Looked up through openFor's unique index: a relation count would scan the attempts.
   const open = await db.quizAttempt.findMany({
@@ -53,7 +53,6 @@ export async function listMyAssignments(staffId: number, today: string) {
   });
   const withOpenAttempt = new Set(open.map((o) => o.openFor));
   const trackById = new Map(tracks.map((t) => [t.id, t]));
-  const titles = new Map(modules.map((m) => [m.slug, m.title]));
   const view = assignments.flatMap((a) => {
     const definition = trackById.get(a.trackId);
     if (!definition) return [];
@@ -72,7 +71,7 @@ export async function listMyAssignments(staffId: number, today: string) {
         completedOn: a.completedAt ? japanDate(a.completedAt) : null,
         progress,
         next,
-        nextModuleTitle: next.kind === "read" ? (titles.get(next.moduleSlug) ?? null) : null,
+        nextModuleTitle: next.kind === "read" ? (modules.get(next.moduleSlug)?.title ?? null) : null,
         hasOpenAttempt: withOpenAttempt.has(a.id),
       },
     ];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
-import { requireUser } from "~/lib/session.server.ts";
+import { getUser, requireUser } from "~/lib/session.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { loader as homeLoader } from "~/routes/_index.tsx";
 import { createStaff } from "./factories.ts";
+import { countRawQueries } from "./raw-queries.ts";
 import { call, post, requestAs } from "./remix.ts";
 
 const login = (fields: Record<string, string>) => call(loginAction, post("/login", fields));
@@ -64,6 +65,24 @@ describe("requireUser", () => {
     await db.staff.update({ where: { id: person.id }, data: { sessionVersion: { increment: 1 } } });
     const response = await call(async () => requireUser(await request()), new Request("http://x/"));
     expect(response.status).toBe(302);
+  });
+
+  it("reads the signed-in person once per request, however many loaders ask", async () => {
+    const person = await createStaff();
+    const counter = countRawQueries();
+    try {
+      const request = await requestAs(person, "/");
+      const [root, page] = await Promise.all([getUser(request), requireUser(request)]);
+      expect(root?.id).toBe(person.id);
+      expect(page).toBe(root);
+      expect(counter.calls).toBe(1);
+      // The next request asks again: a session ended in between must not outlive it.
+      await db.staff.update({ where: { id: person.id }, data: { active: false } });
+      expect(await getUser(await requestAs(person, "/"))).toBeNull();
+      expect(counter.calls).toBe(2);
+    } finally {
+      counter.restore();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
+import { currentRelease, getTrack, listTracks } from "~/services/catalogue.server.ts";
 import { checkContentFiles, contentHash, readContentFiles, syncContent } from "~/services/content.server.ts";
 
 // The template database was synced from content/ by db:setup (release 1).
@@ -104,6 +105,30 @@ describe("content sync", () => {
     expect(result.changes).toContainEqual(expect.objectContaining({ kind: "module", key: "audit-review", change: "changed" }));
     expect(result.changedClauses).toContain("9");
     expect(result.changedClauses).toContain("8");
+  });
+
+  it("serves the new release's tracks at once after a sync in this process", async () => {
+    expect((await getTrack("onboarding"))?.name).toBe("新任者研修");
+    const renamed = edit("tracks.yaml", (text) => text.replace("name: 新任者研修", "name: 新規採用者研修"));
+    const result = await sync(renamed);
+    expect((await currentRelease()).id).toBe(result.releaseId);
+    expect((await getTrack("onboarding"))?.name).toBe("新規採用者研修");
+    expect((await listTracks()).find((t) => t.id === "onboarding")?.name).toBe("新規採用者研修");
+    await sync(original);
+  });
+
+  it("sees a release made by another process within a second", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const before = await currentRelease();
+      // As content:sync run in another process would leave it.
+      const other = await db.contentRelease.create({ data: { hash: "other-process", policyRevised: before.policyRevised } });
+      expect((await currentRelease()).id).toBe(before.id);
+      vi.advanceTimersByTime(1_000);
+      expect((await currentRelease()).id).toBe(other.id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses invalid content before touching the database", async () => {

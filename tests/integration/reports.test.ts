@@ -11,6 +11,7 @@ import {
   reportOptions,
 } from "~/services/reports.server.ts";
 import { createStaff } from "./factories.ts";
+import { countRawQueries } from "./raw-queries.ts";
 
 /**
  * A small city with known answers, on today = 2026-11-25 (MAMORI_TODAY).
@@ -549,26 +550,6 @@ describe("reportOptions", () => {
     expect(options.fiscalYears).toEqual([2026, 2025]);
   });
 });
-
-/**
- * Counts the raw queries issued while it is installed. vi.spyOn cannot wrap
- * the Prisma client's methods: the client is a Proxy whose properties report
- * no value, so the spy would call through to undefined.
- */
-function countRawQueries() {
-  const original = db.$queryRaw;
-  const counter = {
-    calls: 0,
-    restore: () => {
-      db.$queryRaw = original;
-    },
-  };
-  db.$queryRaw = ((...args: Parameters<typeof original>) => {
-    counter.calls++;
-    return original.apply(db, args);
-  }) as typeof original;
-  return counter;
-}
 
 // Last: it adds staff to the city above.
 describe("the number of queries", () => {
