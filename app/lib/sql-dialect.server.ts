@@ -22,3 +22,8 @@ export function sqlInstant(instant: Date): Prisma.Sql {
 export function sqlBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === 1n;
 }
+
+/** A Json column read by raw SQL: SQLite gives its text, PostgreSQL the parsed value. */
+export function sqlJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}

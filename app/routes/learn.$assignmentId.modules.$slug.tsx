@@ -5,9 +5,8 @@ import { ClausePopover } from "~/components/ClausePopover.tsx";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
-import { clauseTexts, getModule } from "~/services/catalogue.server.ts";
+import { getLesson } from "~/services/catalogue.server.ts";
 import { getLearnerAssignment, markModuleRead } from "~/services/learning.server.ts";
-import { renderLesson } from "~/services/lesson.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} | ${t("app.name")}` }];
 
@@ -21,9 +20,8 @@ async function findLesson(staffId: number, assignmentParam: string | undefined, 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { learner, index, slug } = await findLesson(user.id, params.assignmentId, params.slug);
-  const lesson = await getModule(slug);
+  const lesson = await getLesson(slug);
   if (!lesson) throw new Response(t("learn.notFound"), { status: 404 });
-  const { html, cited } = renderLesson(lesson.body, await clauseTexts());
   const neighbour = (i: number) => learner.modules.find((m) => m.slug === learner.track.modules[i]) ?? null;
   return {
     assignmentId: learner.assignment.id,
@@ -33,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary: lesson.summary,
     minutes: lesson.minutes,
     forManagers: lesson.audience === "managers",
-    html,
-    cited,
+    html: lesson.html,
+    cited: lesson.cited,
     read: learner.progress.modules[index]?.read ?? false,
     position: { index: index + 1, total: learner.track.modules.length },
     previous: neighbour(index - 1),

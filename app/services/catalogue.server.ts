@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server.ts";
 import type { Question, Track } from "~/domain/content/types.ts";
+import { renderLesson, type CitedClause } from "./lesson.server.ts";
 
 /**
  * The read side of the training content as loaded by content:sync: tracks,
@@ -18,6 +19,8 @@ type Catalogue = {
   /** The tracks in force, in tracks.yaml order. */
   activeTracks: Track[];
   modules: Map<string, ModuleSummary>;
+  /** Lessons rendered so far, by slug (see getLesson). */
+  lessons: Map<string, Promise<Lesson | null>>;
 };
 
 /**
@@ -43,6 +46,7 @@ async function readCatalogue(tx: Reader, known: Catalogue | undefined): Promise<
     tracks: new Map(tracks.map((row) => [row.id, definition(row)])),
     activeTracks: tracks.filter((row) => !row.retired).map(definition),
     modules: new Map(modules.map((m) => [m.slug, m])),
+    lessons: new Map(),
   };
 }
 
@@ -94,20 +98,36 @@ export async function moduleSummaries(slugs: readonly string[]): Promise<ModuleS
   });
 }
 
-/** One module with its lesson. */
-export function getModule(slug: string) {
-  return db.trainingModule.findUnique({ where: { slug } });
-}
-
 /** Every clause of the policy in force, in the policy's order. */
 export function listClauses() {
   return db.clause.findMany({ where: { retired: false }, orderBy: { sortOrder: "asc" } });
 }
 
-/** Clause heading and text by id. */
-export async function clauseTexts(): Promise<Map<string, { heading: string; text: string }>> {
-  const clauses = await listClauses();
-  return new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }]));
+export type Lesson = ModuleSummary & { html: string; cited: CitedClause[] };
+
+/**
+ * A module with its lesson rendered to HTML, citations linked to the
+ * clauses' text. Rendered once per release: the Markdown and the clauses
+ * change only with a new one.
+ */
+export async function getLesson(slug: string): Promise<Lesson | null> {
+  const { lessons } = await catalogue();
+  let lesson = lessons.get(slug);
+  if (!lesson) {
+    lesson = renderStoredLesson(slug);
+    lessons.set(slug, lesson);
+    // A failed read is not kept: the next call tries again.
+    lesson.catch(() => lessons.delete(slug));
+  }
+  return lesson;
+}
+
+async function renderStoredLesson(slug: string): Promise<Lesson | null> {
+  const [module, clauses] = await Promise.all([db.trainingModule.findUnique({ where: { slug } }), listClauses()]);
+  if (!module) return null;
+  const { html, cited } = renderLesson(module.body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
+  const { title, summary, minutes, audience } = module;
+  return { slug, title, summary, minutes, audience, html, cited };
 }
 
 /** A stored question row as the content type it was synced from. */

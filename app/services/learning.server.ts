@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -7,13 +9,80 @@ import { japanDate } from "~/domain/japan-time.ts";
 import { nextStep, trackProgress, type TrackProgress } from "~/domain/track-progress.ts";
 import { currentRelease, getTrack, listTracks, moduleSummaries, moduleSummariesBySlug } from "./catalogue.server.ts";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
-const progressInclude = {
-  readings: { select: { moduleSlug: true } },
-  attempts: { where: { passed: true }, select: { id: true }, take: 1 },
-  pledge: { select: { id: true, signedAt: true } },
-} as const;
+/** An assignment with what its progress is made of. */
+type AssignmentProgress = {
+  id: number;
+  trackId: string;
+  fiscalYear: number;
+  dueDate: string;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  moduleSlugs: unknown;
+  readSlugs: Set<string>;
+  quizPassed: boolean;
+  pledge: { id: number; signedAt: Date } | null;
+  hasOpenAttempt: boolean;
+};
+
+/**
+ * Assignments matching `where` (on "Assignment") with their 読了 modules,
+ * whether a quiz attempt passed, the pledge and whether an attempt is open:
+ * two statements, however many assignments. Every learner page and every
+ * step that may complete an assignment reads this, so it is plain SQL;
+ * Prisma would spend a statement on each relation.
+ */
+async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<AssignmentProgress[]> {
+  const [rows, readings] = await Promise.all([
+    client.$queryRaw<
+      {
+        id: number;
+        trackId: string;
+        fiscalYear: number;
+        dueDate: string;
+        startedAt: Date | null;
+        completedAt: Date | null;
+        moduleSlugs: unknown;
+        quizPassed: unknown;
+        pledgeId: number | null;
+        pledgeSignedAt: Date | null;
+        hasOpenAttempt: unknown;
+      }[]
+    >`
+      SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
+        "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
+        EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."assignmentId" = "Assignment"."id" AND "QuizAttempt"."passed" = TRUE) AS "quizPassed",
+        EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."openFor" = "Assignment"."id") AS "hasOpenAttempt",
+        "Pledge"."id" AS "pledgeId", "Pledge"."signedAt" AS "pledgeSignedAt"
+      FROM "Assignment"
+      LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "Assignment"."id"
+      WHERE ${where}
+      ORDER BY "Assignment"."dueDate", "Assignment"."id"`,
+    client.$queryRaw<{ assignmentId: number; moduleSlug: string }[]>`
+      SELECT "ModuleReading"."assignmentId", "ModuleReading"."moduleSlug"
+      FROM "ModuleReading" JOIN "Assignment" ON "Assignment"."id" = "ModuleReading"."assignmentId"
+      WHERE ${where}`,
+  ]);
+  const read = new Map<number, Set<string>>();
+  for (const { assignmentId, moduleSlug } of readings) {
+    const id = Number(assignmentId);
+    read.set(id, (read.get(id) ?? new Set()).add(moduleSlug));
+  }
+  return rows.map((row) => ({
+    id: Number(row.id),
+    trackId: row.trackId,
+    fiscalYear: Number(row.fiscalYear),
+    dueDate: row.dueDate,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    moduleSlugs: sqlJson(row.moduleSlugs),
+    readSlugs: read.get(Number(row.id)) ?? new Set(),
+    quizPassed: sqlBoolean(row.quizPassed),
+    pledge: row.pledgeId === null ? null : { id: Number(row.pledgeId), signedAt: row.pledgeSignedAt! },
+    hasOpenAttempt: sqlBoolean(row.hasOpenAttempt),
+  }));
+}
 
 /**
  * The track as this assignment takes it: a delta retraining assignment
@@ -25,13 +94,10 @@ export function trackFor(track: Track, assignment: { moduleSlugs: unknown }): Tr
   return { ...track, modules, quiz: { ...track.quiz, questions: Math.min(track.quiz.questions, modules.length * 2) } };
 }
 
-function progressOf(
-  track: Track,
-  assignment: { readings: { moduleSlug: string }[]; attempts: { id: number }[]; pledge: { id: number } | null },
-): TrackProgress {
+function progressOf(track: Track, assignment: AssignmentProgress): TrackProgress {
   return trackProgress(track, {
-    readSlugs: new Set(assignment.readings.map((r) => r.moduleSlug)),
-    quizPassed: assignment.attempts.length > 0,
+    readSlugs: assignment.readSlugs,
+    quizPassed: assignment.quizPassed,
     pledgeSigned: assignment.pledge !== null,
   });
 }
@@ -42,16 +108,10 @@ function progressOf(
  */
 export async function listMyAssignments(staffId: number, today: string) {
   const [assignments, tracks, modules] = await Promise.all([
-    db.assignment.findMany({ where: { staffId }, include: progressInclude, orderBy: [{ dueDate: "asc" }] }),
+    readAssignmentProgress(db, Prisma.sql`"Assignment"."staffId" = ${staffId}`),
     listTracks(),
     moduleSummariesBySlug(),
   ]);
-  // Looked up through openFor's unique index: a relation count would scan the attempts.
-  const open = await db.quizAttempt.findMany({
-    where: { openFor: { in: assignments.map((a) => a.id) } },
-    select: { openFor: true },
-  });
-  const withOpenAttempt = new Set(open.map((o) => o.openFor));
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const view = assignments.flatMap((a) => {
     const definition = trackById.get(a.trackId);
@@ -72,7 +132,7 @@ export async function listMyAssignments(staffId: number, today: string) {
         progress,
         next,
         nextModuleTitle: next.kind === "read" ? (modules.get(next.moduleSlug)?.title ?? null) : null,
-        hasOpenAttempt: withOpenAttempt.has(a.id),
+        hasOpenAttempt: a.hasOpenAttempt,
       },
     ];
   });
@@ -82,25 +142,21 @@ export async function listMyAssignments(staffId: number, today: string) {
 
 /** One of the person's own assignments with everything its page shows, or null. */
 export async function getLearnerAssignment(staffId: number, assignmentId: number) {
-  const assignment = await db.assignment.findFirst({
-    where: { id: assignmentId, staffId },
-    include: {
-      ...progressInclude,
-      attempts: {
-        where: { submittedAt: { not: null } },
-        orderBy: { id: "asc" },
-        select: { id: true, submittedAt: true, correct: true, total: true, percent: true, passed: true },
-      },
-    },
-  });
+  const [[assignment], attempts] = await Promise.all([
+    readAssignmentProgress(db, Prisma.sql`"Assignment"."id" = ${assignmentId} AND "Assignment"."staffId" = ${staffId}`),
+    db.quizAttempt.findMany({
+      where: { assignmentId, staffId, submittedAt: { not: null } },
+      orderBy: { id: "asc" },
+      select: { id: true, submittedAt: true, correct: true, total: true, percent: true, passed: true },
+    }),
+  ]);
   if (!assignment) return null;
   const definition = await getTrack(assignment.trackId);
   if (!definition) return null;
   const track = trackFor(definition, assignment);
-  const passed = assignment.attempts.filter((a) => a.passed);
-  const progress = progressOf(track, { ...assignment, attempts: passed });
+  const progress = progressOf(track, assignment);
   return {
-    assignment,
+    assignment: { ...assignment, attempts },
     track,
     modules: await moduleSummaries(track.modules),
     progress,
@@ -138,8 +194,8 @@ export async function markStarted(tx: Tx, assignmentId: number): Promise<void> {
  * transaction of the step that may have finished it.
  */
 export async function completeIfDone(tx: Tx, assignmentId: number): Promise<void> {
-  const assignment = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: progressInclude });
-  if (assignment.completedAt) return;
+  const [assignment] = await readAssignmentProgress(tx, Prisma.sql`"Assignment"."id" = ${assignmentId}`);
+  if (!assignment || assignment.completedAt) return;
   const definition = await getTrack(assignment.trackId, tx);
   if (!definition || nextStep(progressOf(trackFor(definition, assignment), assignment)).kind !== "done") return;
   const release = await currentRelease(tx);

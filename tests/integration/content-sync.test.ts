@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
-import { currentRelease, getTrack, listTracks } from "~/services/catalogue.server.ts";
+import { currentRelease, getLesson, getTrack, listTracks } from "~/services/catalogue.server.ts";
 import { checkContentFiles, contentHash, readContentFiles, syncContent } from "~/services/content.server.ts";
 
 // The template database was synced from content/ by db:setup (release 1).
@@ -114,6 +114,15 @@ describe("content sync", () => {
     expect((await currentRelease()).id).toBe(result.releaseId);
     expect((await getTrack("onboarding"))?.name).toBe("新規採用者研修");
     expect((await listTracks()).find((t) => t.id === "onboarding")?.name).toBe("新規採用者研修");
+    await sync(original);
+  });
+
+  it("renders a lesson again once its module changed", async () => {
+    expect((await getLesson("audit-review"))?.html).toContain("<h2>監査と自己点検</h2>");
+    await sync(edit("modules/audit-review.md", (text) => text.replace("## 監査と自己点検", "## 監査と自己点検の目的")));
+    const lesson = await getLesson("audit-review");
+    expect(lesson?.html).toContain("<h2>監査と自己点検の目的</h2>");
+    expect(lesson?.cited[0]).toMatchObject({ id: "8", popoverId: "clause-1" });
     await sync(original);
   });
 
