@@ -34,7 +34,9 @@ import { requiredAssignments, type RequiredAssignment, type StaffForRules } from
 import { addDays, fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { drawQuestions, scoreAttempt, seededRandom, type DrawnQuestion, type Responses } from "~/domain/quiz.ts";
 import type { Role } from "~/domain/roles.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
+import { addAnswersSql } from "~/services/answer-tallies.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { ORGANISATIONS } from "../../prisma/seed/base.ts";
 
@@ -454,7 +456,7 @@ const insertAnswer = db.prepare(`INSERT INTO "AttemptAnswer" ("id", "attemptId",
 const insertPledge = db.prepare(`INSERT INTO "Pledge" ("assignmentId", "staffId", "releaseId", "text", "signedAt") VALUES (?, ?, ?, ?, ?)`);
 const insertReading = db.prepare(`INSERT INTO "ModuleReading" ("assignmentId", "moduleSlug", "releaseId", "readAt") VALUES (?, ?, ?, ?)`);
 
-const counts = { assignments: 0, completed: 0, attempts: 0, openAttempts: 0, answers: 0, pledges: 0, readings: 0 };
+const counts = { assignments: 0, completed: 0, attempts: 0, openAttempts: 0, answers: 0, tallies: 0, pledges: 0, readings: 0 };
 let pendingRows = 0;
 function wrote(rows: number) {
   pendingRows += rows;
@@ -658,6 +660,11 @@ for (let fy = FIRST_FY; fy <= CURRENT_FY; fy++) {
 }
 db.exec("COMMIT");
 
+log("counting the answers into the item analysis tallies");
+const tally = addAnswersSql(Prisma.sql`TRUE`, 1);
+db.prepare(tally.sql).run(...tally.values);
+counts.tallies = (db.prepare(`SELECT COUNT(*) AS "n" FROM "AnswerTally"`).get() as { n: number }).n;
+
 db.pragma("foreign_keys = ON");
 db.pragma("synchronous = FULL");
 db.pragma("wal_checkpoint(TRUNCATE)");
@@ -676,6 +683,7 @@ console.log(
     attempts: counts.attempts,
     openAttempts: counts.openAttempts,
     answers: counts.answers,
+    tallies: counts.tallies,
     pledges: counts.pledges,
     readings: counts.readings,
     seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -13,9 +13,7 @@ import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { scopeReportFilter } from "~/services/report-tables.server.ts";
 import {
-  completionByEmployeeType,
-  completionMatrix,
-  cumulativeCompletion,
+  completionSummary,
   itemAnalysis,
   overdueList,
   reportOptions,
@@ -29,10 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
   const day = today();
   const filter = scopeReportFilter(user, parseReportFilter(new URL(request.url).searchParams, fiscalYearOf(day)));
-  const [byType, cumulative, matrix, overdue, items, options] = await Promise.all([
-    completionByEmployeeType(filter, day),
-    cumulativeCompletion(filter, day),
-    completionMatrix(filter, day),
+  const [{ byType, cumulative, matrix }, overdue, items, options] = await Promise.all([
+    completionSummary(filter, day),
     overdueList(filter, day, OVERDUE_ON_PAGE),
     itemAnalysis(filter, day),
     reportOptions(),

@@ -4,23 +4,11 @@ import { requiredAssignments, type RequiredAssignment } from "~/domain/assignmen
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
+import { BATCH, chunks } from "~/lib/chunks.ts";
 import { recordAudit } from "./audit.server.ts";
 import { listTracks } from "./catalogue.server.ts";
 
 export type AssignmentSummary = { created: number; existing: number; skipped: number };
-
-/**
- * Staff are read and assigned in batches, so a prefecture's 100,000 fit in
- * memory, and no query binds more values than SQLite allows (999).
- */
-const BATCH = 500;
-
-/** `items` in slices of at most `size`. */
-export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * Creates the assignments that the tracks' rules require for `fiscalYear`,

@@ -9,6 +9,7 @@ import {
   type Responses,
 } from "~/domain/quiz.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
+import { tallySubmission } from "./answer-tallies.server.ts";
 import { currentRelease, toQuestion } from "./catalogue.server.ts";
 import { completeIfDone, getLearnerAssignment, markStarted } from "./learning.server.ts";
 
@@ -142,6 +143,7 @@ export async function submitAttempt(staffId: number, attemptId: number, response
         chosen: result.chosen,
       })),
     });
+    await tallySubmission(tx, attemptId);
     if (score.passed) await completeIfDone(tx, attempt.assignmentId);
     return done;
   });

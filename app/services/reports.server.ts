@@ -66,35 +66,7 @@ function populationSql(filter: ReportFilter, today: string, options: { ignoreSta
     WHERE ${Prisma.join(where, " AND ")}`;
 }
 
-/** The organisations a grouped report lists: the filtered one, the section's one, or all. */
-function organisationRowsSql(filter: ReportFilter): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [];
-  if (filter.organisationId !== undefined) where.push(Prisma.sql`"Organisation"."id" = ${filter.organisationId}`);
-  if (filter.sectionId !== undefined) {
-    where.push(Prisma.sql`"Organisation"."id" IN (SELECT "Section"."organisationId" FROM "Section" WHERE "Section"."id" = ${filter.sectionId})`);
-  }
-  return where;
-}
-
-function employeeTypeRowsSql(filter: ReportFilter): Prisma.Sql[] {
-  return filter.employeeTypeCode !== undefined ? [Prisma.sql`"EmployeeType"."code" = ${filter.employeeTypeCode}`] : [];
-}
-
-const whereAll = (conditions: Prisma.Sql[]) =>
-  conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
-
 export type EmployeeTypeCompletion = Completion & { employeeTypeCode: string; employeeTypeName: string; overdue: number };
-
-/** Completion per employee type (任用形態), in the types' order, types with nobody assigned included. One query. */
-export async function completionByEmployeeType(filter: ReportFilter, today: string): Promise<EmployeeTypeCompletion[]> {
-  const rows = await db.$queryRaw<{ code: string; name: string; assigned: unknown; completed: unknown; overdue: unknown }[]>(byTypeQuery(filter, today));
-  return rows.map((row) => ({
-    employeeTypeCode: row.code,
-    employeeTypeName: row.name,
-    ...completion(count(row.assigned), count(row.completed)),
-    overdue: count(row.overdue),
-  }));
-}
 
 export type CompletionMatrix = {
   organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
@@ -102,45 +74,93 @@ export type CompletionMatrix = {
   total: Completion;
 };
 
-/**
- * Organisation × employee type, every organisation and type in their order
- * with zeros where nobody is assigned. One query (organisations × types is
- * a fixed 9 × 4); the totals add up its cells.
- */
-export async function completionMatrix(filter: ReportFilter, today: string): Promise<CompletionMatrix> {
-  const rows = await db.$queryRaw<
-    { organisationId: string; organisationName: string; code: string; typeName: string; assigned: unknown; completed: unknown }[]
-  >(matrixQuery(filter, today));
+export type CumulativePoint = Completion & { month: string };
 
-  const employeeTypes: CompletionMatrix["employeeTypes"] = [];
-  const organisations = new Map<string, { id: string; name: string; cells: Record<string, Completion>; assigned: number; completed: number }>();
-  let assigned = 0;
-  let completed = 0;
-  for (const row of rows) {
-    if (!employeeTypes.some((type) => type.code === row.code)) employeeTypes.push({ code: row.code, name: row.typeName });
-    let organisation = organisations.get(row.organisationId);
-    if (!organisation) {
-      organisation = { id: row.organisationId, name: row.organisationName, cells: {}, assigned: 0, completed: 0 };
-      organisations.set(row.organisationId, organisation);
-    }
-    const cell = completion(count(row.assigned), count(row.completed));
-    organisation.cells[row.code] = cell;
-    organisation.assigned += cell.assigned;
-    organisation.completed += cell.completed;
-    assigned += cell.assigned;
-    completed += cell.completed;
-  }
-  return {
-    organisations: [...organisations.values()].map(({ assigned, completed, ...organisation }) => ({
+/** The completion figures of the report page, all from one pass over the population. */
+export type CompletionSummary = {
+  /** Per employee type (任用形態), in the types' order, types with nobody assigned included. */
+  byType: EmployeeTypeCompletion[];
+  /** Organisation × employee type, every organisation and type with zeros where nobody is assigned. */
+  matrix: CompletionMatrix;
+  /** Completed by the end of each month of the fiscal year (Japan time), April to today's month. */
+  cumulative: CumulativePoint[];
+};
+
+type CellRow = { organisationId: string; employeeTypeCode: string; assigned: unknown; completed: unknown; overdue: unknown } & Record<
+  `m${number}`,
+  unknown
+>;
+
+/**
+ * Completion by employee type, organisation × type and month: one query
+ * grouping the population by organisation and type — with the overdue and
+ * each month's completions summed alongside — and everything else added up
+ * here from its few dozen cells. The organisations and types to list are
+ * the filter's (a section's organisation for a section filter).
+ */
+export async function completionSummary(filter: ReportFilter, today: string): Promise<CompletionSummary> {
+  const months = fiscalMonths(filter.fiscalYear, today);
+  const [cells, organisations, employeeTypes] = await Promise.all([
+    db.$queryRaw<CellRow[]>(completionCellsQuery(filter, today, months)),
+    db.organisation.findMany({
+      where: {
+        id: filter.organisationId,
+        ...(filter.sectionId !== undefined ? { sections: { some: { id: filter.sectionId } } } : {}),
+      },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.employeeType.findMany({
+      where: { code: filter.employeeTypeCode },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { code: true, name: true },
+    }),
+  ]);
+  const cell = new Map(cells.map((row) => [`${row.organisationId}\t${row.employeeTypeCode}`, row]));
+  const sum = (rows: (CellRow | undefined)[], column: keyof CellRow) => rows.reduce((total, row) => total + count(row?.[column]), 0);
+
+  const byType = employeeTypes.map((type) => {
+    const rows = cells.filter((row) => row.employeeTypeCode === type.code);
+    return {
+      employeeTypeCode: type.code,
+      employeeTypeName: type.name,
+      ...completion(sum(rows, "assigned"), sum(rows, "completed")),
+      overdue: sum(rows, "overdue"),
+    };
+  });
+  const matrixRows = organisations.map((organisation) => {
+    const rows = employeeTypes.map((type) => cell.get(`${organisation.id}\t${type.code}`));
+    return {
       ...organisation,
-      total: completion(assigned, completed),
-    })),
-    employeeTypes,
-    total: completion(assigned, completed),
+      cells: Object.fromEntries(employeeTypes.map((type, i) => [type.code, completion(count(rows[i]?.assigned), count(rows[i]?.completed))])),
+      total: completion(sum(rows, "assigned"), sum(rows, "completed")),
+    };
+  });
+  const listed = matrixRows.flatMap((organisation) => Object.values(organisation.cells));
+  const assigned = sum(cells, "assigned");
+  return {
+    byType,
+    matrix: {
+      organisations: matrixRows,
+      employeeTypes,
+      total: completion(
+        listed.reduce((total, c) => total + c.assigned, 0),
+        listed.reduce((total, c) => total + c.completed, 0),
+      ),
+    },
+    cumulative: months.map(({ month }, i) => ({ month, ...completion(assigned, sum(cells, `m${i}`)) })),
   };
 }
 
-export type CumulativePoint = Completion & { month: string };
+/** Completion per employee type (任用形態); see completionSummary. */
+export async function completionByEmployeeType(filter: ReportFilter, today: string): Promise<EmployeeTypeCompletion[]> {
+  return (await completionSummary(filter, today)).byType;
+}
+
+/** Organisation × employee type; see completionSummary. */
+export async function completionMatrix(filter: ReportFilter, today: string): Promise<CompletionMatrix> {
+  return (await completionSummary(filter, today)).matrix;
+}
 
 /**
  * The months of a fiscal year up to today's, each with the instant it ends:
@@ -160,16 +180,9 @@ function fiscalMonths(fiscalYear: number, today: string): { month: string; end: 
   return months;
 }
 
-/**
- * Completed assignments by the end of each month of the fiscal year (Japan
- * time), April to today's month, against everyone assigned now. One query.
- */
+/** Completed assignments by the end of each month against everyone assigned now; see completionSummary. */
 export async function cumulativeCompletion(filter: ReportFilter, today: string): Promise<CumulativePoint[]> {
-  const months = fiscalMonths(filter.fiscalYear, today);
-  if (months.length === 0) return [];
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>(cumulativeQuery(filter, today, months));
-  const assigned = count(row?.assigned);
-  return months.map(({ month }, i) => ({ month, ...completion(assigned, count(row?.[`m${i}`])) }));
+  return (await completionSummary(filter, today)).cumulative;
 }
 
 export type OverdueRow = {
@@ -234,34 +247,50 @@ function byShare<T extends { share: number }>(id: (item: T) => string) {
 /**
  * Share of correct answers per question and per clause, over the submitted
  * attempts of the population's assignments: which parts of the policy staff
- * misunderstand. Two queries. A clause is the one the question cited when
- * it was answered.
+ * misunderstand. One query, grouped by question and the clause it cited
+ * when answered; the per-clause figures are added up here. It sums the
+ * answer tallies (answer-tallies.server.ts) unless the filter has a status
+ * (which depends on the day) or a section (which the tallies do not keep):
+ * those count their answers directly.
  */
 export async function itemAnalysis(filter: ReportFilter, today: string): Promise<ItemAnalysis> {
-  const queries = itemAnalysisQueries(filter, today);
-  type Tally = { answered: unknown; correct: unknown };
-  const [questionRows, clauseRows] = await Promise.all([
-    db.$queryRaw<(Tally & { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null })[]>(queries.questions),
-    db.$queryRaw<(Tally & { clauseId: string; heading: string | null })[]>(queries.clauses),
-  ]);
-  const shareOf = (row: Tally) => {
+  const rows = await db.$queryRaw<
+    {
+      questionId: string;
+      clauseId: string;
+      answered: unknown;
+      correct: unknown;
+      moduleSlug: string | null;
+      questionClauseId: string | null;
+      prompt: string | null;
+      heading: string | null;
+    }[]
+  >(itemAnalysisQuery(filter, today));
+  const questions = new Map<string, ItemAnalysis["questions"][number]>();
+  const clauses = new Map<string, ItemAnalysis["clauses"][number]>();
+  for (const row of rows) {
     const answered = count(row.answered);
     const correct = count(row.correct);
-    return { answered, correct, share: answered === 0 ? 0 : correct / answered };
-  };
+    const question = questions.get(row.questionId) ?? {
+      questionId: row.questionId,
+      moduleSlug: row.moduleSlug ?? null,
+      clauseId: row.questionClauseId ?? null,
+      prompt: row.prompt ?? null,
+      answered: 0,
+      correct: 0,
+      share: 0,
+    };
+    questions.set(row.questionId, { ...question, answered: question.answered + answered, correct: question.correct + correct });
+    const clause = clauses.get(row.clauseId) ?? { clauseId: row.clauseId, heading: row.heading ?? null, answered: 0, correct: 0, share: 0 };
+    clauses.set(row.clauseId, { ...clause, answered: clause.answered + answered, correct: clause.correct + correct });
+  }
+  const withShare = <T extends { answered: number; correct: number }>(item: T) => ({
+    ...item,
+    share: item.answered === 0 ? 0 : item.correct / item.answered,
+  });
   return {
-    questions: questionRows
-      .map((row) => ({
-        questionId: row.questionId,
-        moduleSlug: row.moduleSlug ?? null,
-        clauseId: row.clauseId ?? null,
-        prompt: row.prompt ?? null,
-        ...shareOf(row),
-      }))
-      .sort(byShare((q) => q.questionId)),
-    clauses: clauseRows
-      .map((row) => ({ clauseId: row.clauseId, heading: row.heading ?? null, ...shareOf(row) }))
-      .sort(byShare((c) => c.clauseId)),
+    questions: [...questions.values()].map(withShare).sort(byShare((q) => q.questionId)),
+    clauses: [...clauses.values()].map(withShare).sort(byShare((c) => c.clauseId)),
   };
 }
 
@@ -417,42 +446,18 @@ export async function reportOptions() {
 // ---- The report's SQL, built once here for the service functions below and
 // for `npm run bench`, which times the same statements straight on the file.
 
-function byTypeQuery(filter: ReportFilter, today: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "name",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
-    FROM "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p" ON "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll(employeeTypeRowsSql(filter))}
-    GROUP BY "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "EmployeeType"."sortOrder", "EmployeeType"."code"`;
-}
-
-function matrixQuery(filter: ReportFilter, today: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "Organisation"."id" AS "organisationId", "Organisation"."name" AS "organisationName",
-      "EmployeeType"."code" AS "code", "EmployeeType"."name" AS "typeName",
-      COUNT("p"."assignmentId") AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
-    FROM "Organisation"
-    CROSS JOIN "EmployeeType"
-    LEFT JOIN (${populationSql(filter, today)}) AS "p"
-      ON "p"."organisationId" = "Organisation"."id" AND "p"."employeeTypeCode" = "EmployeeType"."code"
-    ${whereAll([...organisationRowsSql(filter), ...employeeTypeRowsSql(filter)])}
-    GROUP BY "Organisation"."id", "Organisation"."name", "Organisation"."sortOrder",
-      "EmployeeType"."code", "EmployeeType"."name", "EmployeeType"."sortOrder"
-    ORDER BY "Organisation"."sortOrder", "Organisation"."id", "EmployeeType"."sortOrder", "EmployeeType"."code"`;
-}
-
-function cumulativeQuery(filter: ReportFilter, today: string, months: { end: Date }[]): Prisma.Sql {
+function completionCellsQuery(filter: ReportFilter, today: string, months: { end: Date }[]): Prisma.Sql {
   const perMonth = months.map(
-    ({ end }, i) => Prisma.sql`SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
+    ({ end }, i) => Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
   );
   return Prisma.sql`
-    SELECT COUNT(*) AS "assigned", ${Prisma.join(perMonth, ", ")}
-    FROM (${populationSql(filter, today)}) AS "p"`;
+    SELECT "p"."organisationId" AS "organisationId", "p"."employeeTypeCode" AS "employeeTypeCode",
+      COUNT(*) AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
+      ${perMonth.length > 0 ? Prisma.join(perMonth, "") : Prisma.empty}
+    FROM (${populationSql(filter, today)}) AS "p"
+    GROUP BY "p"."organisationId", "p"."employeeTypeCode"`;
 }
 
 function overdueQuery(filter: ReportFilter, today: string, limit: number): Prisma.Sql {
@@ -483,36 +488,49 @@ function overdueQuery(filter: ReportFilter, today: string, limit: number): Prism
     ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`;
 }
 
-function itemAnalysisQueries(filter: ReportFilter, today: string): { questions: Prisma.Sql; clauses: Prisma.Sql } {
-  const answers = Prisma.sql`FROM "AttemptAnswer"
+/** Answered and correct per question and the clause it cited, with their texts. */
+function itemAnalysisQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "g"."questionId" AS "questionId", "g"."clauseId" AS "clauseId", "g"."answered" AS "answered", "g"."correct" AS "correct",
+      "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "questionClauseId", "Question"."prompt" AS "prompt",
+      "Clause"."heading" AS "heading"
+    FROM (${filter.status === undefined && filter.sectionId === undefined ? talliedAnswersSql(filter) : countedAnswersSql(filter, today)}) AS "g"
+    LEFT JOIN "Question" ON "Question"."id" = "g"."questionId"
+    LEFT JOIN "Clause" ON "Clause"."id" = "g"."clauseId"`;
+}
+
+/** The population's answers per question and clause, counted one by one. */
+function countedAnswersSql(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "AttemptAnswer"."questionId" AS "questionId", "AttemptAnswer"."clauseId" AS "clauseId",
+      COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"
+    FROM "AttemptAnswer"
     JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
     JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL`;
-  const tally = Prisma.sql`COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"`;
-  return {
-    questions: Prisma.sql`
-      SELECT "q"."questionId" AS "questionId", "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "clauseId",
-        "Question"."prompt" AS "prompt", "q"."answered" AS "answered", "q"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."questionId" AS "questionId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."questionId") AS "q"
-      LEFT JOIN "Question" ON "Question"."id" = "q"."questionId"`,
-    clauses: Prisma.sql`
-      SELECT "c"."clauseId" AS "clauseId", "Clause"."heading" AS "heading", "c"."answered" AS "answered", "c"."correct" AS "correct"
-      FROM (SELECT "AttemptAnswer"."clauseId" AS "clauseId", ${tally} ${answers}
-        GROUP BY "AttemptAnswer"."clauseId") AS "c"
-      LEFT JOIN "Clause" ON "Clause"."id" = "c"."clauseId"`,
-  };
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL
+    GROUP BY "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId"`;
+}
+
+/** The same from the answer tallies: the population's filter on the tallies' key. */
+function talliedAnswersSql(filter: ReportFilter): Prisma.Sql {
+  const where = [Prisma.sql`"AnswerTally"."fiscalYear" = ${filter.fiscalYear}`];
+  if (filter.trackId !== undefined) where.push(Prisma.sql`"AnswerTally"."trackId" = ${filter.trackId}`);
+  if (filter.organisationId !== undefined) where.push(Prisma.sql`"AnswerTally"."organisationId" = ${filter.organisationId}`);
+  if (filter.employeeTypeCode !== undefined) where.push(Prisma.sql`"AnswerTally"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  return Prisma.sql`
+    SELECT "AnswerTally"."questionId" AS "questionId", "AnswerTally"."clauseId" AS "clauseId",
+      SUM("AnswerTally"."answered") AS "answered", SUM("AnswerTally"."correct") AS "correct"
+    FROM "AnswerTally"
+    WHERE ${Prisma.join(where, " AND ")}
+    GROUP BY "AnswerTally"."questionId", "AnswerTally"."clauseId"
+    HAVING SUM("AnswerTally"."answered") > 0`;
 }
 
 /** Every aggregate statement of the report page, by service function, for the bench. */
 export function reportQueries(filter: ReportFilter, today: string): { name: string; query: Prisma.Sql }[] {
-  const items = itemAnalysisQueries(filter, today);
   return [
-    { name: "completionByEmployeeType", query: byTypeQuery(filter, today) },
-    { name: "cumulativeCompletion", query: cumulativeQuery(filter, today, fiscalMonths(filter.fiscalYear, today)) },
-    { name: "completionMatrix", query: matrixQuery(filter, today) },
+    { name: "completionSummary", query: completionCellsQuery(filter, today, fiscalMonths(filter.fiscalYear, today)) },
     { name: "overdueList", query: overdueQuery(filter, today, 100) },
-    { name: "itemAnalysis (questions)", query: items.questions },
-    { name: "itemAnalysis (clauses)", query: items.clauses },
+    { name: "itemAnalysis", query: itemAnalysisQuery(filter, today) },
   ];
 }

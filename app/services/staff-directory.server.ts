@@ -4,6 +4,7 @@ import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { appointmentProblem, mayAssignRole, type StaffRecordInput } from "~/domain/staff-record.ts";
+import { moveTalliesOf } from "./answer-tallies.server.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { issueInitialPassword } from "./auth.server.ts";
@@ -178,7 +179,7 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
         .map(([key, value]) => [key, [existing[key as keyof typeof next], value]]),
     );
     if (Object.keys(changes).length === 0) return { ok: true as const, changed: false };
-    await tx.staff.update({ where: { id: staffId }, data: next });
+    await moveTalliesOf(tx, [staffId], () => tx.staff.update({ where: { id: staffId }, data: next }));
     // A new appointment period or becoming MANAGER brings new tracks.
     await assignForStaff([staffId], today(), tx);
     const { role, ...otherChanges } = changes;
@@ -196,10 +197,12 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
  */
 export async function setStaffActive(actor: Actor, staffId: number, active: boolean, reason: string) {
   await db.$transaction(async (tx) => {
-    await tx.staff.update({
-      where: { id: staffId },
-      data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
-    });
+    await moveTalliesOf(tx, [staffId], () =>
+      tx.staff.update({
+        where: { id: staffId },
+        data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+      }),
+    );
     await recordAudit(tx, actor, {
       action: active ? "staff.reactivate" : "staff.deactivate",
       targetType: "staff",

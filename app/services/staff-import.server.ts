@@ -5,7 +5,9 @@ import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type StaffImportRow } from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
-import { assignForStaff, chunks } from "./assignments.server.ts";
+import { chunks } from "~/lib/chunks.ts";
+import { moveTalliesOf } from "./answer-tallies.server.ts";
+import { assignForStaff } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { STAFF_RECORD_FIELDS } from "./staff-directory.server.ts";
 
@@ -154,24 +156,26 @@ export async function importStaff(
       });
 
       await tx.staff.createMany({ data: plan.created.map((row) => ({ employeeNumber: row.employeeNumber, ...columns(row) })) });
-      for (const { staffId, row, changes } of plan.updated) {
-        // Leaving post ends the person's sessions at once.
-        const leaving = changes.active?.[1] === false;
-        await tx.staff.update({
-          where: { id: staffId },
-          data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
-        });
-      }
+      const deactivated = options.deactivateMissing ? plan.missing : [];
+      const moved = [...plan.updated.map((u) => u.staffId), ...deactivated.map((m) => m.staffId)];
+      await moveTalliesOf(tx, moved, async () => {
+        for (const { staffId, row, changes } of plan.updated) {
+          // Leaving post ends the person's sessions at once.
+          const leaving = changes.active?.[1] === false;
+          await tx.staff.update({
+            where: { id: staffId },
+            data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
+          });
+        }
+        for (const ids of chunks(deactivated.map((m) => m.staffId))) {
+          await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false, sessionVersion: { increment: 1 } } });
+        }
+      });
       const created = [];
       for (const numbers of chunks(plan.created.map((r) => r.employeeNumber))) {
         created.push(...(await tx.staff.findMany({ where: { employeeNumber: { in: numbers } }, select: { id: true } })));
       }
       await assignForStaff([...created.map((c) => c.id), ...plan.updated.map((u) => u.staffId)], today(), tx);
-
-      const deactivated = options.deactivateMissing ? plan.missing : [];
-      for (const ids of chunks(deactivated.map((m) => m.staffId))) {
-        await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false, sessionVersion: { increment: 1 } } });
-      }
 
       const summary = {
         created: plan.created.length,

@@ -11,6 +11,7 @@ import {
   reportOptions,
 } from "~/services/reports.server.ts";
 import { createStaff } from "./factories.ts";
+import { rebuildAnswerTallies } from "~/services/answer-tallies.server.ts";
 import { countRawQueries } from "./raw-queries.ts";
 
 /**
@@ -185,6 +186,8 @@ beforeAll(async () => {
       signedAt: new Date("2026-06-14T23:00:00Z"),
     },
   });
+  // The attempts above were written straight into the tables, as a bulk load would.
+  await rebuildAnswerTallies(db);
 });
 
 const row = (assigned: number, completed: number) => ({ assigned, completed, rate: assigned === 0 ? 0 : completed / assigned });
@@ -572,7 +575,7 @@ describe("the number of queries", () => {
     };
     try {
       const small = await run();
-      expect(small.calls).toEqual([1, 1, 1, 1, 2]);
+      expect(small.calls).toEqual([1, 1, 1, 1, 1]);
 
       for (let i = 0; i < 50; i++) {
         const staff = await db.staff.create({

@@ -1,0 +1,72 @@
+import { Prisma } from "~/generated/prisma/client.ts";
+import { chunks } from "~/lib/chunks.ts";
+
+/**
+ * The answer tallies behind the report's item analysis (model AnswerTally).
+ * Counting a prefecture's millions of answers on every report view takes
+ * seconds; these rows hold the same counts, kept in step in the
+ * transaction of every change that moves them:
+ * - a submission adds its answers (tallySubmission);
+ * - changing who a person is for the report — organisation, employee
+ *   type, active — takes their answers out of the old rows and puts them
+ *   in the new ones (moveTalliesOf).
+ * So summing tallies equals counting the submitted answers of active staff
+ * as they are now, which tests/integration/answer-tallies.test.ts checks.
+ * The SQL is what SQLite and PostgreSQL share.
+ */
+
+type Client = Pick<Prisma.TransactionClient, "$executeRaw">;
+
+/**
+ * The statement adding (or with -1 taking away) the submitted answers of
+ * active staff matching `where`. Exported for the synthetic data loader,
+ * which writes answers without the app and counts them all at the end.
+ */
+export function addAnswersSql(where: Prisma.Sql, sign: 1 | -1): Prisma.Sql {
+  const signed = Prisma.raw(sign === 1 ? "" : "-");
+  return Prisma.sql`
+    INSERT INTO "AnswerTally" ("fiscalYear", "trackId", "organisationId", "employeeTypeCode",
+      "questionId", "clauseId", "answered", "correct")
+    SELECT "Assignment"."fiscalYear", "Assignment"."trackId", "Staff"."organisationId",
+      "Staff"."employeeTypeCode", "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId",
+      ${signed}COUNT(*), ${signed}SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END)
+    FROM "AttemptAnswer"
+    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
+    JOIN "Assignment" ON "Assignment"."id" = "QuizAttempt"."assignmentId"
+    JOIN "Staff" ON "Staff"."id" = "Assignment"."staffId"
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL AND "Staff"."active" = TRUE AND ${where}
+    GROUP BY "Assignment"."fiscalYear", "Assignment"."trackId", "Staff"."organisationId",
+      "Staff"."employeeTypeCode", "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId"
+    ON CONFLICT ("fiscalYear", "trackId", "organisationId", "employeeTypeCode", "questionId", "clauseId")
+    DO UPDATE SET "answered" = "AnswerTally"."answered" + excluded."answered",
+      "correct" = "AnswerTally"."correct" + excluded."correct"`;
+}
+
+function addAnswers(client: Client, where: Prisma.Sql, sign: 1 | -1) {
+  return client.$executeRaw(addAnswersSql(where, sign));
+}
+
+/** Counts a just-submitted attempt's answers; in the submission's transaction. */
+export async function tallySubmission(tx: Client, attemptId: number): Promise<void> {
+  await addAnswers(tx, Prisma.sql`"QuizAttempt"."id" = ${attemptId}`, 1);
+}
+
+/**
+ * Runs `change` — which may move people to another organisation or
+ * employee type, or (de)activate them — with their answers taken out of
+ * the tallies before and counted again after, as they then are.
+ */
+export async function moveTalliesOf<T>(tx: Client, staffIds: readonly number[], change: () => Promise<T>): Promise<T> {
+  const slices = chunks([...new Set(staffIds)]);
+  for (const ids of slices) await addAnswers(tx, Prisma.sql`"Staff"."id" IN (${Prisma.join(ids)})`, -1);
+  const result = await change();
+  for (const ids of slices) await addAnswers(tx, Prisma.sql`"Staff"."id" IN (${Prisma.join(ids)})`, 1);
+  if (slices.length > 0) await tx.$executeRaw`DELETE FROM "AnswerTally" WHERE "answered" = 0`;
+  return result;
+}
+
+/** Counts every submitted answer again from scratch (after a bulk load that wrote answers directly). */
+export async function rebuildAnswerTallies(tx: Client): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "AnswerTally"`;
+  await addAnswers(tx, Prisma.sql`TRUE`, 1);
+}
