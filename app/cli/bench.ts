@@ -83,18 +83,9 @@ const FISCAL_YEAR = fiscalYearOf(TODAY);
 // The very statements reports.server.ts runs, as text with ? placeholders and bound values.
 type Sql = { text: string; values: unknown[] };
 
-/** What Prisma sends for reportOptions()'s groupBy of fiscal years. */
-const fiscalYearsSql: Sql = {
-  text: `SELECT "main"."Assignment"."fiscalYear" FROM "main"."Assignment" WHERE 1=1 GROUP BY "main"."Assignment"."fiscalYear" ORDER BY "main"."Assignment"."fiscalYear" DESC`,
-  values: [],
-};
-
 /** Every query the report page runs, in the loader's order. */
 function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
-  return [
-    ...serviceReportQueries(filter, today).map(({ name, query }) => ({ name, query: { text: query.sql, values: query.values } })),
-    { name: "reportOptions (fiscal years)", query: fiscalYearsSql },
-  ];
+  return serviceReportQueries(filter, today).map(({ name, query }) => ({ name, query: { text: query.sql, values: query.values } }));
 }
 
 const FILTERED: Omit<ReportFilter, "fiscalYear"> = { trackId: "annual-refresher", organisationId: "mayor", employeeTypeCode: "fiscal-year" };
