@@ -9,6 +9,24 @@ import { env } from "./env.server.ts";
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * The SQLite connection, with synchronous = NORMAL. SQLite's default in WAL
+ * mode syncs the disk at every commit, and better-sqlite3 waits for it on
+ * the one thread that serves every request: each quiz submission held the
+ * whole server for the length of an fsync. NORMAL syncs at checkpoints
+ * instead. A transaction stays all-or-nothing and survives the process
+ * being killed (it is in the WAL, in the OS's hands); a power cut or an OS
+ * crash may lose the last moments of commits, never the database's
+ * consistency. The setting belongs to the connection, so it is made here.
+ */
+class SQLiteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const connection = await super.connect();
+    await connection.executeScript("PRAGMA synchronous = NORMAL");
+    return connection;
+  }
+}
+
+/**
  * The client for DATABASE_URL: SQLite (embedded, the default) or PostgreSQL
  * (several app instances). Both are generated from the one schema
  * (prisma/schema.prisma, and its PostgreSQL copy made by
@@ -20,7 +38,7 @@ function createClient(): PrismaClient {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({
+  const adapter = new SQLiteAdapter({
     url: `file:${sqliteFilePath(env.DATABASE_URL)}`,
     timeout: BUSY_TIMEOUT_MS,
   });
@@ -33,3 +51,4 @@ const globalForDb = globalThis as unknown as { mamoriDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.mamoriDb ?? createClient();
 if (env.NODE_ENV !== "production") globalForDb.mamoriDb = db;
+

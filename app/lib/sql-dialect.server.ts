@@ -27,3 +27,9 @@ export function sqlBoolean(value: unknown): boolean {
 export function sqlJson(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
+
+/** A value for a Json column in raw SQL. */
+export function sqlJsonValue(value: unknown): Prisma.Sql {
+  const text = JSON.stringify(value);
+  return dialect === "postgresql" ? Prisma.sql`CAST(${text} AS JSONB)` : Prisma.sql`${text}`;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
+import { sqlBoolean, sqlInstant, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -199,10 +199,10 @@ export async function completeIfDone(tx: Tx, assignmentId: number): Promise<void
   const definition = await getTrack(assignment.trackId, tx);
   if (!definition || nextStep(progressOf(trackFor(definition, assignment), assignment)).kind !== "done") return;
   const release = await currentRelease(tx);
-  await tx.assignment.update({
-    where: { id: assignmentId },
-    data: { completedAt: new Date(), completedReleaseId: release.id, certificateCode: certificateCode() },
-  });
+  await tx.$executeRaw`
+    UPDATE "Assignment" SET "completedAt" = ${sqlInstant(new Date())}, "completedReleaseId" = ${release.id},
+      "certificateCode" = ${certificateCode()}
+    WHERE "id" = ${assignmentId}`;
 }
 
 // Ten characters without look-alikes, grouped for reading aloud: 7KQ2-M9XH-4P.
