@@ -1,0 +1,9 @@
+-- DropIndex
+DROP INDEX "QuizAttempt_assignmentId_idx";
+
+-- DropIndex
+DROP INDEX "AttemptAnswer_questionId_idx";
+
+-- DropIndex
+DROP INDEX "AttemptAnswer_clauseId_idx";
+
