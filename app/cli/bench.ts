@@ -9,9 +9,10 @@
  *
  * Options: --connections 50, --quiz-connections 100, --report-connections 1,
  * --report-duration 30 (default: the larger of 30 and --duration),
- * --users 2000 (learners signed in; each starts one quiz attempt),
+ * --users 4000 (learners signed in; each starts one quiz attempt: enough that
+ *   every submission in the quiz run is a first one),
  * --import-changed N (rows of the staff CSV that differ; default 1%),
- * --routes bare,static,dashboard,module,quiz,report,report-filtered,export (a subset),
+ * --routes bare,static,page,dashboard,module,quiz,report,report-filtered,export (a subset),
  * --server-node-flags "--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server),
  * --skip-cli (no import/rollover), --skip-http (only import/rollover),
  * --explain (print the report queries' EXPLAIN QUERY PLAN and stop).
@@ -60,10 +61,10 @@ const QUIZ_CONNECTIONS = numberOption("quiz-connections", 100);
 // A report takes seconds at this size: one HR user at a time gives its service time, and enough samples.
 const REPORT_CONNECTIONS = numberOption("report-connections", 1);
 const REPORT_DURATION = numberOption("report-duration", Math.max(DURATION, 30));
-const USERS = numberOption("users", 2000);
+const USERS = numberOption("users", 4000);
 const SKIP_CLI = process.argv.includes("--skip-cli");
 const SKIP_HTTP = process.argv.includes("--skip-http");
-const ROUTES = ["bare", "static", "dashboard", "module", "quiz", "report", "report-filtered", "export"] as const;
+const ROUTES = ["bare", "static", "page", "dashboard", "module", "quiz", "report", "report-filtered", "export"] as const;
 const ONLY = option("routes")?.split(",");
 if (ONLY?.some((r) => !(ROUTES as readonly string[]).includes(r))) {
   console.error(`--routes takes a comma-separated list of ${ROUTES.join(",")}`);
@@ -348,9 +349,11 @@ async function inPool<T>(items: readonly T[], size: number, work: (item: T, inde
 
 type CliTiming = { seconds: number; peakMb: number | null; output: string; ok: boolean; log: string[] };
 
-async function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliTiming> {
+/** Times `npm run <script> -- args` as an operator runs it, with the script's own Node settings. */
+async function timeCli(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliTiming> {
   const useTime = existsSync("/usr/bin/time");
-  const [command, rest] = useTime ? ["/usr/bin/time", ["-v", TSX, ...args]] : [TSX, args];
+  const npm = ["npm", "run", "--silent", script, "--", ...args];
+  const [command, rest] = useTime ? ["/usr/bin/time", ["-v", ...npm]] : [npm[0]!, npm.slice(1)];
   const t0 = performance.now();
   const child = startChild(command, rest, env);
   let peakKb = 0;
@@ -536,7 +539,9 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   };
   const results: Measurement[] = [];
   if (wants("bare")) results.push(await measure("bare node:http", { url: `http://127.0.0.1:${barePort}/`, connections: CONNECTIONS }, 200));
-  if (wants("static")) results.push(await measure("static /favicon.ico", { url: `${base}/favicon.ico`, connections: CONNECTIONS }, 200));
+  if (wants("static")) results.push(await measure("static file /favicon.ico", { url: `${base}/favicon.ico`, connections: CONNECTIONS }, 200));
+  // The framework floor: a Remix page that reads nothing (the sign-in form, signed out).
+  if (wants("page")) results.push(await measure("static page /login (no data)", { url: `${base}/login`, connections: CONNECTIONS }, 200));
   const nextCookie = rotate(cookies);
   if (wants("dashboard")) results.push(
     await measure(
@@ -653,9 +658,12 @@ function printHttp(f: HttpFigures): [string, string, boolean][] {
   const unmeasured = (name: string): Measurement => ({ name, connections: 0, requests: 0, perSecond: NaN, p50: NaN, p95: NaN, p99: NaN, failed: 0, unexpected: 0, statuses: {} });
   const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix)) ?? unmeasured(prefix);
   const bareM = byName("bare");
-  const staticM = byName("static");
+  const staticM = byName("static file");
+  const pageM = byName("static page");
   const dashboard = byName("learner dashboard");
   const quiz = byName("quiz");
+  // Repeats of an attempt already submitted are cheap; the budget counts first submissions.
+  const quizFirstPerSecond = quiz.requests > 0 ? (f.acknowledged * quiz.perSecond) / quiz.requests : NaN;
   const report = byName("HR report /reports");
   const reportFiltered = byName("HR report /reports?");
 
@@ -670,7 +678,9 @@ function printHttp(f: HttpFigures): [string, string, boolean][] {
     );
   }
   for (const r of results.filter((r) => r.unexpected > 0)) console.log(`  ! ${r.name}: unexpected statuses ${JSON.stringify(r.statuses)}`);
-  console.log(`static ÷ bare node:http: ${fmt(ratio(staticM.perSecond, bareM.perSecond), 3)}`);
+  console.log(`static file ÷ bare node:http: ${fmt(ratio(staticM.perSecond, bareM.perSecond), 3)}; static page ÷ bare node:http: ${fmt(ratio(pageM.perSecond, bareM.perSecond), 3)}`);
+  console.log(`dashboard ÷ static page: ${fmt(ratio(dashboard.perSecond, pageM.perSecond), 3)}; module page ÷ static page: ${fmt(ratio(byName("module page").perSecond, pageM.perSecond), 3)}`);
+  console.log(`quiz: ${fmt(quizFirstPerSecond)} first submissions acknowledged per second`);
   console.log(
     `quiz: ${f.sent} distinct attempts sent, ${f.acknowledgements} acknowledged (2xx/3xx) for ${f.acknowledged} distinct attempts, ${f.stored} of those stored as submitted`,
   );
@@ -687,11 +697,14 @@ function printHttp(f: HttpFigures): [string, string, boolean][] {
   for (const q of perQuery) console.log(`  ${q.name.padEnd(30)} ${fmt(q.ms, 1).padStart(8)} ms`);
 
   const rssMb = server ? server.rssKb / 1024 : NaN;
+  const percentOf = (a: Measurement, b: Measurement) => `${fmt(100 * ratio(a.perSecond, b.perSecond), 1)}%`;
   return [
-    ["static ≥ 15% of bare node:http", `${fmt(100 * ratio(staticM.perSecond, bareM.perSecond), 1)}%`, ratio(staticM.perSecond, bareM.perSecond) >= 0.15],
+    ["static file ≥ 15% of bare node:http", percentOf(staticM, bareM), ratio(staticM.perSecond, bareM.perSecond) >= 0.15],
+    ["static page ≥ 15% of bare node:http", percentOf(pageM, bareM), ratio(pageM.perSecond, bareM.perSecond) >= 0.15],
     ["server RSS ≤ 400 MB at the end", `${fmt(rssMb)} MB`, rssMb <= 400],
-    ["dashboard ≥ 50% of static", `${fmt(100 * ratio(dashboard.perSecond, staticM.perSecond), 1)}%`, ratio(dashboard.perSecond, staticM.perSecond) >= 0.5],
-    [`quiz ≥ 300/s at ${QUIZ_CONNECTIONS} connections`, `${fmt(quiz.perSecond)}/s`, quiz.perSecond >= 300 && quiz.failed === 0],
+    ["dashboard ≥ 50% of static page", percentOf(dashboard, pageM), ratio(dashboard.perSecond, pageM.perSecond) >= 0.5],
+    ["dashboard ≥ 50% of static file", percentOf(dashboard, staticM), ratio(dashboard.perSecond, staticM.perSecond) >= 0.5],
+    [`quiz ≥ 300/s at ${QUIZ_CONNECTIONS} connections (first submissions)`, `${fmt(quizFirstPerSecond)}/s`, quizFirstPerSecond >= 300 && quiz.failed === 0],
     ["quiz: none lost", `${f.stored}/${f.acknowledged} stored`, f.stored === f.acknowledged && f.acknowledged > 0],
     [`report p95 ≤ 300 ms (${REPORT_CONNECTIONS} connections)`, `${fmt(report.p95)} ms (filtered ${fmt(reportFiltered.p95)} ms)`, report.p95 <= 300 && reportFiltered.p95 <= 300],
     ["report p50 ≤ 2× raw aggregate SQL", `${fmt(ratio(report.p50, rawAll), 1)}× (filtered ${fmt(ratio(reportFiltered.p50, rawSome), 1)}×)`, ratio(report.p50, rawAll) <= 2 && ratio(reportFiltered.p50, rawSome) <= 2],
@@ -745,7 +758,7 @@ async function main(): Promise<void> {
     try {
       const csv = staffCsv(importCopy, IMPORT_CHANGED);
       importFile = csv;
-      importTiming = await timeCli(["app/cli/staff-import.ts", csv.path], { ...env, DATABASE_URL: `file:${importCopy}` });
+      importTiming = await timeCli("staff:import", [csv.path], { ...env, DATABASE_URL: `file:${importCopy}` });
       console.log(`  staff import: ${fmt(importTiming.seconds, 1)} s — ${importTiming.output}`);
       if (!importTiming.ok) console.log(`  ${importTiming.log.slice(0, 15).join("\n  ")}`);
       rmSync(csv.path, { force: true });
@@ -754,7 +767,7 @@ async function main(): Promise<void> {
     }
     const rolloverCopy = copyDatabase("rollover");
     try {
-      rollover = await timeCli(["app/cli/assign.ts", "--fiscal-year", String(FISCAL_YEAR + 1)], { ...env, DATABASE_URL: `file:${rolloverCopy}` });
+      rollover = await timeCli("assign", ["--fiscal-year", String(FISCAL_YEAR + 1)], { ...env, DATABASE_URL: `file:${rolloverCopy}` });
       console.log(`  rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s — ${rollover.output}`);
     } finally {
       removeDatabase(rolloverCopy);

@@ -33,3 +33,8 @@ export function sqlJsonValue(value: unknown): Prisma.Sql {
   const text = JSON.stringify(value);
   return dialect === "postgresql" ? Prisma.sql`CAST(${text} AS JSONB)` : Prisma.sql`${text}`;
 }
+
+/** An aggregate joining a text column's values with commas (NULL for no rows). */
+export function sqlCommaList(column: Prisma.Sql): Prisma.Sql {
+  return dialect === "postgresql" ? Prisma.sql`string_agg(${column}, ',')` : Prisma.sql`group_concat(${column}, ',')`;
+}

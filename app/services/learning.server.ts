@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { sqlBoolean, sqlInstant, sqlJson } from "~/lib/sql-dialect.server.ts";
+import { sqlBoolean, sqlCommaList, sqlInstant, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -29,46 +29,39 @@ type AssignmentProgress = {
 /**
  * Assignments matching `where` (on "Assignment") with their 読了 modules,
  * whether a quiz attempt passed, the pledge and whether an attempt is open:
- * two statements, however many assignments. Every learner page and every
+ * one statement, however many assignments. Every learner page and every
  * step that may complete an assignment reads this, so it is plain SQL;
  * Prisma would spend a statement on each relation.
  */
 async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<AssignmentProgress[]> {
-  const [rows, readings] = await Promise.all([
-    client.$queryRaw<
-      {
-        id: number;
-        trackId: string;
-        fiscalYear: number;
-        dueDate: string;
-        startedAt: Date | null;
-        completedAt: Date | null;
-        moduleSlugs: unknown;
-        quizPassed: unknown;
-        pledgeId: number | null;
-        pledgeSignedAt: Date | null;
-        hasOpenAttempt: unknown;
-      }[]
-    >`
-      SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
-        "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
-        EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."assignmentId" = "Assignment"."id" AND "QuizAttempt"."passed" = TRUE) AS "quizPassed",
-        EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."openFor" = "Assignment"."id") AS "hasOpenAttempt",
-        "Pledge"."id" AS "pledgeId", "Pledge"."signedAt" AS "pledgeSignedAt"
-      FROM "Assignment"
-      LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "Assignment"."id"
-      WHERE ${where}
-      ORDER BY "Assignment"."dueDate", "Assignment"."id"`,
-    client.$queryRaw<{ assignmentId: number; moduleSlug: string }[]>`
-      SELECT "ModuleReading"."assignmentId", "ModuleReading"."moduleSlug"
-      FROM "ModuleReading" JOIN "Assignment" ON "Assignment"."id" = "ModuleReading"."assignmentId"
-      WHERE ${where}`,
-  ]);
-  const read = new Map<number, Set<string>>();
-  for (const { assignmentId, moduleSlug } of readings) {
-    const id = Number(assignmentId);
-    read.set(id, (read.get(id) ?? new Set()).add(moduleSlug));
-  }
+  const rows = await client.$queryRaw<
+    {
+      id: number;
+      trackId: string;
+      fiscalYear: number;
+      dueDate: string;
+      startedAt: Date | null;
+      completedAt: Date | null;
+      moduleSlugs: unknown;
+      readSlugs: string | null;
+      quizPassed: unknown;
+      pledgeId: number | null;
+      pledgeSignedAt: Date | null;
+      hasOpenAttempt: unknown;
+    }[]
+  >`
+    SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
+      "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
+      -- Module slugs are lower-case letters, digits and hyphens (checked on sync): never a comma.
+      (SELECT ${sqlCommaList(Prisma.sql`"ModuleReading"."moduleSlug"`)} FROM "ModuleReading"
+        WHERE "ModuleReading"."assignmentId" = "Assignment"."id") AS "readSlugs",
+      EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."assignmentId" = "Assignment"."id" AND "QuizAttempt"."passed" = TRUE) AS "quizPassed",
+      EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "QuizAttempt"."openFor" = "Assignment"."id") AS "hasOpenAttempt",
+      "Pledge"."id" AS "pledgeId", "Pledge"."signedAt" AS "pledgeSignedAt"
+    FROM "Assignment"
+    LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "Assignment"."id"
+    WHERE ${where}
+    ORDER BY "Assignment"."dueDate", "Assignment"."id"`;
   return rows.map((row) => ({
     id: Number(row.id),
     trackId: row.trackId,
@@ -77,7 +70,7 @@ async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<As
     startedAt: row.startedAt,
     completedAt: row.completedAt,
     moduleSlugs: sqlJson(row.moduleSlugs),
-    readSlugs: read.get(Number(row.id)) ?? new Set(),
+    readSlugs: new Set(row.readSlugs ? row.readSlugs.split(",") : []),
     quizPassed: sqlBoolean(row.quizPassed),
     pledge: row.pledgeId === null ? null : { id: Number(row.pledgeId), signedAt: row.pledgeSignedAt! },
     hasOpenAttempt: sqlBoolean(row.hasOpenAttempt),
