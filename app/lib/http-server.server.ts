@@ -6,9 +6,9 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import { Transform } from "node:stream";
 import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
@@ -35,31 +35,44 @@ const CONTENT_TYPES: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
 };
 
+type StaticFile = { body: Buffer; headers: Record<string, string | number> };
+
 /**
- * Serves a file of the client build. Files under /assets/ carry a content
- * hash in their name, so browsers may keep them for a year.
+ * The client build's files by URL path, read once at startup: the build
+ * does not change under a running server (about 1 MB), and answering from
+ * memory skips a stat, an open, a read and a close per request. Files
+ * under /assets/ carry a content hash in their name, so browsers may keep
+ * them for a year.
  */
-function serveStatic(clientDir: string, req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  const file = normalize(join(clientDir, pathname));
-  if (!file.startsWith(clientDir + sep) || pathname.endsWith("/")) return false;
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return false;
-    size = stat.size;
-  } catch {
-    return false;
+function loadClientFiles(clientDir: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const pathname = `/${relative(clientDir, path).split(sep).join("/")}`;
+    const body = readFileSync(path);
+    files.set(pathname, {
+      body,
+      headers: {
+        "Content-Type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+        "Content-Length": body.length,
+        "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
   }
-  res.writeHead(200, {
-    "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-    "Content-Length": size,
-    "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-    "X-Content-Type-Options": "nosniff",
-  });
-  if (req.method === "HEAD") res.end();
-  else createReadStream(file).pipe(res);
+  return files;
+}
+
+/** Answers a GET or HEAD for a file of the client build; false for anything else. */
+function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const file = files.get(query < 0 ? url : url.slice(0, query));
+  if (!file) return false;
+  res.writeHead(200, file.headers);
+  res.end(req.method === "HEAD" ? undefined : file.body);
   return true;
 }
 
@@ -120,7 +133,9 @@ async function sendResponse(res: ServerResponse, response: Response, extra: Reco
  */
 export function createAppServer({ build, clientDir }: { build: ServerBuild; clientDir: string }): Server {
   const handle = createRequestHandler(build, "production");
+  const files = loadClientFiles(clientDir);
   return createServer(async (req, res) => {
+    if (serveStatic(files, req, res)) return;
     const nonce = randomBytes(16).toString("base64");
     const https = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
     const headers = securityHeaders(nonce, { https });
@@ -129,7 +144,6 @@ export function createAppServer({ build, clientDir }: { build: ServerBuild; clie
       res.end(message);
     };
     try {
-      if (serveStatic(clientDir, req, res)) return;
       const crossSite = isCrossSiteWrite(req.method ?? "GET", {
         origin: req.headers.origin,
         host: req.headers.host,
