@@ -40,8 +40,8 @@ export default defineConfig({
         },
       },
       // The same integration tests on PostgreSQL (npm run test:postgres),
-      // less the two about SQLite files: its migrations' structure and its
-      // file backups.
+      // less the three about SQLite files: its migrations' structure, its
+      // file backups and its WAL checkpoints.
       ...(process.env.MAMORI_TEST_POSTGRES === "1"
         ? [
             {
@@ -49,7 +49,11 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: ["tests/integration/**/*.test.ts", "tests/postgres/**/*.test.ts"],
-                exclude: ["tests/integration/migrations.test.ts", "tests/integration/backup.test.ts"],
+                exclude: [
+                  "tests/integration/migrations.test.ts",
+                  "tests/integration/backup.test.ts",
+                  "tests/integration/wal-checkpointer.test.ts",
+                ],
                 globalSetup: ["tests/postgres/global-setup.ts"],
                 setupFiles: ["tests/postgres/setup-db.ts"],
                 testTimeout: 60_000,

@@ -54,11 +54,24 @@ export default function handleRequest(
   });
 }
 
+let stopCheckpointer: (() => Promise<void>) | undefined;
+
 /**
- * Closes the database: called by the production server (app/cli/serve.ts)
- * on SIGTERM, after the last request in flight has been answered.
+ * Starts the server's background work, on this build's database connection:
+ * called by the production server (app/cli/serve.ts) before it listens.
+ */
+export async function startup(): Promise<void> {
+  const { startWalCheckpointer } = await import("~/lib/wal-checkpointer.server.ts");
+  stopCheckpointer = await startWalCheckpointer();
+}
+
+/**
+ * Stops the background work and closes the database: called by the
+ * production server on SIGTERM, after the last request in flight has been
+ * answered.
  */
 export async function shutdown(): Promise<void> {
+  await stopCheckpointer?.();
   const { db } = await import("~/lib/db.server.ts");
   await db.$disconnect();
 }

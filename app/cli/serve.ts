@@ -10,6 +10,8 @@ import { env } from "~/lib/env.server.ts";
 import { createAppServer } from "~/lib/http-server.server.ts";
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
+await entry.startup?.();
 const server = createAppServer({ build, clientDir: resolve("build/client") });
 
 server.listen(env.PORT, env.HOST, () => {
@@ -28,7 +30,6 @@ function stop(signal: string) {
   server.on("request", (_req, res) => res.setHeader("Connection", "close"));
   server.close(async () => {
     clearInterval(sweeper);
-    const entry = build.entry.module as { shutdown?: () => Promise<void> };
     await entry.shutdown?.();
     process.exit(0);
   });

@@ -21,7 +21,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const connection = await super.connect();
-    await connection.executeScript("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000");
+    await connection.executeScript("PRAGMA synchronous = NORMAL");
     return connection;
   }
 }
