@@ -76,7 +76,6 @@ const SERVER_NODE_FLAGS = option("server-node-flags")?.split(/\s+/).filter(Boole
 /** Rows of the staff CSV that differ from the database; default 1% of them. */
 const IMPORT_CHANGED = option("import-changed") === undefined ? null : numberOption("import-changed", 1);
 const EXPLAIN = process.argv.includes("--explain");
-const TSX = resolve("node_modules/.bin/tsx");
 const TODAY = todayInJapan();
 const FISCAL_YEAR = fiscalYearOf(TODAY);
 
@@ -463,9 +462,10 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     process.env,
   );
   const appPort = await freePort();
+  // The server as `npm start` runs it (npm run serve, with its Node settings), unless flags are given.
   const [serverCommand, serverArgs] = SERVER_NODE_FLAGS
     ? [process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/cli/serve.ts"]]
-    : [TSX, ["app/cli/serve.ts"]];
+    : ["npm", ["run", "--silent", "serve"]];
   const app = startChild(serverCommand, serverArgs, {
     ...process.env,
     NODE_ENV: "production",
@@ -626,7 +626,8 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
 
   // --- memory at the end, then "none lost"
   const tree = app.pid ? processTree(app.pid) : [];
-  const server = tree.at(-1);
+  // The node process running serve.ts, not the npm wrapper or a helper it started.
+  const server = tree.filter((p) => p.command.includes("app/cli/serve.ts")).sort((a, b) => b.rssKb - a.rssKb)[0];
   const stored = db
     .prepare(`SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL AND "id" IN (SELECT value FROM json_each(?))`)
     .get(JSON.stringify([...acknowledged])) as { n: number };
@@ -686,7 +687,7 @@ function printHttp(f: HttpFigures): [string, string, boolean][] {
   );
   if (server) {
     console.log(`server memory at the end: RSS ${fmt(server.rssKb / 1024)} MB (peak ${fmt(server.hwmKb / 1024)} MB), pid ${server.pid}: ${server.command}`);
-    for (const p of tree.slice(0, -1)) console.log(`  (parent pid ${p.pid}, RSS ${fmt(p.rssKb / 1024)} MB: ${p.command})`);
+    for (const p of tree.filter((p) => p !== server)) console.log(`  (also pid ${p.pid}, RSS ${fmt(p.rssKb / 1024)} MB: ${p.command})`);
   }
   if (appLog.length > 0) console.log(`server log (last lines):\n  ${appLog.slice(-10).join("\n  ")}`);
 
