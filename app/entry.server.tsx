@@ -22,6 +22,9 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
+    // Stops a render that hangs. Cleared as soon as the render ends: a timer
+    // left to run would hold every page's render in memory for 5 seconds.
+    let timer: NodeJS.Timeout | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -29,6 +32,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(timer);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -40,6 +44,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error) {
@@ -48,8 +53,7 @@ export default function handleRequest(
         },
       },
     );
-    // Stop a render that hangs; cleared once the page has been sent.
-    const timer = setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
     timer.unref();
   });
 }
