@@ -3,12 +3,16 @@ import { isPostgresUrl, sqliteFilePath } from "./database-url.ts";
 import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 
-/** How often the checkpointer copies the WAL into the database file. */
-const CHECKPOINT_EVERY_MS = 1_000;
+/**
+ * How often the checkpointer copies the WAL into the database file: often
+ * enough that each copy and its sync stay small (once a second, a sync of
+ * tens of megabytes stalled the app's own writes for seconds).
+ */
+const CHECKPOINT_EVERY_MS = 250;
 
 /**
  * Copied by the thread: its own connection to the database file, which
- * copies committed pages from the WAL into the file every second. PASSIVE
+ * copies committed pages from the WAL into the file four times a second. PASSIVE
  * never waits for the app's readers or writers.
  */
 const CHECKPOINTER = `

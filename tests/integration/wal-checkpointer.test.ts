@@ -15,12 +15,12 @@ describe("the WAL checkpointer", () => {
     try {
       // The app's connection now leaves checkpoints to the thread.
       expect(await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint")).toEqual([{ wal_autocheckpoint: 10000n }]);
-      await sleep(1_500); // whatever the test database's WAL held is copied by now
+      await sleep(1_000); // whatever the test database's WAL held is copied by now
       const before = statSync(file()).mtimeMs;
       await createStaff({ name: "チェックポイント 確認" });
       // A commit goes to the WAL only; the thread then writes it into the file.
       expect(statSync(file()).mtimeMs).toBe(before);
-      await sleep(1_500);
+      await sleep(1_000);
       expect(statSync(file()).mtimeMs).toBeGreaterThan(before);
     } finally {
       await stop();
