@@ -19,8 +19,9 @@ type Client = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
  * The statement adding (or with -1 taking away) the submitted answers of
- * active staff matching `where`. Exported for the synthetic data loader,
- * which writes answers without the app and counts them all at the end.
+ * active staff matching `where`. Exported for loads that write answers
+ * without the app (the synthetic data, test fixtures) and count them all at
+ * the end, with `where` TRUE.
  */
 export function addAnswersSql(where: Prisma.Sql, sign: 1 | -1): Prisma.Sql {
   const signed = Prisma.raw(sign === 1 ? "" : "-");
@@ -63,10 +64,4 @@ export async function moveTalliesOf<T>(tx: Client, staffIds: readonly number[], 
   for (const ids of slices) await addAnswers(tx, Prisma.sql`"Staff"."id" IN (${Prisma.join(ids)})`, 1);
   if (slices.length > 0) await tx.$executeRaw`DELETE FROM "AnswerTally" WHERE "answered" = 0`;
   return result;
-}
-
-/** Counts every submitted answer again from scratch (after a bulk load that wrote answers directly). */
-export async function rebuildAnswerTallies(tx: Client): Promise<void> {
-  await tx.$executeRaw`DELETE FROM "AnswerTally"`;
-  await addAnswers(tx, Prisma.sql`TRUE`, 1);
 }
