@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -16,7 +16,7 @@ export type RouteBundle = {
 /**
  * The JavaScript each route's page makes the browser load: the client entry,
  * the root route and the route itself, with everything they import, as
- * recorded in the client build's Vite manifest.
+ * recorded in the client build's Vite manifest, and Remix's route manifest.
  */
 export function routeBundles(buildDir = "build"): RouteBundle[] {
   const manifest = JSON.parse(readFileSync(join(buildDir, ".vite/client-manifest.json"), "utf8")) as Record<string, ManifestChunk>;
@@ -34,10 +34,14 @@ export function routeBundles(buildDir = "build"): RouteBundle[] {
     return [...seen].map((key) => manifest[key]!.file).filter((file) => file.endsWith(".js")).sort();
   };
   const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, "client", file))).length;
+  // Remix's route manifest, which every page loads (it is not a Vite chunk).
+  const remixManifest = readdirSync(join(buildDir, "client/assets"))
+    .filter((file) => /^manifest-[\w-]+\.js$/.test(file))
+    .map((file) => `assets/${file}`);
   return Object.keys(manifest)
     .filter((key) => /^app\/routes\//.test(key))
     .map((key) => {
-      const files = closure([entry, root, key]);
+      const files = [...closure([entry, root, key]), ...remixManifest];
       return {
         route: key.replace(/^app\//, "").replace(/\.tsx?(\?.*)?$/, ""),
         files,
