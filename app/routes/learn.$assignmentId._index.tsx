@@ -10,7 +10,7 @@ import { stepsDone } from "~/domain/track-progress.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
-import { getLearnerAssignment } from "~/services/learning.server.ts";
+import { getLearnerAssignment, listSubmittedAttempts } from "~/services/learning.server.ts";
 import { getOpenAttempt } from "~/services/quiz.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.track.name ?? ""} | ${t("app.name")}` }];
@@ -18,9 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
-  const learner = await getLearnerAssignment(user.id, assignmentId);
+  const [learner, attempts] = await Promise.all([
+    getLearnerAssignment(user.id, assignmentId),
+    listSubmittedAttempts(user.id, assignmentId),
+  ]);
   if (!learner) throw new Response(t("learn.notFound"), { status: 404 });
-  
   const now = today();
   const { assignment, track, modules, progress, next } = learner;
   const open = await getOpenAttempt(user.id, assignmentId);
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     daysToDue: daysToDue(assignment.dueDate, now),
     status: assignmentStatus(assignment, now),
     modules: modules.map((m) => ({ ...m, read: readSlugs.has(m.slug) })),
-    attempts: assignment.attempts,
+    attempts,
     pledgeSignedAt: assignment.pledge?.signedAt ?? null,
     progress,
     next,

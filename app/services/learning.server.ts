@@ -133,28 +133,36 @@ export async function listMyAssignments(staffId: number, today: string) {
   return [...view.filter((a) => a.status !== "completed"), ...view.filter((a) => a.status === "completed")];
 }
 
-/** One of the person's own assignments with everything its page shows, or null. */
+/** One of the person's own assignments with its track, modules and progress, or null. */
 export async function getLearnerAssignment(staffId: number, assignmentId: number) {
-  const [[assignment], attempts] = await Promise.all([
-    readAssignmentProgress(db, Prisma.sql`"Assignment"."id" = ${assignmentId} AND "Assignment"."staffId" = ${staffId}`),
-    db.quizAttempt.findMany({
-      where: { assignmentId, staffId, submittedAt: { not: null } },
-      orderBy: { id: "asc" },
-      select: { id: true, submittedAt: true, correct: true, total: true, percent: true, passed: true },
-    }),
-  ]);
+  const [assignment] = await readAssignmentProgress(
+    db,
+    Prisma.sql`"Assignment"."id" = ${assignmentId} AND "Assignment"."staffId" = ${staffId}`,
+  );
   if (!assignment) return null;
   const definition = await getTrack(assignment.trackId);
   if (!definition) return null;
   const track = trackFor(definition, assignment);
   const progress = progressOf(track, assignment);
   return {
-    assignment: { ...assignment, attempts },
+    assignment,
     track,
     modules: await moduleSummaries(track.modules),
     progress,
     next: nextStep(progress),
   };
+}
+
+/**
+ * The person's submitted attempts at an assignment, oldest first: only the
+ * track page lists them, so the module, quiz and pledge pages do without.
+ */
+export function listSubmittedAttempts(staffId: number, assignmentId: number) {
+  return db.quizAttempt.findMany({
+    where: { assignmentId, staffId, submittedAt: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, submittedAt: true, correct: true, total: true, percent: true, passed: true },
+  });
 }
 
 /** Records 読了 of a module of the assignment's track; false if it is not one. */
