@@ -15,5 +15,6 @@ export default defineConfig({
   engine: "js",
   schema: postgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: postgres ? "prisma/postgres/migrations" : "prisma/migrations" },
-  adapter: async () => (postgres ? migrationAdapter(url) : new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}` })),
+  adapter: async () =>
+    postgres ? migrationAdapter(url) : new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}` }),
 });

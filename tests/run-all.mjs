@@ -22,12 +22,20 @@ function readJson(file) {
 
 const vitestArgs = (file) => ["--reporter=default", "--reporter=json", `--outputFile.json=${results}/${file}`];
 const buildOk = run("npx", ["remix", "vite:build"]);
-const runs = [{ ok: run("npx", ["vitest", "run", ...vitestArgs("vitest.json")]), report: "vitest.json", kind: "vitest" }];
+const runs = [
+  { ok: run("npx", ["vitest", "run", ...vitestArgs("vitest.json")]), report: "vitest.json", kind: "vitest" },
+];
 if (process.env.POSTGRES_TEST_URL) {
   const env = { ...process.env, DATABASE_URL: process.env.POSTGRES_TEST_URL, MAMORI_TEST_POSTGRES: "1" };
-  runs.push({ ok: run("npx", ["vitest", "run", "--project", "postgres", ...vitestArgs("vitest-postgres.json")], env), report: "vitest-postgres.json", kind: "vitest" });
+  runs.push({
+    ok: run("npx", ["vitest", "run", "--project", "postgres", ...vitestArgs("vitest-postgres.json")], env),
+    report: "vitest-postgres.json",
+    kind: "vitest",
+  });
 } else {
-  console.log("\nPOSTGRES_TEST_URL is not set: the PostgreSQL suite does not run (see README, Running for many municipalities)");
+  console.log(
+    "\nPOSTGRES_TEST_URL is not set: the PostgreSQL suite does not run (see README, Running for many municipalities)",
+  );
 }
 runs.push({ ok: buildOk && run("npx", ["playwright", "test"]), report: "playwright.json", kind: "playwright" });
 

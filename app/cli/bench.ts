@@ -64,7 +64,17 @@ const REPORT_DURATION = numberOption("report-duration", Math.max(DURATION, 30));
 const USERS = numberOption("users", 4000);
 const SKIP_CLI = process.argv.includes("--skip-cli");
 const SKIP_HTTP = process.argv.includes("--skip-http");
-const ROUTES = ["bare", "static", "page", "dashboard", "module", "quiz", "report", "report-filtered", "export"] as const;
+const ROUTES = [
+  "bare",
+  "static",
+  "page",
+  "dashboard",
+  "module",
+  "quiz",
+  "report",
+  "report-filtered",
+  "export",
+] as const;
 const ONLY = option("routes")?.split(",");
 if (ONLY?.some((r) => !(ROUTES as readonly string[]).includes(r))) {
   console.error(`--routes takes a comma-separated list of ${ROUTES.join(",")}`);
@@ -85,17 +95,29 @@ type Sql = { text: string; values: unknown[] };
 
 /** Every query the report page runs, in the loader's order. */
 function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
-  return serviceReportQueries(filter, today).map(({ name, query }) => ({ name, query: { text: query.sql, values: query.values } }));
+  return serviceReportQueries(filter, today).map(({ name, query }) => ({
+    name,
+    query: { text: query.sql, values: query.values },
+  }));
 }
 
-const FILTERED: Omit<ReportFilter, "fiscalYear"> = { trackId: "annual-refresher", organisationId: "mayor", employeeTypeCode: "fiscal-year" };
+const FILTERED: Omit<ReportFilter, "fiscalYear"> = {
+  trackId: "annual-refresher",
+  organisationId: "mayor",
+  employeeTypeCode: "fiscal-year",
+};
 const FILTERED_QUERY = new URLSearchParams(FILTERED as Record<string, string>).toString();
 
 // SQLite binds JavaScript numbers as REAL; Prisma binds whole numbers as INTEGER. Same rows, but keep it identical.
-const bindable = (values: unknown[]) => values.map((v) => (typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v));
+const bindable = (values: unknown[]) =>
+  values.map((v) => (typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v));
 
 function explain(db: Database.Database, query: Sql): string {
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all(...bindable(query.values)) as { id: number; parent: number; detail: string }[];
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all(...bindable(query.values)) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
   const depth = new Map<number, number>([[0, 0]]);
   return rows
     .map((row) => {
@@ -123,7 +145,9 @@ const children = new Set<ChildProcess>();
 
 /** Starts a child in its own process group, so that stopping it stops what it started (tsx runs node under it). */
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output: string[] } {
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { output: string[] };
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & {
+    output: string[];
+  };
   child.output = [];
   // Whole lines only (a chunk may end mid-line); the first 50 and the last 200 are kept.
   const keeper = () => {
@@ -246,7 +270,12 @@ type CannonRequest = {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
-  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+  onResponse?: (
+    status: number,
+    body: string,
+    context: Record<string, unknown>,
+    headers: Record<string, string | string[]>,
+  ) => void;
 };
 type CannonOptions = {
   url: string;
@@ -258,7 +287,10 @@ type CannonOptions = {
 };
 type CannonResult = { requests: { average: number }; errors: number; timeouts: number; duration: number };
 type CannonInstance = PromiseLike<CannonResult> & {
-  on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+  on(
+    event: "response",
+    listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+  ): void;
 };
 // autocannon ships no types; this is the part of its API used here.
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => CannonInstance;
@@ -283,7 +315,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(name: string, options: Omit<CannonOptions, "duration">, expectedStatus: number, duration = DURATION): Promise<Measurement> {
+async function measure(
+  name: string,
+  options: Omit<CannonOptions, "duration">,
+  expectedStatus: number,
+  duration = DURATION,
+): Promise<Measurement> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const instance = autocannon({ timeout: 30, ...options, duration });
@@ -293,8 +330,14 @@ async function measure(name: string, options: Omit<CannonOptions, "duration">, e
   });
   const result = await instance;
   latencies.sort((a, b) => a - b);
-  const bad = Object.entries(statuses).reduce((n, [code, c]) => n + (Number(code) >= 200 && Number(code) < 400 ? 0 : c), 0);
-  const unexpected = Object.entries(statuses).reduce((n, [code, c]) => n + (Number(code) === expectedStatus ? 0 : c), 0);
+  const bad = Object.entries(statuses).reduce(
+    (n, [code, c]) => n + (Number(code) >= 200 && Number(code) < 400 ? 0 : c),
+    0,
+  );
+  const unexpected = Object.entries(statuses).reduce(
+    (n, [code, c]) => n + (Number(code) === expectedStatus ? 0 : c),
+    0,
+  );
   const m: Measurement = {
     name,
     connections: options.connections,
@@ -332,7 +375,11 @@ async function logIn(base: string, employeeNumber: string): Promise<string> {
   return cookie.split(";")[0]!;
 }
 
-async function inPool<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(size, items.length) }, async () => {
@@ -360,7 +407,11 @@ async function timeCli(script: string, args: string[], env: NodeJS.ProcessEnv): 
   const poll = useTime
     ? null
     : setInterval(() => {
-        if (child.pid) peakKb = Math.max(peakKb, processTree(child.pid).reduce((sum, p) => sum + p.rssKb, 0));
+        if (child.pid)
+          peakKb = Math.max(
+            peakKb,
+            processTree(child.pid).reduce((sum, p) => sum + p.rssKb, 0),
+          );
       }, 100);
   const code = await new Promise<number | null>((done) => child.once("close", (c) => done(c)));
   const seconds = (performance.now() - t0) / 1000;
@@ -398,7 +449,10 @@ function staffCsv(dbPath: string, changed: number | null): { path: string; rows:
        LEFT JOIN "Section" sec ON sec."id" = s."sectionId" ORDER BY s."id"`,
     )
     .all() as Record<string, string | number | null>[];
-  const sections = db.prepare(`SELECT "organisationId", "name" FROM "Section" ORDER BY "id"`).all() as { organisationId: string; name: string }[];
+  const sections = db.prepare(`SELECT "organisationId", "name" FROM "Section" ORDER BY "id"`).all() as {
+    organisationId: string;
+    name: string;
+  }[];
   db.close();
   const sectionsOf = new Map<string, string[]>();
   for (const s of sections) sectionsOf.set(s.organisationId, [...(sectionsOf.get(s.organisationId) ?? []), s.name]);
@@ -419,7 +473,20 @@ function staffCsv(dbPath: string, changed: number | null): { path: string; rows:
       }
     }
     lines.push(
-      [row.employeeNumber, name, row.nameKana, row.organisation, section, row.type, row.role, row.startDate, row.appointmentStart, row.appointmentEnd, row.active ? 1 : 0, row.email]
+      [
+        row.employeeNumber,
+        name,
+        row.nameKana,
+        row.organisation,
+        section,
+        row.type,
+        row.role,
+        row.startDate,
+        row.appointmentStart,
+        row.appointmentEnd,
+        row.active ? 1 : 0,
+        row.email,
+      ]
         .map(quote)
         .join(","),
     );
@@ -433,7 +500,8 @@ function staffCsv(dbPath: string, changed: number | null): { path: string; rows:
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
-const verdict = (ok: boolean, figure: string) => (figure.startsWith("—") || figure.startsWith("NaN") ? "not measured" : ok ? "met" : "NOT met");
+const verdict = (ok: boolean, figure: string) =>
+  figure.startsWith("—") || figure.startsWith("NaN") ? "not measured" : ok ? "met" : "NOT met";
 
 type HttpFigures = {
   results: Measurement[];
@@ -484,19 +552,23 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   console.log("preparing: signing in, starting quiz attempts");
   const t0 = performance.now();
   const hrCookie = await logIn(base, BENCH_HR_NUMBER);
-  const learners = !wants("dashboard", "module", "quiz") ? [] : db
-    .prepare(
-      `SELECT a."id" AS "assignmentId", s."employeeNumber" AS "employeeNumber"
+  const learners = !wants("dashboard", "module", "quiz")
+    ? []
+    : (db
+        .prepare(
+          `SELECT a."id" AS "assignmentId", s."employeeNumber" AS "employeeNumber"
        FROM "Assignment" a JOIN "Staff" s ON s."id" = a."staffId"
        WHERE a."fiscalYear" = ? AND a."trackId" = 'annual-refresher' AND a."completedAt" IS NULL
          AND s."active" = 1 AND s."role" = 'LEARNER'
          AND NOT EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE q."assignmentId" = a."id" AND q."passed" = 1)
        ORDER BY random() LIMIT ?`,
-    )
-    .all(FISCAL_YEAR, USERS) as { assignmentId: number; employeeNumber: string }[];
-  if (learners.length === 0 && wants("dashboard", "module", "quiz")) throw new Error("no learner with an open annual refresher this fiscal year");
+        )
+        .all(FISCAL_YEAR, USERS) as { assignmentId: number; employeeNumber: string }[]);
+  if (learners.length === 0 && wants("dashboard", "module", "quiz"))
+    throw new Error("no learner with an open annual refresher this fiscal year");
   const track = JSON.parse(
-    (db.prepare(`SELECT "definition" FROM "Track" WHERE "id" = 'annual-refresher'`).get() as { definition: string }).definition,
+    (db.prepare(`SELECT "definition" FROM "Track" WHERE "id" = 'annual-refresher'`).get() as { definition: string })
+      .definition,
   ) as Track;
   const cookies: string[] = new Array<string>(learners.length);
   await inPool(learners, 4, async (learner, i) => {
@@ -525,7 +597,12 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
       const choice = right ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))?.id ?? q.answer[0]!];
       for (const id of choice) form.append(`q:${q.questionId}`, id);
     }
-    submissions.push({ cookie: cookies[i]!, path: `/learn/${learner.assignmentId}/quiz`, body: form.toString(), attemptId: attempt.id });
+    submissions.push({
+      cookie: cookies[i]!,
+      path: `/learn/${learner.assignmentId}/quiz`,
+      body: form.toString(),
+      attemptId: attempt.id,
+    });
   });
   console.log(
     `  ${learners.length} learners signed in, quiz start answers ${JSON.stringify(startStatuses)}, ${submissions.length} open attempts to submit (${fmt((performance.now() - t0) / 1000, 1)} s)\n`,
@@ -538,98 +615,139 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     return () => items[i++ % items.length]!;
   };
   const results: Measurement[] = [];
-  if (wants("bare")) results.push(await measure("bare node:http", { url: `http://127.0.0.1:${barePort}/`, connections: CONNECTIONS }, 200));
-  if (wants("static")) results.push(await measure("static file /favicon.ico", { url: `${base}/favicon.ico`, connections: CONNECTIONS }, 200));
+  if (wants("bare"))
+    results.push(
+      await measure("bare node:http", { url: `http://127.0.0.1:${barePort}/`, connections: CONNECTIONS }, 200),
+    );
+  if (wants("static"))
+    results.push(
+      await measure("static file /favicon.ico", { url: `${base}/favicon.ico`, connections: CONNECTIONS }, 200),
+    );
   // The framework floor: a Remix page that reads nothing (the sign-in form, signed out).
-  if (wants("page")) results.push(await measure("static page /login (no data)", { url: `${base}/login`, connections: CONNECTIONS }, 200));
+  if (wants("page"))
+    results.push(
+      await measure("static page /login (no data)", { url: `${base}/login`, connections: CONNECTIONS }, 200),
+    );
   const nextCookie = rotate(cookies);
-  if (wants("dashboard")) results.push(
-    await measure(
-      "learner dashboard /",
-      {
-        url: base,
-        connections: CONNECTIONS,
-        requests: [{ method: "GET", path: "/", setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextCookie() } }) }],
-      },
-      200,
-    ),
-  );
-  const nextModule = rotate(learners.map((l, i) => ({ cookie: cookies[i]!, path: `/learn/${l.assignmentId}/modules/${track.modules[i % track.modules.length]}` })));
-  if (wants("module")) results.push(
-    await measure(
-      "module page /learn/:id/modules/:slug",
-      {
-        url: base,
-        connections: CONNECTIONS,
-        requests: [
-          {
-            method: "GET",
-            setupRequest: (req) => {
-              const m = nextModule();
-              return { ...req, path: m.path, headers: { ...req.headers, cookie: m.cookie } };
+  if (wants("dashboard"))
+    results.push(
+      await measure(
+        "learner dashboard /",
+        {
+          url: base,
+          connections: CONNECTIONS,
+          requests: [
+            {
+              method: "GET",
+              path: "/",
+              setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextCookie() } }),
             },
-          },
-        ],
-      },
-      200,
-    ),
+          ],
+        },
+        200,
+      ),
+    );
+  const nextModule = rotate(
+    learners.map((l, i) => ({
+      cookie: cookies[i]!,
+      path: `/learn/${l.assignmentId}/modules/${track.modules[i % track.modules.length]}`,
+    })),
   );
+  if (wants("module"))
+    results.push(
+      await measure(
+        "module page /learn/:id/modules/:slug",
+        {
+          url: base,
+          connections: CONNECTIONS,
+          requests: [
+            {
+              method: "GET",
+              setupRequest: (req) => {
+                const m = nextModule();
+                return { ...req, path: m.path, headers: { ...req.headers, cookie: m.cookie } };
+              },
+            },
+          ],
+        },
+        200,
+      ),
+    );
   const nextSubmission = rotate(submissions);
   const sent = new Set<number>();
   const acknowledged = new Set<number>();
   let acknowledgements = 0;
-  if (wants("quiz")) results.push(
-    await measure(
-      "quiz submission POST /learn/:id/quiz",
-      {
-        url: base,
-        connections: QUIZ_CONNECTIONS,
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (req) => {
-              const s = nextSubmission();
-              sent.add(s.attemptId);
-              return { ...req, method: "POST", path: s.path, body: s.body, headers: { ...req.headers, ...FORM, cookie: s.cookie } };
+  if (wants("quiz"))
+    results.push(
+      await measure(
+        "quiz submission POST /learn/:id/quiz",
+        {
+          url: base,
+          connections: QUIZ_CONNECTIONS,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req) => {
+                const s = nextSubmission();
+                sent.add(s.attemptId);
+                return {
+                  ...req,
+                  method: "POST",
+                  path: s.path,
+                  body: s.body,
+                  headers: { ...req.headers, ...FORM, cookie: s.cookie },
+                };
+              },
+              onResponse: (status, _body, _context, headers) => {
+                if (status < 200 || status >= 400) return;
+                acknowledgements++;
+                const location = String(headers.location ?? headers.Location ?? "");
+                const id = Number(/\/attempts\/(\d+)/.exec(location)?.[1]);
+                if (id) acknowledged.add(id);
+              },
             },
-            onResponse: (status, _body, _context, headers) => {
-              if (status < 200 || status >= 400) return;
-              acknowledgements++;
-              const location = String(headers.location ?? headers.Location ?? "");
-              const id = Number(/\/attempts\/(\d+)/.exec(location)?.[1]);
-              if (id) acknowledged.add(id);
-            },
-          },
-        ],
-      },
-      302,
-    ),
-  );
+          ],
+        },
+        302,
+      ),
+    );
   const hr = { cookie: hrCookie };
-  if (wants("report")) results.push(await measure("HR report /reports", { url: `${base}/reports`, connections: REPORT_CONNECTIONS, headers: hr }, 200, REPORT_DURATION));
-  if (wants("report-filtered")) results.push(
-    await measure(
-      "HR report /reports?(filtered)",
-      { url: `${base}/reports?${FILTERED_QUERY}`, connections: REPORT_CONNECTIONS, headers: hr },
-      200,
-      REPORT_DURATION,
-    ),
-  );
-  if (wants("export")) results.push(
-    await measure(
-      "CSV export /reports/export/matrix",
-      { url: `${base}/reports/export/matrix`, connections: REPORT_CONNECTIONS, headers: hr },
-      200,
-      REPORT_DURATION,
-    ),
-  );
+  if (wants("report"))
+    results.push(
+      await measure(
+        "HR report /reports",
+        { url: `${base}/reports`, connections: REPORT_CONNECTIONS, headers: hr },
+        200,
+        REPORT_DURATION,
+      ),
+    );
+  if (wants("report-filtered"))
+    results.push(
+      await measure(
+        "HR report /reports?(filtered)",
+        { url: `${base}/reports?${FILTERED_QUERY}`, connections: REPORT_CONNECTIONS, headers: hr },
+        200,
+        REPORT_DURATION,
+      ),
+    );
+  if (wants("export"))
+    results.push(
+      await measure(
+        "CSV export /reports/export/matrix",
+        { url: `${base}/reports/export/matrix`, connections: REPORT_CONNECTIONS, headers: hr },
+        200,
+        REPORT_DURATION,
+      ),
+    );
 
   // --- memory at the end, then "none lost"
   const tree = app.pid ? processTree(app.pid) : [];
   // The node process running serve.ts, not the npm wrapper or a helper it started.
   const server = tree.filter((p) => p.command.includes("app/cli/serve.ts")).sort((a, b) => b.rssKb - a.rssKb)[0];
   const stored = db
-    .prepare(`SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL AND "id" IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL AND "id" IN (SELECT value FROM json_each(?))`,
+    )
     .get(JSON.stringify([...acknowledged])) as { n: number };
 
   // --- the report's SQL straight on the database (the server idle)
@@ -644,19 +762,44 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   const timeSql = wants("report", "report-filtered", "export");
   const rawAll = timeSql ? aggregate(filterAll) : NaN;
   const rawSome = timeSql ? aggregate(filterSome) : NaN;
-  const perQuery = timeSql ? reportQueries(filterAll, TODAY).map(({ name, query }) => ({ name, ms: medianMs(5, () => run(query)) })) : [];
+  const perQuery = timeSql
+    ? reportQueries(filterAll, TODAY).map(({ name, query }) => ({ name, ms: medianMs(5, () => run(query)) }))
+    : [];
 
   const appLog = app.output.filter((line) => !line.startsWith("Mamori listening"));
   await stopChild(app);
   await stopChild(bare);
 
-  return { results, sent: sent.size, acknowledgements, acknowledged: acknowledged.size, stored: stored.n, tree, server, appLog, rawAll, rawSome, perQuery };
+  return {
+    results,
+    sent: sent.size,
+    acknowledgements,
+    acknowledged: acknowledged.size,
+    stored: stored.n,
+    tree,
+    server,
+    appLog,
+    rawAll,
+    rawSome,
+    perQuery,
+  };
 }
 
 /** Prints the HTTP and SQL figures; returns the budgets they decide. */
 function printHttp(f: HttpFigures): [string, string, boolean][] {
   const { results, tree, server, appLog, rawAll, rawSome, perQuery } = f;
-  const unmeasured = (name: string): Measurement => ({ name, connections: 0, requests: 0, perSecond: NaN, p50: NaN, p95: NaN, p99: NaN, failed: 0, unexpected: 0, statuses: {} });
+  const unmeasured = (name: string): Measurement => ({
+    name,
+    connections: 0,
+    requests: 0,
+    perSecond: NaN,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    failed: 0,
+    unexpected: 0,
+    statuses: {},
+  });
   const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix)) ?? unmeasured(prefix);
   const bareM = byName("bare");
   const staticM = byName("static file");
@@ -673,42 +816,75 @@ function printHttp(f: HttpFigures): [string, string, boolean][] {
     `${"route".padEnd(38)} ${"conns".padStart(5)} ${"requests".padStart(8)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"non-2xx/3xx".padStart(11)} ${"× static".padStart(9)}`,
   );
   for (const r of results) {
-    const vsStatic = r === bareM ? `${fmt(ratio(r.perSecond, staticM.perSecond), 2)}` : fmt(ratio(r.perSecond, staticM.perSecond), 3);
+    const vsStatic =
+      r === bareM ? `${fmt(ratio(r.perSecond, staticM.perSecond), 2)}` : fmt(ratio(r.perSecond, staticM.perSecond), 3);
     console.log(
       `${r.name.padEnd(38)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(8)} ${fmt(r.perSecond, r.perSecond < 100 ? 1 : 0).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p95, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.failed).padStart(11)} ${vsStatic.padStart(9)}`,
     );
   }
-  for (const r of results.filter((r) => r.unexpected > 0)) console.log(`  ! ${r.name}: unexpected statuses ${JSON.stringify(r.statuses)}`);
-  console.log(`static file ÷ bare node:http: ${fmt(ratio(staticM.perSecond, bareM.perSecond), 3)}; static page ÷ bare node:http: ${fmt(ratio(pageM.perSecond, bareM.perSecond), 3)}`);
-  console.log(`dashboard ÷ static page: ${fmt(ratio(dashboard.perSecond, pageM.perSecond), 3)}; module page ÷ static page: ${fmt(ratio(byName("module page").perSecond, pageM.perSecond), 3)}`);
+  for (const r of results.filter((r) => r.unexpected > 0))
+    console.log(`  ! ${r.name}: unexpected statuses ${JSON.stringify(r.statuses)}`);
+  console.log(
+    `static file ÷ bare node:http: ${fmt(ratio(staticM.perSecond, bareM.perSecond), 3)}; static page ÷ bare node:http: ${fmt(ratio(pageM.perSecond, bareM.perSecond), 3)}`,
+  );
+  console.log(
+    `dashboard ÷ static page: ${fmt(ratio(dashboard.perSecond, pageM.perSecond), 3)}; module page ÷ static page: ${fmt(ratio(byName("module page").perSecond, pageM.perSecond), 3)}`,
+  );
   console.log(`quiz: ${fmt(quizFirstPerSecond)} first submissions acknowledged per second`);
   console.log(
     `quiz: ${f.sent} distinct attempts sent, ${f.acknowledgements} acknowledged (2xx/3xx) for ${f.acknowledged} distinct attempts, ${f.stored} of those stored as submitted`,
   );
   if (server) {
-    console.log(`server memory at the end: RSS ${fmt(server.rssKb / 1024)} MB (peak ${fmt(server.hwmKb / 1024)} MB), pid ${server.pid}: ${server.command}`);
-    for (const p of tree.filter((p) => p !== server)) console.log(`  (also pid ${p.pid}, RSS ${fmt(p.rssKb / 1024)} MB: ${p.command})`);
+    console.log(
+      `server memory at the end: RSS ${fmt(server.rssKb / 1024)} MB (peak ${fmt(server.hwmKb / 1024)} MB), pid ${server.pid}: ${server.command}`,
+    );
+    for (const p of tree.filter((p) => p !== server))
+      console.log(`  (also pid ${p.pid}, RSS ${fmt(p.rssKb / 1024)} MB: ${p.command})`);
   }
   if (appLog.length > 0) console.log(`server log (last lines):\n  ${appLog.slice(-10).join("\n  ")}`);
 
   console.log(`\n=== report SQL straight on the database (better-sqlite3, median)`);
-  console.log(`every statement of the report page, no filter: ${fmt(rawAll, 1)} ms; filtered: ${fmt(rawSome, 1)} ms (median of 10 runs)`);
-  console.log(`report p50 ÷ that SQL: ${fmt(ratio(report.p50, rawAll), 2)}× (no filter), ${fmt(ratio(reportFiltered.p50, rawSome), 2)}× (filtered)`);
+  console.log(
+    `every statement of the report page, no filter: ${fmt(rawAll, 1)} ms; filtered: ${fmt(rawSome, 1)} ms (median of 10 runs)`,
+  );
+  console.log(
+    `report p50 ÷ that SQL: ${fmt(ratio(report.p50, rawAll), 2)}× (no filter), ${fmt(ratio(reportFiltered.p50, rawSome), 2)}× (filtered)`,
+  );
   console.log(`each statement, no filter (median of 5 runs):`);
   for (const q of perQuery) console.log(`  ${q.name.padEnd(30)} ${fmt(q.ms, 1).padStart(8)} ms`);
 
   const rssMb = server ? server.rssKb / 1024 : NaN;
   const percentOf = (a: Measurement, b: Measurement) => `${fmt(100 * ratio(a.perSecond, b.perSecond), 1)}%`;
   return [
-    ["static file ≥ 15% of bare node:http", percentOf(staticM, bareM), ratio(staticM.perSecond, bareM.perSecond) >= 0.15],
+    [
+      "static file ≥ 15% of bare node:http",
+      percentOf(staticM, bareM),
+      ratio(staticM.perSecond, bareM.perSecond) >= 0.15,
+    ],
     ["static page ≥ 15% of bare node:http", percentOf(pageM, bareM), ratio(pageM.perSecond, bareM.perSecond) >= 0.15],
     ["server RSS ≤ 400 MB at the end", `${fmt(rssMb)} MB`, rssMb <= 400],
     ["dashboard ≥ 50% of static page", percentOf(dashboard, pageM), ratio(dashboard.perSecond, pageM.perSecond) >= 0.5],
-    ["dashboard ≥ 50% of static file", percentOf(dashboard, staticM), ratio(dashboard.perSecond, staticM.perSecond) >= 0.5],
-    [`quiz ≥ 300/s first submits, ${QUIZ_CONNECTIONS} conns`, `${fmt(quizFirstPerSecond)}/s`, quizFirstPerSecond >= 300 && quiz.failed === 0],
+    [
+      "dashboard ≥ 50% of static file",
+      percentOf(dashboard, staticM),
+      ratio(dashboard.perSecond, staticM.perSecond) >= 0.5,
+    ],
+    [
+      `quiz ≥ 300/s first submits, ${QUIZ_CONNECTIONS} conns`,
+      `${fmt(quizFirstPerSecond)}/s`,
+      quizFirstPerSecond >= 300 && quiz.failed === 0,
+    ],
     ["quiz: none lost", `${f.stored}/${f.acknowledged} stored`, f.stored === f.acknowledged && f.acknowledged > 0],
-    [`report p95 ≤ 300 ms (${REPORT_CONNECTIONS} connections)`, `${fmt(report.p95)} ms (filtered ${fmt(reportFiltered.p95)} ms)`, report.p95 <= 300 && reportFiltered.p95 <= 300],
-    ["report p50 ≤ 2× raw aggregate SQL", `${fmt(ratio(report.p50, rawAll), 1)}× (filtered ${fmt(ratio(reportFiltered.p50, rawSome), 1)}×)`, ratio(report.p50, rawAll) <= 2 && ratio(reportFiltered.p50, rawSome) <= 2],
+    [
+      `report p95 ≤ 300 ms (${REPORT_CONNECTIONS} connections)`,
+      `${fmt(report.p95)} ms (filtered ${fmt(reportFiltered.p95)} ms)`,
+      report.p95 <= 300 && reportFiltered.p95 <= 300,
+    ],
+    [
+      "report p50 ≤ 2× raw aggregate SQL",
+      `${fmt(ratio(report.p50, rawAll), 1)}× (filtered ${fmt(ratio(reportFiltered.p50, rawSome), 1)}×)`,
+      ratio(report.p50, rawAll) <= 2 && ratio(reportFiltered.p50, rawSome) <= 2,
+    ],
   ];
 }
 
@@ -727,7 +903,8 @@ async function main(): Promise<void> {
     db.close();
     return;
   }
-  if (!SKIP_HTTP && !existsSync("build/server/index.js")) throw new Error("build/server/index.js not found: run npm run build first");
+  if (!SKIP_HTTP && !existsSync("build/server/index.js"))
+    throw new Error("build/server/index.js not found: run npm run build first");
 
   const counts = db
     .prepare(
@@ -737,7 +914,9 @@ async function main(): Promise<void> {
     .get() as Record<string, number>;
   const sizeMb = statSync(DB_PATH).size / 1024 / 1024;
   console.log(`Mamori bench — ${new Date().toISOString()}`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, node ${process.version}`,
+  );
   console.log(
     `database: ${DB_PATH} (${fmt(sizeMb)} MB) — ${counts.staff} staff, ${counts.assignments} assignments, ~${counts.attempts} attempts, ~${counts.answers} answers; today ${TODAY} (FY${FISCAL_YEAR})`,
   );
@@ -768,7 +947,10 @@ async function main(): Promise<void> {
     }
     const rolloverCopy = copyDatabase("rollover");
     try {
-      rollover = await timeCli("assign", ["--fiscal-year", String(FISCAL_YEAR + 1)], { ...env, DATABASE_URL: `file:${rolloverCopy}` });
+      rollover = await timeCli("assign", ["--fiscal-year", String(FISCAL_YEAR + 1)], {
+        ...env,
+        DATABASE_URL: `file:${rolloverCopy}`,
+      });
       console.log(`  rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s — ${rollover.output}`);
     } finally {
       removeDatabase(rolloverCopy);
@@ -785,17 +967,29 @@ async function main(): Promise<void> {
       );
     }
     if (rollover) {
-      console.log(`fiscal-year rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s, peak memory ${rollover.peakMb === null ? "—" : `${fmt(rollover.peakMb)} MB`}${rollover.ok ? "" : " (FAILED)"}`);
+      console.log(
+        `fiscal-year rollover FY${FISCAL_YEAR + 1}: ${fmt(rollover.seconds, 1)} s, peak memory ${rollover.peakMb === null ? "—" : `${fmt(rollover.peakMb)} MB`}${rollover.ok ? "" : " (FAILED)"}`,
+      );
     }
   }
 
   if (importTiming) {
-    budgets.push(["staff import 100,000 rows ≤ 30 s", `${fmt(importTiming.seconds, 1)} s`, importTiming.ok && importTiming.seconds <= 30]);
-    budgets.push(["staff import peak memory ≤ 512 MB", `${importTiming.peakMb === null ? "—" : fmt(importTiming.peakMb)} MB`, importTiming.peakMb !== null && importTiming.peakMb <= 512]);
+    budgets.push([
+      "staff import 100,000 rows ≤ 30 s",
+      `${fmt(importTiming.seconds, 1)} s`,
+      importTiming.ok && importTiming.seconds <= 30,
+    ]);
+    budgets.push([
+      "staff import peak memory ≤ 512 MB",
+      `${importTiming.peakMb === null ? "—" : fmt(importTiming.peakMb)} MB`,
+      importTiming.peakMb !== null && importTiming.peakMb <= 512,
+    ]);
   }
-  if (rollover) budgets.push(["rollover ≤ 30 s", `${fmt(rollover.seconds, 1)} s`, rollover.ok && rollover.seconds <= 30]);
+  if (rollover)
+    budgets.push(["rollover ≤ 30 s", `${fmt(rollover.seconds, 1)} s`, rollover.ok && rollover.seconds <= 30]);
   console.log("\n=== budgets (issue 8)");
-  for (const [what, figure, ok] of budgets) console.log(`${what.padEnd(44)} ${figure.padEnd(34)} ${verdict(ok, figure)}`);
+  for (const [what, figure, ok] of budgets)
+    console.log(`${what.padEnd(44)} ${figure.padEnd(34)} ${verdict(ok, figure)}`);
 }
 
 try {

@@ -47,7 +47,10 @@ for (const { schema, migrations } of [
 /** The schema file as last committed, in a temporary file; null if it was never committed. */
 function committedSchema(path: string): string | null {
   try {
-    const text = execFileSync("git", ["show", `HEAD:${path}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const text = execFileSync("git", ["show", `HEAD:${path}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const file = join(mkdtempSync(join(tmpdir(), "mamori-schema-")), "schema.prisma");
     writeFileSync(file, text);
     return file;

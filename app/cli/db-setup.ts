@@ -11,7 +11,8 @@ const demo = process.argv.includes("--demo");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } = await import("~/services/setup.server.ts");
+const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } =
+  await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
 await useWriteAheadLog();

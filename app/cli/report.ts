@@ -31,8 +31,15 @@ try {
   if (format === "csv") {
     process.stdout.write((await exportReportCsv(CLI_ACTOR, table, filter, day)).csv);
   } else {
-    const tables = Object.fromEntries(await Promise.all(REPORT_TABLES.map(async (name) => [name, await reportTable(name, filter, day)])));
-    await recordAudit(db, CLI_ACTOR, { action: "report.export", targetType: "report", targetId: "all", detail: { filter, format } });
+    const tables = Object.fromEntries(
+      await Promise.all(REPORT_TABLES.map(async (name) => [name, await reportTable(name, filter, day)])),
+    );
+    await recordAudit(db, CLI_ACTOR, {
+      action: "report.export",
+      targetType: "report",
+      targetId: "all",
+      detail: { filter, format },
+    });
     console.log(JSON.stringify({ fiscalYear, today: day, tables }));
   }
 } finally {

@@ -124,23 +124,89 @@ const SHARE_OF_STAFF: Record<string, number> = {
   fire: 9.5,
 };
 
-const MUNICIPALITIES = ["若葉市", "桜台市", "青葉市", "緑川町", "東浜町", "北山村", "西原市", "南浦町", "中央市", "朝日町", "白樺村", "港南市"];
+const MUNICIPALITIES = [
+  "若葉市",
+  "桜台市",
+  "青葉市",
+  "緑川町",
+  "東浜町",
+  "北山村",
+  "西原市",
+  "南浦町",
+  "中央市",
+  "朝日町",
+  "白樺村",
+  "港南市",
+];
 
 const MAYOR_SECTIONS = [
-  "総務課", "職員課", "企画課", "財政課", "情報政策課", "市民課", "税務課", "収納課", "福祉課", "障害福祉課",
-  "高齢福祉課", "子育て支援課", "保育課", "健康づくり課", "国保年金課", "環境政策課", "廃棄物対策課", "産業振興課", "観光課", "農林課",
-  "都市計画課", "建築指導課", "道路課", "公園課", "住宅課", "防災危機管理課", "広報課", "秘書課", "契約検査課", "会計課",
-  "市民相談課", "地域振興課", "文化スポーツ課", "生活安全課", "戸籍住民課", "資産税課", "市民税課", "生活福祉課", "介護保険課", "都市整備課",
+  "総務課",
+  "職員課",
+  "企画課",
+  "財政課",
+  "情報政策課",
+  "市民課",
+  "税務課",
+  "収納課",
+  "福祉課",
+  "障害福祉課",
+  "高齢福祉課",
+  "子育て支援課",
+  "保育課",
+  "健康づくり課",
+  "国保年金課",
+  "環境政策課",
+  "廃棄物対策課",
+  "産業振興課",
+  "観光課",
+  "農林課",
+  "都市計画課",
+  "建築指導課",
+  "道路課",
+  "公園課",
+  "住宅課",
+  "防災危機管理課",
+  "広報課",
+  "秘書課",
+  "契約検査課",
+  "会計課",
+  "市民相談課",
+  "地域振興課",
+  "文化スポーツ課",
+  "生活安全課",
+  "戸籍住民課",
+  "資産税課",
+  "市民税課",
+  "生活福祉課",
+  "介護保険課",
+  "都市整備課",
 ];
 
 function sectionNames(organisationId: string): string[] {
   const perMunicipality = (names: string[], count: number) =>
-    Array.from({ length: count }, (_, i) => `${MUNICIPALITIES[i % MUNICIPALITIES.length]} ${names[Math.floor(i / MUNICIPALITIES.length) % names.length]}`);
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `${MUNICIPALITIES[i % MUNICIPALITIES.length]} ${names[Math.floor(i / MUNICIPALITIES.length) % names.length]}`,
+    );
   switch (organisationId) {
     case "mayor":
       return MAYOR_SECTIONS;
     case "waterworks":
-      return ["経営総務課", "料金課", "水道施設課", "下水道施設課", "浄水管理課", "水質管理課", "配水課", "工務課", "計画課", "営業課", "給水課", "管路課"];
+      return [
+        "経営総務課",
+        "料金課",
+        "水道施設課",
+        "下水道施設課",
+        "浄水管理課",
+        "水質管理課",
+        "配水課",
+        "工務課",
+        "計画課",
+        "営業課",
+        "給水課",
+        "管路課",
+      ];
     case "council":
       return perMunicipality(["議会事務局"], 10);
     case "agriculture-committee":
@@ -150,8 +216,28 @@ function sectionNames(organisationId: string): string[] {
     case "election-committee":
       return perMunicipality(["選挙管理委員会事務局"], 10);
     case "education-board":
-      return ["教育総務課", "学校教育課", "生涯学習課", "教育指導課", "学務課", "施設課", "保健給食課", "文化財課", "青少年課", "教育研究所",
-        "スポーツ課", "図書館政策課", "人権教育課", "教職員課", "就学支援課", "社会教育課", "特別支援教育課", "ICT教育推進課", "学校安全課", "教育企画課"];
+      return [
+        "教育総務課",
+        "学校教育課",
+        "生涯学習課",
+        "教育指導課",
+        "学務課",
+        "施設課",
+        "保健給食課",
+        "文化財課",
+        "青少年課",
+        "教育研究所",
+        "スポーツ課",
+        "図書館政策課",
+        "人権教育課",
+        "教職員課",
+        "就学支援課",
+        "社会教育課",
+        "特別支援教育課",
+        "ICT教育推進課",
+        "学校安全課",
+        "教育企画課",
+      ];
     case "education-institutions": {
       const schools: string[] = [];
       for (const city of MUNICIPALITIES) {
@@ -162,25 +248,83 @@ function sectionNames(organisationId: string): string[] {
       return schools;
     }
     case "fire":
-      return ["消防総務課", "予防課", "警防課", "救急課", "指令課", "消防団課", ...MUNICIPALITIES.flatMap((c) => [`${c}消防署`, `${c}消防署 出張所`]).slice(0, 20)];
+      return [
+        "消防総務課",
+        "予防課",
+        "警防課",
+        "救急課",
+        "指令課",
+        "消防団課",
+        ...MUNICIPALITIES.flatMap((c) => [`${c}消防署`, `${c}消防署 出張所`]).slice(0, 20),
+      ];
     default:
       return ["総務課"];
   }
 }
 
 const FAMILY = [
-  ["佐藤", "サトウ"], ["鈴木", "スズキ"], ["高橋", "タカハシ"], ["田中", "タナカ"], ["伊藤", "イトウ"], ["渡辺", "ワタナベ"],
-  ["山本", "ヤマモト"], ["中村", "ナカムラ"], ["小林", "コバヤシ"], ["加藤", "カトウ"], ["吉田", "ヨシダ"], ["山田", "ヤマダ"],
-  ["佐々木", "ササキ"], ["山口", "ヤマグチ"], ["松本", "マツモト"], ["井上", "イノウエ"], ["木村", "キムラ"], ["林", "ハヤシ"],
-  ["斎藤", "サイトウ"], ["清水", "シミズ"], ["山崎", "ヤマザキ"], ["森", "モリ"], ["池田", "イケダ"], ["橋本", "ハシモト"],
-  ["阿部", "アベ"], ["石川", "イシカワ"], ["山下", "ヤマシタ"], ["中島", "ナカジマ"], ["石井", "イシイ"], ["小川", "オガワ"],
+  ["佐藤", "サトウ"],
+  ["鈴木", "スズキ"],
+  ["高橋", "タカハシ"],
+  ["田中", "タナカ"],
+  ["伊藤", "イトウ"],
+  ["渡辺", "ワタナベ"],
+  ["山本", "ヤマモト"],
+  ["中村", "ナカムラ"],
+  ["小林", "コバヤシ"],
+  ["加藤", "カトウ"],
+  ["吉田", "ヨシダ"],
+  ["山田", "ヤマダ"],
+  ["佐々木", "ササキ"],
+  ["山口", "ヤマグチ"],
+  ["松本", "マツモト"],
+  ["井上", "イノウエ"],
+  ["木村", "キムラ"],
+  ["林", "ハヤシ"],
+  ["斎藤", "サイトウ"],
+  ["清水", "シミズ"],
+  ["山崎", "ヤマザキ"],
+  ["森", "モリ"],
+  ["池田", "イケダ"],
+  ["橋本", "ハシモト"],
+  ["阿部", "アベ"],
+  ["石川", "イシカワ"],
+  ["山下", "ヤマシタ"],
+  ["中島", "ナカジマ"],
+  ["石井", "イシイ"],
+  ["小川", "オガワ"],
 ] as const;
 const GIVEN = [
-  ["花子", "ハナコ"], ["健", "ケン"], ["美咲", "ミサキ"], ["一郎", "イチロウ"], ["大輔", "ダイスケ"], ["さくら", "サクラ"],
-  ["誠", "マコト"], ["直美", "ナオミ"], ["由美", "ユミ"], ["剛", "ツヨシ"], ["翔太", "ショウタ"], ["陽菜", "ヒナ"],
-  ["拓也", "タクヤ"], ["優子", "ユウコ"], ["大翔", "ヒロト"], ["結衣", "ユイ"], ["浩二", "コウジ"], ["恵", "メグミ"],
-  ["隆", "タカシ"], ["明美", "アケミ"], ["蓮", "レン"], ["葵", "アオイ"], ["和也", "カズヤ"], ["真由美", "マユミ"],
-  ["修", "オサム"], ["久美子", "クミコ"], ["悠斗", "ユウト"], ["彩", "アヤ"], ["哲也", "テツヤ"], ["智子", "トモコ"],
+  ["花子", "ハナコ"],
+  ["健", "ケン"],
+  ["美咲", "ミサキ"],
+  ["一郎", "イチロウ"],
+  ["大輔", "ダイスケ"],
+  ["さくら", "サクラ"],
+  ["誠", "マコト"],
+  ["直美", "ナオミ"],
+  ["由美", "ユミ"],
+  ["剛", "ツヨシ"],
+  ["翔太", "ショウタ"],
+  ["陽菜", "ヒナ"],
+  ["拓也", "タクヤ"],
+  ["優子", "ユウコ"],
+  ["大翔", "ヒロト"],
+  ["結衣", "ユイ"],
+  ["浩二", "コウジ"],
+  ["恵", "メグミ"],
+  ["隆", "タカシ"],
+  ["明美", "アケミ"],
+  ["蓮", "レン"],
+  ["葵", "アオイ"],
+  ["和也", "カズヤ"],
+  ["真由美", "マユミ"],
+  ["修", "オサム"],
+  ["久美子", "クミコ"],
+  ["悠斗", "ユウト"],
+  ["彩", "アヤ"],
+  ["哲也", "テツヤ"],
+  ["智子", "トモコ"],
 ] as const;
 
 type SyntheticStaff = {
@@ -210,7 +354,8 @@ function notAfterToday(day: string): string {
 // ---------------------------------------------------------------- main
 
 const started = Date.now();
-const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${OUT}${suffix}`, { force: true });
 mkdirSync(dirname(OUT), { recursive: true });
@@ -229,9 +374,11 @@ db.pragma("cache_size = -262144");
 db.pragma("temp_store = MEMORY");
 
 const releaseId = (db.prepare(`SELECT MAX("id") AS "id" FROM "ContentRelease"`).get() as { id: number }).id;
-const tracks = (db.prepare(`SELECT "definition" FROM "Track" WHERE "retired" = 0 ORDER BY "sortOrder"`).all() as { definition: string }[]).map(
-  (row) => JSON.parse(row.definition) as Track,
-);
+const tracks = (
+  db.prepare(`SELECT "definition" FROM "Track" WHERE "retired" = 0 ORDER BY "sortOrder"`).all() as {
+    definition: string;
+  }[]
+).map((row) => JSON.parse(row.definition) as Track);
 const questions = (
   db.prepare(`SELECT * FROM "Question" WHERE "retired" = 0 ORDER BY "sortOrder"`).all() as {
     id: string;
@@ -243,25 +390,26 @@ const questions = (
     explanation: string;
     clauseId: string;
   }[]
-).map(
-  (r): Question => ({
-    id: r.id,
-    moduleSlug: r.moduleSlug,
-    type: r.type,
-    prompt: r.prompt,
-    choices: JSON.parse(r.choices) as Question["choices"],
-    answer: JSON.parse(r.answer) as string[],
-    explanation: r.explanation,
-    clause: r.clauseId,
-  }),
-);
+).map((r): Question => ({
+  id: r.id,
+  moduleSlug: r.moduleSlug,
+  type: r.type,
+  prompt: r.prompt,
+  choices: JSON.parse(r.choices) as Question["choices"],
+  answer: JSON.parse(r.answer) as string[],
+  explanation: r.explanation,
+  clause: r.clauseId,
+}));
 const clause4 = db.prepare(`SELECT "text" FROM "Clause" WHERE "id" = '4'`).get() as { text: string } | undefined;
 const pledgeText = `${clause4?.text ?? ""}\n\n${t("pledge.statement")}`;
 const trackById = new Map(tracks.map((track) => [track.id, track]));
 const banksByTrack = new Map(
   tracks.map((track) => [
     track.id,
-    track.modules.map((moduleSlug) => ({ moduleSlug, questions: questions.filter((q) => q.moduleSlug === moduleSlug) })),
+    track.modules.map((moduleSlug) => ({
+      moduleSlug,
+      questions: questions.filter((q) => q.moduleSlug === moduleSlug),
+    })),
   ]),
 );
 
@@ -284,13 +432,17 @@ db.transaction(() => {
     sectionsOf.set(organisation.id, list);
   }
 })();
-const sectionNamed = (organisationId: string, name: string) => sectionsOf.get(organisationId)!.find((s) => s.name === name)!.id;
+const sectionNamed = (organisationId: string, name: string) =>
+  sectionsOf.get(organisationId)!.find((s) => s.name === name)!.id;
 
 const passwordHash = bcrypt.hashSync(BENCH_PASSWORD, 4);
-const insertStaff = db.prepare(`INSERT INTO "Staff" ("id", "employeeNumber", "name", "nameKana", "organisationId", "sectionId",
+const insertStaff =
+  db.prepare(`INSERT INTO "Staff" ("id", "employeeNumber", "name", "nameKana", "organisationId", "sectionId",
   "employeeTypeCode", "role", "startDate", "appointmentStart", "appointmentEnd", "email", "active", "sessionVersion",
   "failedLogins", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`);
-const insertPassword = db.prepare(`INSERT INTO "Password" ("staffId", "hash", "mustChange", "updatedAt") VALUES (?, ?, 0, ?)`);
+const insertPassword = db.prepare(
+  `INSERT INTO "Password" ("staffId", "hash", "mustChange", "updatedAt") VALUES (?, ?, 0, ?)`,
+);
 
 const organisationWeights = ORGANISATIONS.map((o) => [o.id, SHARE_OF_STAFF[o.id] ?? 1] as const);
 const thisYear = Number(TODAY.slice(0, 4));
@@ -300,14 +452,24 @@ function makeStaff(id: number): SyntheticStaff {
   const organisationId = bench ? "mayor" : weighted(organisationWeights);
   const employeeTypeCode = bench
     ? "regular"
-    : weighted([["regular", 60], ["fiscal-year", 25], ["reappointed", 10], ["special", 5]] as const);
+    : weighted([
+        ["regular", 60],
+        ["fiscal-year", 25],
+        ["reappointed", 10],
+        ["special", 5],
+      ] as const);
   let role: Role = "LEARNER";
   if (bench) role = "HR";
   else if (id <= 21) role = "HR";
   else if (id <= 26) role = "ADMIN";
   else if (chance(0.02)) role = "MANAGER";
   const sections = sectionsOf.get(organisationId)!;
-  const section = role === "HR" ? sectionNamed("mayor", "職員課") : role === "ADMIN" ? sectionNamed("mayor", "情報政策課") : pick(sections).id;
+  const section =
+    role === "HR"
+      ? sectionNamed("mayor", "職員課")
+      : role === "ADMIN"
+        ? sectionNamed("mayor", "情報政策課")
+        : pick(sections).id;
   const active = bench || role === "HR" || role === "ADMIN" ? true : !chance(0.03);
 
   let startDate: string;
@@ -392,7 +554,8 @@ function asInYear(person: SyntheticStaff, fiscalYear: number): StaffForRules | n
   let appointmentStart = person.appointmentStart;
   let appointmentEnd = person.appointmentEnd;
   if (person.employeeTypeCode === "fiscal-year" && !current) {
-    appointmentStart = fiscalYearOf(person.startDate) === fiscalYear ? person.startDate : fiscalYearRange(fiscalYear).start;
+    appointmentStart =
+      fiscalYearOf(person.startDate) === fiscalYear ? person.startDate : fiscalYearRange(fiscalYear).start;
     appointmentEnd = fiscalYearRange(fiscalYear).end;
   }
   return {
@@ -442,21 +605,39 @@ for (let fy = FIRST_FY; fy <= CURRENT_FY; fy++) {
 const ratio = Math.max(0, TARGET_ATTEMPTS / Math.max(1, expectedCompleted + expectedStarted) - 1);
 const P_FAIL = Math.min(0.85, ratio / (1 + ratio));
 const MAX_FAILURES = 8;
-log(`target ${TARGET_ATTEMPTS} attempts: ${Math.round(expectedCompleted)} completions expected, each attempt fails with p=${P_FAIL.toFixed(3)}`);
+log(
+  `target ${TARGET_ATTEMPTS} attempts: ${Math.round(expectedCompleted)} completions expected, each attempt fails with p=${P_FAIL.toFixed(3)}`,
+);
 
 // ---------------------------------------------------------------- assignments, attempts, answers
 
-const insertAssignment = db.prepare(`INSERT INTO "Assignment" ("id", "staffId", "trackId", "cycleKey", "fiscalYear", "dueDate",
+const insertAssignment =
+  db.prepare(`INSERT INTO "Assignment" ("id", "staffId", "trackId", "cycleKey", "fiscalYear", "dueDate",
   "createdAt", "startedAt", "completedAt", "completedReleaseId", "certificateCode") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-const insertAttempt = db.prepare(`INSERT INTO "QuizAttempt" ("id", "assignmentId", "staffId", "releaseId", "draw", "responses",
+const insertAttempt =
+  db.prepare(`INSERT INTO "QuizAttempt" ("id", "assignmentId", "staffId", "releaseId", "draw", "responses",
   "passPercent", "total", "openFor", "startedAt", "submittedAt", "correct", "percent", "passed")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-const insertAnswer = db.prepare(`INSERT INTO "AttemptAnswer" ("id", "attemptId", "questionId", "clauseId", "correct", "chosen")
+const insertAnswer =
+  db.prepare(`INSERT INTO "AttemptAnswer" ("id", "attemptId", "questionId", "clauseId", "correct", "chosen")
   VALUES (?, ?, ?, ?, ?, ?)`);
-const insertPledge = db.prepare(`INSERT INTO "Pledge" ("assignmentId", "staffId", "releaseId", "text", "signedAt") VALUES (?, ?, ?, ?, ?)`);
-const insertReading = db.prepare(`INSERT INTO "ModuleReading" ("assignmentId", "moduleSlug", "releaseId", "readAt") VALUES (?, ?, ?, ?)`);
+const insertPledge = db.prepare(
+  `INSERT INTO "Pledge" ("assignmentId", "staffId", "releaseId", "text", "signedAt") VALUES (?, ?, ?, ?, ?)`,
+);
+const insertReading = db.prepare(
+  `INSERT INTO "ModuleReading" ("assignmentId", "moduleSlug", "releaseId", "readAt") VALUES (?, ?, ?, ?)`,
+);
 
-const counts = { assignments: 0, completed: 0, attempts: 0, openAttempts: 0, answers: 0, tallies: 0, pledges: 0, readings: 0 };
+const counts = {
+  assignments: 0,
+  completed: 0,
+  attempts: 0,
+  openAttempts: 0,
+  answers: 0,
+  tallies: 0,
+  pledges: 0,
+  readings: 0,
+};
 let pendingRows = 0;
 function wrote(rows: number) {
   pendingRows += rows;
@@ -484,7 +665,8 @@ function wrongAnswer(question: DrawnQuestion): string[] {
   const answer = new Set(question.answer);
   const wrong = question.choices.map((c) => c.id).filter((id) => !answer.has(id));
   if (question.type === "multiple") {
-    if (question.answer.length > 1 && (wrong.length === 0 || chance(0.5))) return question.answer.filter((_, i) => i !== 0);
+    if (question.answer.length > 1 && (wrong.length === 0 || chance(0.5)))
+      return question.answer.filter((_, i) => i !== 0);
     return [...question.answer, pick(wrong)];
   }
   return [pick(wrong)];
@@ -496,7 +678,9 @@ function respond(draw: DrawnQuestion[], passPercent: number, pass: boolean): Res
   const right = draw.map((q) => chance(Math.min(0.99, (ease.get(q.questionId) ?? 0.8) * (pass ? 1.06 : 0.82))));
   let correct = right.filter(Boolean).length;
   // Bring the score over (or under) the pass mark by the questions most (or least) likely to be right.
-  const order = draw.map((q, i) => ({ i, e: ease.get(q.questionId) ?? 0.8 })).sort((a, b) => (pass ? b.e - a.e : a.e - b.e));
+  const order = draw
+    .map((q, i) => ({ i, e: ease.get(q.questionId) ?? 0.8 }))
+    .sort((a, b) => (pass ? b.e - a.e : a.e - b.e));
   for (const { i } of order) {
     if (pass ? correct >= need : correct < need) break;
     if (right[i] !== !pass) continue;
@@ -527,14 +711,30 @@ function writeAttempt(
   const keep = a.keepDraw || outcome === "open";
   const drawJson = keep ? JSON.stringify(draw) : "[]";
   if (outcome === "open") {
-    insertAttempt.run(id, a.id, a.staffId, releaseId, drawJson, "{}", track.quiz.passPercent, draw.length, a.id, iso(startMs), null, null, null, null);
+    insertAttempt.run(
+      id,
+      a.id,
+      a.staffId,
+      releaseId,
+      drawJson,
+      "{}",
+      track.quiz.passPercent,
+      draw.length,
+      a.id,
+      iso(startMs),
+      null,
+      null,
+      null,
+      null,
+    );
     counts.openAttempts++;
     wrote(1);
     return;
   }
   const responses = respond(draw, track.quiz.passPercent, outcome === "pass");
   const score = scoreAttempt(draw, responses, track.quiz.passPercent);
-  if (score.passed !== (outcome === "pass")) throw new Error(`attempt ${id}: meant to ${outcome}, scored ${score.percent}%`);
+  if (score.passed !== (outcome === "pass"))
+    throw new Error(`attempt ${id}: meant to ${outcome}, scored ${score.percent}%`);
   insertAttempt.run(
     id,
     a.id,
@@ -552,7 +752,14 @@ function writeAttempt(
     score.passed ? 1 : 0,
   );
   score.results.forEach((result, i) => {
-    insertAnswer.run(++answerId, id, result.questionId, draw[i]!.clause, result.correct ? 1 : 0, JSON.stringify(result.chosen));
+    insertAnswer.run(
+      ++answerId,
+      id,
+      result.questionId,
+      draw[i]!.clause,
+      result.correct ? 1 : 0,
+      JSON.stringify(result.chosen),
+    );
   });
   counts.attempts++;
   counts.answers += score.results.length;
@@ -583,7 +790,9 @@ function writeAssignment(person: SyntheticStaff, r: RequiredAssignment, createdD
         ? earliest + random() * (onTimeEnd - earliest)
         : earliest + random() * (horizon - earliest);
   }
-  const activityEnd = completedMs ?? (startedIncomplete ? createdMs + 2 * HOUR_MS + random() * (horizon - createdMs - 2 * HOUR_MS) : null);
+  const activityEnd =
+    completedMs ??
+    (startedIncomplete ? createdMs + 2 * HOUR_MS + random() * (horizon - createdMs - 2 * HOUR_MS) : null);
 
   // Attempts: failed ones spread before the last, which passes (completed) or fails or stays open (started).
   // The last attempt is submitted at activityEnd (less the pledge's minute or two); each takes 4–25 minutes.
@@ -634,7 +843,12 @@ function writeAssignment(person: SyntheticStaff, r: RequiredAssignment, createdD
   wrote(readingTimes.length);
   attemptPlan.forEach((plan, i) => {
     // Only the latest attempt of a current-year assignment keeps its (16 KB) draw.
-    writeAttempt({ id, staffId: person.id, track, keepDraw: keepDraw && i === attemptPlan.length - 1 }, plan.at, plan.submitted, plan.outcome);
+    writeAttempt(
+      { id, staffId: person.id, track, keepDraw: keepDraw && i === attemptPlan.length - 1 },
+      plan.at,
+      plan.submitted,
+      plan.outcome,
+    );
   });
   if (completed && track.pledge) {
     insertPledge.run(id, person.id, releaseId, pledgeText, iso(completedMs!));

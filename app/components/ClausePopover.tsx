@@ -8,9 +8,19 @@ const popover = { popover: "auto" } as HTMLAttributes<HTMLDivElement>;
  * The exact text of a cited clause, opened by the citation's button
  * (popovertarget) without scripts; Escape or the close button dismisses it.
  */
-export function ClausePopover({ clause }: { clause: { id: string; heading: string; text: string; popoverId: string } }) {
+export function ClausePopover({
+  clause,
+}: {
+  clause: { id: string; heading: string; text: string; popoverId: string };
+}) {
   return (
-    <div id={clause.popoverId} className="clause-popover" role="dialog" aria-labelledby={`${clause.popoverId}-title`} {...popover}>
+    <div
+      id={clause.popoverId}
+      className="clause-popover"
+      role="dialog"
+      aria-labelledby={`${clause.popoverId}-title`}
+      {...popover}
+    >
       <p id={`${clause.popoverId}-title`} className="clause-title">
         基本方針 {clause.id} {clause.heading}
       </p>
@@ -19,7 +29,11 @@ export function ClausePopover({ clause }: { clause: { id: string; heading: strin
       ))}
       <p className="clause-actions">
         <a href={`/policy#${encodeURIComponent(`c-${clause.id}`)}`}>{t("module.clauseFull")}</a>
-        <button type="button" className="button button-quiet" {...({ popovertarget: clause.popoverId, popovertargetaction: "hide" } as object)}>
+        <button
+          type="button"
+          className="button button-quiet"
+          {...({ popovertarget: clause.popoverId, popovertargetaction: "hide" } as object)}
+        >
           {t("module.close")}
         </button>
       </p>

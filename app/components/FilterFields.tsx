@@ -71,7 +71,8 @@ export const organisationOptions = (organisations: { id: string; name: string }[
 export const employeeTypeOptions = (types: { code: string; name: string }[]): Option[] =>
   types.map((type) => ({ value: type.code, label: type.name }));
 
-export const trackOptions = (tracks: { id: string; name: string }[]): Option[] => tracks.map((tr) => ({ value: tr.id, label: tr.name }));
+export const trackOptions = (tracks: { id: string; name: string }[]): Option[] =>
+  tracks.map((tr) => ({ value: tr.id, label: tr.name }));
 
 /** Previous/next links that keep the page's other search parameters. */
 export function Pager({ page, pageCount }: { page: number; pageCount: number }) {

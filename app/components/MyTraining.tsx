@@ -24,7 +24,10 @@ export type MyAssignment = {
 export function nextStepLink(a: Pick<MyAssignment, "id" | "next" | "nextModuleTitle" | "hasOpenAttempt">) {
   switch (a.next.kind) {
     case "read":
-      return { to: `/learn/${a.id}/modules/${a.next.moduleSlug}`, label: t("learn.next.read", { title: a.nextModuleTitle ?? "" }) };
+      return {
+        to: `/learn/${a.id}/modules/${a.next.moduleSlug}`,
+        label: t("learn.next.read", { title: a.nextModuleTitle ?? "" }),
+      };
     case "quiz":
       return { to: `/learn/${a.id}/quiz`, label: t(a.hasOpenAttempt ? "learn.next.resume" : "learn.next.quiz") };
     case "pledge":
@@ -53,13 +56,21 @@ export function MyTraining({ assignments }: { assignments: MyAssignment[] }) {
             </div>
             <p className="assignment-meta">
               {a.fiscalYearLabel}　
-              {a.completedOn ? t("learn.completedOn", { date: a.completedOn }) : <DueLabel dueDate={a.dueDate} daysToDue={a.daysToDue} completed={false} />}
+              {a.completedOn ? (
+                t("learn.completedOn", { date: a.completedOn })
+              ) : (
+                <DueLabel dueDate={a.dueDate} daysToDue={a.daysToDue} completed={false} />
+              )}
             </p>
             <ProgressBar id={`progress-${a.id}`} done={steps.done} total={steps.total} />
             <ul className="step-summary">
-              {a.progress.readingRequired ? <li>{t("learn.modulesRead", { read, total: a.progress.modules.length })}</li> : null}
+              {a.progress.readingRequired ? (
+                <li>{t("learn.modulesRead", { read, total: a.progress.modules.length })}</li>
+              ) : null}
               <li>{t(a.progress.quizPassed ? "learn.quizPassed" : "learn.quizNotPassed")}</li>
-              {a.progress.pledgeRequired ? <li>{t(a.progress.pledgeSigned ? "learn.pledgeSigned" : "learn.pledgeNotSigned")}</li> : null}
+              {a.progress.pledgeRequired ? (
+                <li>{t(a.progress.pledgeSigned ? "learn.pledgeSigned" : "learn.pledgeNotSigned")}</li>
+              ) : null}
             </ul>
             <Link className={a.next.kind === "done" ? "button button-quiet" : "button button-primary"} to={next.to}>
               {next.label}

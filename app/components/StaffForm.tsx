@@ -25,7 +25,9 @@ export function StaffForm({
 }) {
   const [form, fields] = useForm<StaffRecordInput>({
     lastResult,
-    defaultValue: defaultValue && Object.fromEntries(Object.entries(defaultValue).map(([k, v]) => [k, v === null ? "" : String(v)])),
+    defaultValue:
+      defaultValue &&
+      Object.fromEntries(Object.entries(defaultValue).map(([k, v]) => [k, v === null ? "" : String(v)])),
     constraint: getZodConstraint(StaffRecordForm),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffRecordForm }),
@@ -89,7 +91,12 @@ export function StaffForm({
         <input {...getInputProps(fields.startDate, { type: "date" })} />
       </Field>
       <Field field={fields.appointmentStart} label={t("staff.appointmentStart")} hint={t("staff.appointmentHint")}>
-        <input {...getInputProps(fields.appointmentStart, { type: "date", ariaDescribedBy: fields.appointmentStart.descriptionId })} />
+        <input
+          {...getInputProps(fields.appointmentStart, {
+            type: "date",
+            ariaDescribedBy: fields.appointmentStart.descriptionId,
+          })}
+        />
       </Field>
       <Field field={fields.appointmentEnd} label={t("staff.appointmentEnd")}>
         <input {...getInputProps(fields.appointmentEnd, { type: "date" })} />

@@ -14,9 +14,22 @@ export function StatusBadge({ status }: { status: AssignmentStatus }) {
 }
 
 /** Due date with days left or days overdue. */
-export function DueLabel({ dueDate, daysToDue, completed }: { dueDate: string; daysToDue: number; completed: boolean }) {
-  const relative =
-    completed ? null : daysToDue > 0 ? t("learn.daysLeft", { days: daysToDue }) : daysToDue === 0 ? t("learn.dueToday") : t("learn.daysOverdue", { days: -daysToDue });
+export function DueLabel({
+  dueDate,
+  daysToDue,
+  completed,
+}: {
+  dueDate: string;
+  daysToDue: number;
+  completed: boolean;
+}) {
+  const relative = completed
+    ? null
+    : daysToDue > 0
+      ? t("learn.daysLeft", { days: daysToDue })
+      : daysToDue === 0
+        ? t("learn.dueToday")
+        : t("learn.daysOverdue", { days: -daysToDue });
   return (
     <span className={!completed && daysToDue < 0 ? "due due-overdue" : "due"}>
       {t("learn.due", { date: dueDate })}

@@ -24,9 +24,7 @@ export type RequiredAssignment = { trackId: string; cycleKey: string; fiscalYear
 
 /** The period an assignment covers; at most one assignment per track and period. */
 export type CyclePeriod =
-  | { cycle: "once" }
-  | { cycle: "fiscal-year"; fiscalYear: number }
-  | { cycle: "appointment"; appointmentStart: string };
+  { cycle: "once" } | { cycle: "fiscal-year"; fiscalYear: number } | { cycle: "appointment"; appointmentStart: string };
 
 /**
  * Someone who joins, or becomes MANAGER, after a fixed deadline of the year
@@ -47,8 +45,13 @@ export function cycleKeyOf(period: CyclePeriod): string {
 }
 
 /** True when the track is meant for the person's employee type and role. */
-export function trackAppliesTo(track: Pick<TrackForRules, "appliesTo">, staff: Pick<StaffForRules, "employeeTypeCode" | "role">): boolean {
-  return track.appliesTo.employeeTypes.includes(staff.employeeTypeCode) && roleAllows(staff.role, track.appliesTo.roles);
+export function trackAppliesTo(
+  track: Pick<TrackForRules, "appliesTo">,
+  staff: Pick<StaffForRules, "employeeTypeCode" | "role">,
+): boolean {
+  return (
+    track.appliesTo.employeeTypes.includes(staff.employeeTypeCode) && roleAllows(staff.role, track.appliesTo.roles)
+  );
 }
 
 /**
@@ -145,8 +148,7 @@ type DueAnchors = {
 
 function dueFor(rule: DueRule, anchors: DueAnchors): string {
   switch (rule.kind) {
-    case "daysAfter":
-    {
+    case "daysAfter": {
       const due = addDays(
         rule.from === "start" ? anchors.start : rule.from === "appointment" ? anchors.appointment : anchors.today,
         rule.days,

@@ -3,7 +3,11 @@ import { t } from "~/lib/i18n.ts";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const isoDate = z.string({ required_error: t("due.dateRequired") }).regex(/^\d{4}-\d{2}-\d{2}$/, t("due.dateRequired"));
-const reason = z.string({ required_error: t("due.reasonRequired") }).trim().min(1, t("due.reasonRequired")).max(200);
+const reason = z
+  .string({ required_error: t("due.reasonRequired") })
+  .trim()
+  .min(1, t("due.reasonRequired"))
+  .max(200);
 
 /** Extending the due dates of every open assignment under a filter. */
 export const BulkDueDateForm = z.object({

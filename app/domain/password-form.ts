@@ -9,7 +9,10 @@ export const PasswordForm = z
     next: z
       .string({ required_error: t("password.required") })
       .max(256)
-      .refine((value) => [...value].length >= MIN_PASSWORD_LENGTH, t("password.tooShort", { min: MIN_PASSWORD_LENGTH })),
+      .refine(
+        (value) => [...value].length >= MIN_PASSWORD_LENGTH,
+        t("password.tooShort", { min: MIN_PASSWORD_LENGTH }),
+      ),
     confirmation: z.string({ required_error: t("password.required") }).max(256),
   })
   .refine((form) => form.next === form.confirmation, { message: t("password.mismatch"), path: ["confirmation"] });

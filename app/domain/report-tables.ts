@@ -16,7 +16,13 @@ export const percent = (rate: number) => Math.round(rate * 1000) / 10;
 export function byTypeTable(rows: EmployeeTypeCompletion[]): ReportTable {
   return {
     title: t("report.byType"),
-    headers: [t("report.employeeType"), t("report.assigned"), t("report.completed"), t("report.overdueCount"), `${t("report.rate")}(%)`],
+    headers: [
+      t("report.employeeType"),
+      t("report.assigned"),
+      t("report.completed"),
+      t("report.overdueCount"),
+      `${t("report.rate")}(%)`,
+    ],
     rows: rows.map((r) => [r.employeeTypeName, r.assigned, r.completed, r.overdue, percent(r.rate)]),
   };
 }
@@ -35,7 +41,11 @@ export function matrixTable(matrix: CompletionMatrix): ReportTable {
     title: t("report.matrix"),
     headers: [
       t("report.organisation"),
-      ...types.flatMap((type) => [`${type.name} ${t("report.assigned")}`, `${type.name} ${t("report.completed")}`, `${type.name} ${t("report.rate")}(%)`]),
+      ...types.flatMap((type) => [
+        `${type.name} ${t("report.assigned")}`,
+        `${type.name} ${t("report.completed")}`,
+        `${type.name} ${t("report.rate")}(%)`,
+      ]),
       `${t("report.total")} ${t("report.assigned")}`,
       `${t("report.total")} ${t("report.completed")}`,
       `${t("report.total")} ${t("report.rate")}(%)`,
@@ -67,22 +77,54 @@ export function overdueTable(rows: OverdueRow[]): ReportTable {
       t("report.daysOverdue"),
       t("report.manager"),
     ],
-    rows: rows.map((r) => [r.employeeNumber, r.name, r.organisationName, r.sectionName, r.employeeTypeName, r.trackName, r.dueDate, r.daysOverdue, r.managerName]),
+    rows: rows.map((r) => [
+      r.employeeNumber,
+      r.name,
+      r.organisationName,
+      r.sectionName,
+      r.employeeTypeName,
+      r.trackName,
+      r.dueDate,
+      r.daysOverdue,
+      r.managerName,
+    ]),
   };
 }
 
 export function questionsTable(items: ItemAnalysis): ReportTable {
   return {
     title: `${t("report.items")}（${t("report.questions")}）`,
-    headers: [t("report.question"), t("report.module"), t("report.clause"), t("report.answered"), t("report.correct"), `${t("report.share")}(%)`, t("report.prompt")],
-    rows: items.questions.map((q) => [q.questionId, q.moduleSlug, q.clauseId, q.answered, q.correct, percent(q.share), q.prompt]),
+    headers: [
+      t("report.question"),
+      t("report.module"),
+      t("report.clause"),
+      t("report.answered"),
+      t("report.correct"),
+      `${t("report.share")}(%)`,
+      t("report.prompt"),
+    ],
+    rows: items.questions.map((q) => [
+      q.questionId,
+      q.moduleSlug,
+      q.clauseId,
+      q.answered,
+      q.correct,
+      percent(q.share),
+      q.prompt,
+    ]),
   };
 }
 
 export function clausesTable(items: ItemAnalysis): ReportTable {
   return {
     title: `${t("report.items")}（${t("report.clauses")}）`,
-    headers: [t("report.clause"), t("report.heading"), t("report.answered"), t("report.correct"), `${t("report.share")}(%)`],
+    headers: [
+      t("report.clause"),
+      t("report.heading"),
+      t("report.answered"),
+      t("report.correct"),
+      `${t("report.share")}(%)`,
+    ],
     rows: items.clauses.map((c) => [c.clauseId, c.heading, c.answered, c.correct, percent(c.share)]),
   };
 }

@@ -125,7 +125,13 @@ export function parseStaffCsv(
   if (!header) {
     return {
       rows: [],
-      problems: [{ line: 1, column: "", message: `ファイルが空です。1 行目に見出し（${REQUIRED_COLUMNS.join("、")} など）が必要です` }],
+      problems: [
+        {
+          line: 1,
+          column: "",
+          message: `ファイルが空です。1 行目に見出し（${REQUIRED_COLUMNS.join("、")} など）が必要です`,
+        },
+      ],
     };
   }
 
@@ -210,11 +216,18 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
   const indexes = new Map<StaffCsvColumn, number>();
   const problems: ImportProblem[] = [];
   header.cells.forEach((cell, index) => {
-    const name = cell.replace(/^\uFEFF/, "").normalize("NFKC").trim();
+    const name = cell
+      .replace(/^\uFEFF/, "")
+      .normalize("NFKC")
+      .trim();
     const column = STAFF_CSV_COLUMNS.find((known) => known === name);
     if (!column) return; // Personnel systems add columns of their own; they are not ours to judge.
     if (indexes.has(column)) {
-      problems.push({ line: header.line, column, message: `見出し「${column}」が2つあります。どちらを使うか決められないので、1つにしてください` });
+      problems.push({
+        line: header.line,
+        column,
+        message: `見出し「${column}」が2つあります。どちらを使うか決められないので、1つにしてください`,
+      });
     } else {
       indexes.set(column, index);
     }
@@ -253,7 +266,8 @@ function readStaffRow(
 
   // NFKC turns half-width katakana (ﾔﾏﾀﾞ) into full-width (ヤマダ).
   const nameKana = cell("氏名カナ").normalize("NFKC").trim();
-  if ([...nameKana].length > MAX_NAME_LENGTH) problem("氏名カナ", `氏名カナは${MAX_NAME_LENGTH}文字以内で入力してください`);
+  if ([...nameKana].length > MAX_NAME_LENGTH)
+    problem("氏名カナ", `氏名カナは${MAX_NAME_LENGTH}文字以内で入力してください`);
 
   const organisationText = lookupKey(cell("所属"));
   const organisation = lookups.organisations.find(
@@ -293,7 +307,11 @@ function readStaffRow(
   if (startDate === undefined) problem("採用日", "採用日を入力してください");
   const appointmentStart = readDate("任用開始日", cell("任用開始日"), problem);
   const appointmentEnd = readDate("任用終了日", cell("任用終了日"), problem);
-  const period = appointmentProblem(Boolean(employeeType?.hasAppointmentPeriod), appointmentStart ?? null, appointmentEnd ?? null);
+  const period = appointmentProblem(
+    Boolean(employeeType?.hasAppointmentPeriod),
+    appointmentStart ?? null,
+    appointmentEnd ?? null,
+  );
   if (period === "appointmentRequired" && employeeType) {
     if (appointmentStart === undefined) problem("任用開始日", `${employeeType.name}は任用開始日を入力してください`);
     if (appointmentEnd === undefined) problem("任用終了日", `${employeeType.name}は任用終了日を入力してください`);
@@ -303,7 +321,8 @@ function readStaffRow(
   }
 
   const email = cell("メールアドレス").normalize("NFKC").trim().toLowerCase();
-  if (email !== "" && !EMAIL.test(email)) problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
+  if (email !== "" && !EMAIL.test(email))
+    problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
 
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());

@@ -29,7 +29,11 @@ export function mayAssignRole(actorRole: Role, from: Role | null, to: Role): boo
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, t("staff.dateFormat"))
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), t("staff.dateFormat"));
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    t("staff.dateFormat"),
+  );
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional());
 
 /** The create/edit form of a member of staff (HR/ADMIN), shared by page and action. */
@@ -38,14 +42,21 @@ export const StaffRecordForm = z.object({
     .string({ required_error: t("staff.required") })
     .transform(normaliseEmployeeNumber)
     .pipe(z.string().regex(EMPLOYEE_NUMBER, t("staff.employeeNumberFormat"))),
-  name: z.string({ required_error: t("staff.required") }).trim().min(1, t("staff.required")).max(100),
+  name: z
+    .string({ required_error: t("staff.required") })
+    .trim()
+    .min(1, t("staff.required"))
+    .max(100),
   nameKana: z
     .string()
     .max(100)
     .optional()
     .transform((v) => (v ?? "").normalize("NFKC").trim()),
   organisationId: z.string({ required_error: t("staff.required") }),
-  sectionId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
+  sectionId: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
   employeeTypeCode: z.string({ required_error: t("staff.required") }),
   role: z.enum(ROLES, { required_error: t("staff.required") }),
   startDate: z.string({ required_error: t("staff.required") }).pipe(isoDate),

@@ -8,11 +8,7 @@ export type TrackProgress = {
   pledgeSigned: boolean;
 };
 
-export type NextStep =
-  | { kind: "read"; moduleSlug: string }
-  | { kind: "quiz" }
-  | { kind: "pledge" }
-  | { kind: "done" };
+export type NextStep = { kind: "read"; moduleSlug: string } | { kind: "quiz" } | { kind: "pledge" } | { kind: "done" };
 
 /** A track's steps as the learner has done them. */
 export function trackProgress(
@@ -48,6 +44,9 @@ export function quizUnlocked(progress: TrackProgress): boolean {
 /** Steps done out of steps in the track, for the progress bar. */
 export function stepsDone(progress: TrackProgress): { done: number; total: number } {
   const reading = progress.readingRequired ? progress.modules : [];
-  const done = reading.filter((m) => m.read).length + (progress.quizPassed ? 1 : 0) + (progress.pledgeRequired && progress.pledgeSigned ? 1 : 0);
+  const done =
+    reading.filter((m) => m.read).length +
+    (progress.quizPassed ? 1 : 0) +
+    (progress.pledgeRequired && progress.pledgeSigned ? 1 : 0);
   return { done, total: reading.length + 1 + (progress.pledgeRequired ? 1 : 0) };
 }

@@ -19,7 +19,10 @@ export type RouteBundle = {
  * recorded in the client build's Vite manifest, and Remix's route manifest.
  */
 export function routeBundles(buildDir = "build"): RouteBundle[] {
-  const manifest = JSON.parse(readFileSync(join(buildDir, ".vite/client-manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(buildDir, ".vite/client-manifest.json"), "utf8")) as Record<
+    string,
+    ManifestChunk
+  >;
   const keyOf = (pattern: RegExp) => Object.keys(manifest).find((key) => pattern.test(key));
   const entry = keyOf(/entry\.client/);
   const root = keyOf(/^app\/root\.tsx/);
@@ -31,7 +34,10 @@ export function routeBundles(buildDir = "build"): RouteBundle[] {
       manifest[key].imports?.forEach(visit);
     };
     keys.forEach(visit);
-    return [...seen].map((key) => manifest[key]!.file).filter((file) => file.endsWith(".js")).sort();
+    return [...seen]
+      .map((key) => manifest[key]!.file)
+      .filter((file) => file.endsWith(".js"))
+      .sort();
   };
   const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, "client", file))).length;
   // Remix's route manifest, which every page loads (it is not a Vite chunk).

@@ -51,4 +51,3 @@ const globalForDb = globalThis as unknown as { mamoriDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.mamoriDb ?? createClient();
 if (env.NODE_ENV !== "production") globalForDb.mamoriDb = db;
-

@@ -56,7 +56,9 @@ function loadClientFiles(clientDir: string): Map<string, StaticFile> {
       headers: {
         "Content-Type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
         "Content-Length": body.length,
-        "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        "Cache-Control": pathname.startsWith("/assets/")
+          ? "public, max-age=31536000, immutable"
+          : "public, max-age=3600",
         "X-Content-Type-Options": "nosniff",
       },
     });
@@ -150,7 +152,8 @@ export function createAppServer({ build, clientDir }: { build: ServerBuild; clie
         secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
       });
       if (crossSite) return refuse(403, "他のサイトからの送信は受け付けません。");
-      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse(413, "送信されたデータが大きすぎます。");
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES)
+        return refuse(413, "送信されたデータが大きすぎます。");
       const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
       await sendResponse(res, await handle(toRequest(req, res), context), headers);
     } catch (error) {

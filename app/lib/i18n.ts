@@ -17,13 +17,16 @@ const ja = {
   "login.employeeNumberHint": "全角数字でも入力できます。",
   "login.password": "パスワード",
   "login.submit": "ログイン",
-  "login.failed": "職員番号またはパスワードが正しくありません。続けて{max}回間違えると、{minutes}分間ログインできなくなります。",
+  "login.failed":
+    "職員番号またはパスワードが正しくありません。続けて{max}回間違えると、{minutes}分間ログインできなくなります。",
   "login.required": "職員番号とパスワードを入力してください。",
-  "login.locked": "ログインに続けて失敗したため、このアカウントは{time}までロックされています。急ぐ場合は研修担当に解除を依頼してください。",
+  "login.locked":
+    "ログインに続けて失敗したため、このアカウントは{time}までロックされています。急ぐ場合は研修担当に解除を依頼してください。",
   "login.throttled": "この端末からのログインの失敗が多すぎます。しばらく時間をおいてから再度お試しください。",
 
   "password.title": "パスワードの変更",
-  "password.leadInitial": "初期パスワードでログインしました。研修を始める前に、自分だけが知るパスワードに変更してください。",
+  "password.leadInitial":
+    "初期パスワードでログインしました。研修を始める前に、自分だけが知るパスワードに変更してください。",
   "password.lead": "新しいパスワードを設定します。変更すると、ほかの端末のログインはすべて終了します。",
   "password.current": "現在のパスワード",
   "password.currentHintInitial": "研修担当から受け取った初期パスワードです。",
@@ -111,7 +114,8 @@ const ja = {
   "staff.editTitle": "{name}さんの登録情報",
   "staff.backToDirectory": "職員名簿へ戻る",
   "staff.initialPasswordTitle": "初期パスワード（この画面でのみ表示）",
-  "staff.initialPasswordLead": "本人に確実に伝えてください。この画面を離れると二度と表示できません。初回ログイン時に変更が求められます。",
+  "staff.initialPasswordLead":
+    "本人に確実に伝えてください。この画面を離れると二度と表示できません。初回ログイン時に変更が求められます。",
   "staff.account": "アカウントの操作",
   "staff.deactivate": "無効にする（退職・任用終了）",
   "staff.deactivated": "無効にしました。この職員のログインはすべて終了しました。",
@@ -142,12 +146,14 @@ const ja = {
   "import.title": "職員CSVの取り込み",
   "import.lead": "人事システムから出力した職員一覧（CSV）を取り込みます。まず内容を確認し、問題がなければ確定します。",
   "import.file": "CSVファイル",
-  "import.fileHint": "UTF-8（BOM付き・なし）とShift_JISに対応しています。列：職員番号、氏名、氏名カナ、所属、課、任用形態、役割、採用日、任用開始日、任用終了日、在職",
+  "import.fileHint":
+    "UTF-8（BOM付き・なし）とShift_JISに対応しています。列：職員番号、氏名、氏名カナ、所属、課、任用形態、役割、採用日、任用開始日、任用終了日、在職",
   "import.template": "ひな形をダウンロード",
   "import.preview": "内容を確認する",
   "import.noFile": "CSVファイルを選んでください。",
   "import.tooLarge": "ファイルが大きすぎます（上限 {mb}MB）。",
-  "import.rejected": "取り込めませんでした。次の{count}件の問題を直して、もう一度アップロードしてください。何も変更していません。",
+  "import.rejected":
+    "取り込めませんでした。次の{count}件の問題を直して、もう一度アップロードしてください。何も変更していません。",
   "import.lineHeader": "行",
   "import.problemLine": "{line}行目",
   "import.problemColumn": "列",
@@ -251,7 +257,8 @@ const ja = {
   "quiz.resultTitle": "修了テストの結果",
   "quiz.score": "{correct}/{total}問正解（{percent}%）",
   "quiz.passedLead": "合格です。おつかれさまでした。",
-  "quiz.failedLead": "合格には{pass}%以上が必要です。解説と条項を読み直して、もう一度挑戦してください。新しい問題が出題されます。",
+  "quiz.failedLead":
+    "合格には{pass}%以上が必要です。解説と条項を読み直して、もう一度挑戦してください。新しい問題が出題されます。",
   "quiz.retake": "もう一度受ける",
   "quiz.yourAnswer": "あなたの回答",
   "quiz.rightAnswer": "正解",
@@ -265,7 +272,8 @@ const ja = {
   "pledge.title": "誓約",
   "pledge.lead": "基本方針の「職員等の義務」を読み、遵守することを誓約してください。誓約の記録は変更できません。",
   "pledge.clauseTitle": "基本方針 4 職員等及び外部委託事業者の義務",
-  "pledge.statement": "私は、情報セキュリティの重要性について共通の認識を持ち、業務の遂行に当たって、秦野市情報セキュリティポリシー及び情報セキュリティ実施手順を遵守することを誓約します。",
+  "pledge.statement":
+    "私は、情報セキュリティの重要性について共通の認識を持ち、業務の遂行に当たって、秦野市情報セキュリティポリシー及び情報セキュリティ実施手順を遵守することを誓約します。",
   "pledge.confirm": "上記を読み、遵守することを誓約します",
   "pledge.submit": "誓約する",
   "pledge.required": "誓約するには、確認欄にチェックを入れてください。",
@@ -306,17 +314,20 @@ const ja = {
   "reminder.body": "次の情報セキュリティ研修の受講期限が過ぎています。業務の合間に受講してください。",
   "reminder.line": "・{track}（期限 {due}、{days}日超過）",
   "reminder.link": "受講はこちらから：{url}",
-  "reminder.footer": "このメールは研修システム「守り」から送信しています。ご不明な点は所属の情報セキュリティ管理者にお尋ねください。",
+  "reminder.footer":
+    "このメールは研修システム「守り」から送信しています。ご不明な点は所属の情報セキュリティ管理者にお尋ねください。",
 
   "rollover.title": "年度更新（研修の一括割当）",
-  "rollover.lead": "指定した年度に、任用形態と役割に応じた研修を全職員へ割り当てます。すでにある割当はそのまま残るため、何度実行しても重複しません。受講中の職員がいても実行できます。",
+  "rollover.lead":
+    "指定した年度に、任用形態と役割に応じた研修を全職員へ割り当てます。すでにある割当はそのまま残るため、何度実行しても重複しません。受講中の職員がいても実行できます。",
   "rollover.fiscalYear": "年度",
   "rollover.run": "割り当てる",
   "rollover.done": "{label}：新規 {created}件、既存 {existing}件、対象外 {skipped}人",
   "rollover.cli": "同じ処理はコマンド npm run assign -- --fiscal-year {year} でも実行できます。",
 
   "due.title": "研修期限の延長",
-  "due.lead": "条件に合う未修了の割当の期限をまとめて延長します。期限が早まることはありません。延長の理由は監査ログに残ります。",
+  "due.lead":
+    "条件に合う未修了の割当の期限をまとめて延長します。期限が早まることはありません。延長の理由は監査ログに残ります。",
   "due.newDate": "新しい期限",
   "due.reason": "理由",
   "due.reasonHint": "例：庁舎移転作業のため",
@@ -423,7 +434,5 @@ export type MessageParams = Record<string, string | number>;
 
 /** The Japanese text for `key`, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return ja[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return ja[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -37,8 +37,12 @@ class CatalogReadablePool extends pg.Pool {
 
   // pg calls connect() with a callback inside Pool.query, and without one elsewhere.
   override connect(): Promise<pg.PoolClient>;
-  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ) {
     if (callback) {
       return super.connect((err, client, done) => callback(err, client && patchQuery(client), done));
     }

@@ -36,7 +36,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * not this server's, or the browser says it is cross-site. Requests without
  * either header come from non-browser clients, which carry no cookie for us.
  */
-export function isCrossSiteWrite(method: string, headers: { origin?: string; host?: string; secFetchSite?: string }): boolean {
+export function isCrossSiteWrite(
+  method: string,
+  headers: { origin?: string; host?: string; secFetchSite?: string },
+): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite === "cross-site") return true;
   if (!headers.origin) return false;

@@ -11,12 +11,23 @@ import { listAudit } from "~/services/audit.server.ts";
 export const meta: MetaFunction = () => [{ title: `${t("audit.title")} | ${t("app.name")}` }];
 
 const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 const AuditParams = z.object({
-  action: z.string().optional().transform((v) => (isAuditAction(v) ? v : undefined)),
+  action: z
+    .string()
+    .optional()
+    .transform((v) => (isAuditAction(v) ? v : undefined)),
   actor: z.coerce.number().int().positive().optional().catch(undefined),
-  target: z.string().max(64).optional().transform((v) => v || undefined),
+  target: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
   from: day,
   to: day,
   page: z.coerce.number().int().positive().catch(1),
@@ -28,7 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const to = params.to ? japanMidnight(params.to) : undefined;
   if (to) to.setUTCDate(to.getUTCDate() + 1); // inclusive of the whole "to" day
   const result = await listAudit(
-    { action: params.action, actorId: params.actor, targetId: params.target, from: params.from ? japanMidnight(params.from) : undefined, to },
+    {
+      action: params.action,
+      actorId: params.actor,
+      targetId: params.target,
+      from: params.from ? japanMidnight(params.from) : undefined,
+      to,
+    },
     params.page,
   );
   return { ...result, page: params.page };

@@ -8,7 +8,12 @@ import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { listTracks } from "~/services/catalogue.server.ts";
-import { assignDeltaRetraining, countDeltaCandidates, DELTA_TRACK, listReleaseChanges } from "~/services/delta.server.ts";
+import {
+  assignDeltaRetraining,
+  countDeltaCandidates,
+  DELTA_TRACK,
+  listReleaseChanges,
+} from "~/services/delta.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("delta.title")} | ${t("app.name")}` }];
@@ -16,8 +21,14 @@ export const meta: MetaFunction = () => [{ title: `${t("delta.title")} | ${t("ap
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["HR", "ADMIN"] });
   const [releases, options, tracks] = await Promise.all([listReleaseChanges(), staffFormOptions(), listTracks()]);
-  const withCounts = await Promise.all(releases.map(async (r) => ({ ...r, candidates: await countDeltaCandidates(r.id, {}) })));
-  return { releases: withCounts, options, tracks: tracks.filter((tr) => tr.id !== DELTA_TRACK).map((tr) => ({ id: tr.id, name: tr.name })) };
+  const withCounts = await Promise.all(
+    releases.map(async (r) => ({ ...r, candidates: await countDeltaCandidates(r.id, {}) })),
+  );
+  return {
+    releases: withCounts,
+    options,
+    tracks: tracks.filter((tr) => tr.id !== DELTA_TRACK).map((tr) => ({ id: tr.id, name: tr.name })),
+  };
 }
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -54,10 +65,15 @@ export default function DeltaRetraining() {
       {releases.map((release) => (
         <section key={release.id} className="card" aria-labelledby={`release-${release.id}`}>
           <h2 id={`release-${release.id}`}>
-            {t("delta.release", { id: release.id, date: formatDateTime(release.createdAt), revised: release.policyRevised })}
+            {t("delta.release", {
+              id: release.id,
+              date: formatDateTime(release.createdAt),
+              revised: release.policyRevised,
+            })}
           </h2>
           <p>
-            {t("delta.changedClauses")}：{release.changedClauses.length > 0 ? release.changedClauses.map((c) => `基本方針 ${c}`).join("、") : "—"}
+            {t("delta.changedClauses")}：
+            {release.changedClauses.length > 0 ? release.changedClauses.map((c) => `基本方針 ${c}`).join("、") : "—"}
           </p>
           {release.modules.length === 0 ? (
             <p>{t("delta.noModules")}</p>
@@ -75,9 +91,24 @@ export default function DeltaRetraining() {
               <p>{t("delta.candidates", { count: release.candidates })}</p>
               <Form method="post" className="form-grid">
                 <input type="hidden" name="releaseId" value={release.id} />
-                <FilterSelect id={`org-${release.id}`} name="organisationId" label={t("staff.organisation")} options={organisationOptions(options.organisations)} />
-                <FilterSelect id={`type-${release.id}`} name="employeeTypeCode" label={t("staff.employeeType")} options={employeeTypeOptions(options.employeeTypes)} />
-                <FilterSelect id={`track-${release.id}`} name="trackId" label={t("delta.filterTrack")} options={trackOptions(tracks)} />
+                <FilterSelect
+                  id={`org-${release.id}`}
+                  name="organisationId"
+                  label={t("staff.organisation")}
+                  options={organisationOptions(options.organisations)}
+                />
+                <FilterSelect
+                  id={`type-${release.id}`}
+                  name="employeeTypeCode"
+                  label={t("staff.employeeType")}
+                  options={employeeTypeOptions(options.employeeTypes)}
+                />
+                <FilterSelect
+                  id={`track-${release.id}`}
+                  name="trackId"
+                  label={t("delta.filterTrack")}
+                  options={trackOptions(tracks)}
+                />
                 <div className="form-actions">
                   <button type="submit" className="button button-primary" disabled={busy}>
                     {t("delta.assign")}

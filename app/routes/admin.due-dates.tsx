@@ -71,8 +71,18 @@ export default function DueDates() {
             ))}
           </select>
         </div>
-        <FilterSelect id="trackId" label={t("certificate.track")} options={trackOptions(tracks)} defaultValue={v.trackId} />
-        <FilterSelect id="organisationId" label={t("staff.organisation")} options={organisationOptions(options.organisations)} defaultValue={v.organisationId} />
+        <FilterSelect
+          id="trackId"
+          label={t("certificate.track")}
+          options={trackOptions(tracks)}
+          defaultValue={v.trackId}
+        />
+        <FilterSelect
+          id="organisationId"
+          label={t("staff.organisation")}
+          options={organisationOptions(options.organisations)}
+          defaultValue={v.organisationId}
+        />
         <FilterSelect
           id="employeeTypeCode"
           label={t("staff.employeeType")}
@@ -85,7 +95,14 @@ export default function DueDates() {
         </div>
         <div className="field">
           <label htmlFor="reason">{t("due.reason")}</label>
-          <input id="reason" name="reason" required maxLength={200} defaultValue={v.reason} aria-describedby="reason-hint" />
+          <input
+            id="reason"
+            name="reason"
+            required
+            maxLength={200}
+            defaultValue={v.reason}
+            aria-describedby="reason-hint"
+          />
           <p id="reason-hint" className="field-hint">
             {t("due.reasonHint")}
           </p>

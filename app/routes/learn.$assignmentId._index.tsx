@@ -13,7 +13,9 @@ import { requireUser } from "~/lib/session.server.ts";
 import { getLearnerAssignment, listSubmittedAttempts } from "~/services/learning.server.ts";
 import { getOpenAttempt } from "~/services/quiz.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.track.name ?? ""} | ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.track.name ?? ""} | ${t("app.name")}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const readSlugs = new Set(progress.modules.filter((m) => m.read).map((m) => m.slug));
   return {
     id: assignment.id,
-    track: { name: track.name, description: track.description, quiz: track.quiz, pledge: track.pledge, reading: track.reading },
+    track: {
+      name: track.name,
+      description: track.description,
+      quiz: track.quiz,
+      pledge: track.pledge,
+      reading: track.reading,
+    },
     fiscalYearLabel: fiscalYearLabel(assignment.fiscalYear),
     dueDate: assignment.dueDate,
     daysToDue: daysToDue(assignment.dueDate, now),
@@ -76,7 +84,9 @@ export default function TrackPage() {
               <Link to={`/learn/${data.id}/modules/${m.slug}`}>{m.title}</Link>
               <span className="module-meta">
                 {t("learn.minutes", { minutes: m.minutes })}・
-                <span className={m.read ? "badge badge-ok" : "badge badge-muted"}>{m.read ? t("learn.read") : t("learn.unread")}</span>
+                <span className={m.read ? "badge badge-ok" : "badge badge-muted"}>
+                  {m.read ? t("learn.read") : t("learn.unread")}
+                </span>
               </span>
             </li>
           ))}
@@ -98,7 +108,9 @@ export default function TrackPage() {
                     total: a.total,
                     percent: a.percent ?? 0,
                   })}{" "}
-                  <span className={a.passed ? "badge badge-ok" : "badge badge-danger"}>{a.passed ? t("learn.passed") : t("learn.failed")}</span>{" "}
+                  <span className={a.passed ? "badge badge-ok" : "badge badge-danger"}>
+                    {a.passed ? t("learn.passed") : t("learn.failed")}
+                  </span>{" "}
                   <Link to={`/learn/${data.id}/attempts/${a.id}`}>{t("learn.viewResult")}</Link>
                 </li>
               ))}
@@ -110,7 +122,11 @@ export default function TrackPage() {
       {data.track.pledge ? (
         <section className="card" aria-labelledby="pledge-title">
           <h2 id="pledge-title">{t("learn.pledge")}</h2>
-          <p>{data.pledgeSignedAt ? t("learn.pledgeDone", { date: formatDateTime(data.pledgeSignedAt) }) : t("learn.pledgeNotSigned")}</p>
+          <p>
+            {data.pledgeSignedAt
+              ? t("learn.pledgeDone", { date: formatDateTime(data.pledgeSignedAt) })
+              : t("learn.pledgeNotSigned")}
+          </p>
         </section>
       ) : null}
     </>

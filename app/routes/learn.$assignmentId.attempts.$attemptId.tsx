@@ -22,7 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AttemptResult() {
   const { assignmentId, trackName, result, next } = useLoaderData<typeof loader>();
   const choiceText = (q: (typeof result.questions)[number], ids: string[]) =>
-    ids.length === 0 ? t("quiz.noAnswer") : q.choices.filter((c) => ids.includes(c.id)).map((c) => c.text).join("／");
+    ids.length === 0
+      ? t("quiz.noAnswer")
+      : q.choices
+          .filter((c) => ids.includes(c.id))
+          .map((c) => c.text)
+          .join("／");
   return (
     <>
       <p>
@@ -31,9 +36,15 @@ export default function AttemptResult() {
         </Link>
       </p>
       <h1>{t("quiz.resultTitle")}</h1>
-      <section className={result.passed ? "notice result-pass" : "notice notice-error"} role="status" aria-labelledby="score">
+      <section
+        className={result.passed ? "notice result-pass" : "notice notice-error"}
+        role="status"
+        aria-labelledby="score"
+      >
         <p id="score" className="score">
-          <span className={result.passed ? "badge badge-ok" : "badge badge-danger"}>{result.passed ? t("learn.passed") : t("learn.failed")}</span>{" "}
+          <span className={result.passed ? "badge badge-ok" : "badge badge-danger"}>
+            {result.passed ? t("learn.passed") : t("learn.failed")}
+          </span>{" "}
           {t("quiz.score", { correct: result.correct, total: result.total, percent: result.percent })}
         </p>
         <p>{result.passed ? t("quiz.passedLead") : t("quiz.failedLead", { pass: result.passPercent })}</p>
@@ -58,7 +69,9 @@ export default function AttemptResult() {
           <li key={q.questionId} className="card result">
             <h2 className="result-head">
               {t("quiz.question", { n: i + 1 })}{" "}
-              <span className={q.correct ? "badge badge-ok" : "badge badge-danger"}>{q.correct ? t("quiz.correct") : t("quiz.incorrect")}</span>
+              <span className={q.correct ? "badge badge-ok" : "badge badge-danger"}>
+                {q.correct ? t("quiz.correct") : t("quiz.incorrect")}
+              </span>
             </h2>
             <p className="question-prompt">{q.prompt}</p>
             <dl className="result-answers">

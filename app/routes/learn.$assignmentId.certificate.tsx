@@ -13,7 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
   const certificate = await getCertificate(user.id, assignmentId);
-  if (!certificate && !(await getLearnerAssignment(user.id, assignmentId))) throw new Response(t("learn.notFound"), { status: 404 });
+  if (!certificate && !(await getLearnerAssignment(user.id, assignmentId)))
+    throw new Response(t("learn.notFound"), { status: 404 });
   return { assignmentId, certificate };
 }
 

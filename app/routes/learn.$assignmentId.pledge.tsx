@@ -73,7 +73,13 @@ export default function PledgePage() {
             </p>
           ) : null}
           <label className="checkbox">
-            <input type="checkbox" name="confirm" value="yes" required aria-describedby={result?.error ? "pledge-error" : undefined} />{" "}
+            <input
+              type="checkbox"
+              name="confirm"
+              value="yes"
+              required
+              aria-describedby={result?.error ? "pledge-error" : undefined}
+            />{" "}
             {t("pledge.confirm")}
           </label>
           <div className="form-actions">

@@ -49,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { saved: true };
     case "submit": {
       const submitted = await submitAttempt(user.id, intent.data.attemptId, responsesFromForm(form));
-      if (!submitted.ok || submitted.assignmentId !== assignmentId) throw new Response(t("learn.notFound"), { status: 404 });
+      if (!submitted.ok || submitted.assignmentId !== assignmentId)
+        throw new Response(t("learn.notFound"), { status: 404 });
       // The same redirect for a first and a repeated submission: one result.
       return redirect(`/learn/${assignmentId}/attempts/${submitted.attemptId}`);
     }
@@ -75,7 +76,13 @@ export default function QuizPage() {
         <p>{t("learn.quizRule", { questions: quiz.questions, pass: quiz.passPercent })}</p>
         {unlocked ? (
           <Form method="post">
-            <button type="submit" name="intent" value="start" className="button button-primary button-large" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="start"
+              className="button button-primary button-large"
+              disabled={busy}
+            >
               {t("quiz.start")}
             </button>
           </Form>
@@ -113,7 +120,11 @@ export default function QuizPage() {
           const chosen = new Set(attempt.responses[question.questionId] ?? []);
           const multiple = question.type === "multiple";
           return (
-            <fieldset key={question.questionId} className="card question" aria-describedby={`hint-${question.questionId}`}>
+            <fieldset
+              key={question.questionId}
+              className="card question"
+              aria-describedby={`hint-${question.questionId}`}
+            >
               <legend>
                 <span className="question-number">{t("quiz.question", { n: i + 1 })}</span>
                 <span className="question-prompt">{question.prompt}</span>
@@ -141,7 +152,13 @@ export default function QuizPage() {
           {unanswered > 0 ? t("quiz.unanswered", { count: unanswered }) : null}
           {saver.data && "saved" in saver.data ? <span className="saved"> {t("quiz.saved")}</span> : null}
         </p>
-        <button type="submit" name="intent" value="submit" className="button button-primary button-large" disabled={busy}>
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          className="button button-primary button-large"
+          disabled={busy}
+        >
           {t("quiz.submit")}
         </button>
       </Form>

@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await changePassword(user.id, submission.value);
   if (!result.ok) {
-    const field = result.problem === "wrongCurrent" ? "current" : result.problem === "mismatch" ? "confirmation" : "next";
+    const field =
+      result.problem === "wrongCurrent" ? "current" : result.problem === "mismatch" ? "confirmation" : "next";
     const message = t(`password.${result.problem}`, { min: MIN_PASSWORD_LENGTH });
     return data(submission.reply({ fieldErrors: { [field]: [message] } }), { status: 400 });
   }
@@ -44,13 +45,24 @@ export default function ChangePassword() {
       <h1 id="password-title">{t("password.title")}</h1>
       <p>{initial ? t("password.leadInitial") : t("password.lead")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
-        <Field field={fields.current} label={t("password.current")} hint={initial ? t("password.currentHintInitial") : undefined}>
+        <Field
+          field={fields.current}
+          label={t("password.current")}
+          hint={initial ? t("password.currentHintInitial") : undefined}
+        >
           <input
-            {...getInputProps(fields.current, { type: "password", ariaDescribedBy: initial ? fields.current.descriptionId : undefined })}
+            {...getInputProps(fields.current, {
+              type: "password",
+              ariaDescribedBy: initial ? fields.current.descriptionId : undefined,
+            })}
             autoComplete="current-password"
           />
         </Field>
-        <Field field={fields.next} label={t("password.next")} hint={t("password.nextHint", { min: MIN_PASSWORD_LENGTH })}>
+        <Field
+          field={fields.next}
+          label={t("password.next")}
+          hint={t("password.nextHint", { min: MIN_PASSWORD_LENGTH })}
+        >
           <input
             {...getInputProps(fields.next, { type: "password", ariaDescribedBy: fields.next.descriptionId })}
             autoComplete="new-password"

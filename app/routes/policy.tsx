@@ -29,9 +29,12 @@ export default function Policy() {
             <Heading>
               <span className="clause-id">{clause.id}</span> {clause.heading}
             </Heading>
-            {clause.text.split(/\n\n+/).filter(Boolean).map((paragraph, i) => (
-              <p key={i}>{paragraph}</p>
-            ))}
+            {clause.text
+              .split(/\n\n+/)
+              .filter(Boolean)
+              .map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
           </section>
         );
       })}

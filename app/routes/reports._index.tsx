@@ -3,21 +3,29 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompletionByTypeChart } from "~/components/charts/CompletionByTypeChart.tsx";
 import { CumulativeChart } from "~/components/charts/CumulativeChart.tsx";
 import { DataTable } from "~/components/DataTable.tsx";
-import { employeeTypeOptions, FilterSelect, organisationOptions, SectionSelect, trackOptions } from "~/components/FilterFields.tsx";
+import {
+  employeeTypeOptions,
+  FilterSelect,
+  organisationOptions,
+  SectionSelect,
+  trackOptions,
+} from "~/components/FilterFields.tsx";
 import { ASSIGNMENT_STATUSES } from "~/domain/assignment-status.ts";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { parseReportFilter, reportFilterToParams } from "~/domain/report-filter.ts";
-import { byTypeTable, clausesTable, cumulativeTable, matrixTable, overdueTable, questionsTable } from "~/domain/report-tables.ts";
+import {
+  byTypeTable,
+  clausesTable,
+  cumulativeTable,
+  matrixTable,
+  overdueTable,
+  questionsTable,
+} from "~/domain/report-tables.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { scopeReportFilter } from "~/services/report-tables.server.ts";
-import {
-  completionSummary,
-  itemAnalysis,
-  overdueList,
-  reportOptions,
-} from "~/services/reports.server.ts";
+import { completionSummary, itemAnalysis, overdueList, reportOptions } from "~/services/reports.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} | ${t("app.name")}` }];
 
@@ -40,7 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     manager: user.role === "MANAGER" ? { organisationName: user.organisationName } : null,
     options: {
       ...options,
-      organisations: user.role === "MANAGER" ? options.organisations.filter((o) => o.id === user.organisationId) : options.organisations,
+      organisations:
+        user.role === "MANAGER"
+          ? options.organisations.filter((o) => o.id === user.organisationId)
+          : options.organisations,
       fiscalYears: years.map((year) => ({ year, label: fiscalYearLabel(year) })),
     },
     byType,
@@ -72,7 +83,9 @@ export default function Reports() {
   return (
     <>
       <h1>{t("report.title")}</h1>
-      <p className="lead">{data.manager ? t("report.leadManager", { organisation: data.manager.organisationName }) : t("report.lead")}</p>
+      <p className="lead">
+        {data.manager ? t("report.leadManager", { organisation: data.manager.organisationName }) : t("report.lead")}
+      </p>
 
       <Form method="get" className="card filters" aria-label={t("report.filter")}>
         <div className="field">
@@ -85,7 +98,12 @@ export default function Reports() {
             ))}
           </select>
         </div>
-        <FilterSelect id="trackId" label={t("report.track")} options={trackOptions(options.tracks)} defaultValue={filter.trackId} />
+        <FilterSelect
+          id="trackId"
+          label={t("report.track")}
+          options={trackOptions(options.tracks)}
+          defaultValue={filter.trackId}
+        />
         {data.manager ? null : (
           <FilterSelect
             id="organisationId"
@@ -94,7 +112,11 @@ export default function Reports() {
             defaultValue={filter.organisationId}
           />
         )}
-        <SectionSelect label={t("report.section")} organisations={options.organisations} defaultValue={filter.sectionId} />
+        <SectionSelect
+          label={t("report.section")}
+          organisations={options.organisations}
+          defaultValue={filter.sectionId}
+        />
         <FilterSelect
           id="employeeTypeCode"
           label={t("report.employeeType")}
@@ -155,7 +177,9 @@ export default function Reports() {
             }
           />
         )}
-        {data.overdue.total > data.overdue.rows.length ? <p>{t("report.overdueMore", { count: data.overdue.total - data.overdue.rows.length })}</p> : null}
+        {data.overdue.total > data.overdue.rows.length ? (
+          <p>{t("report.overdueMore", { count: data.overdue.total - data.overdue.rows.length })}</p>
+        ) : null}
         <CsvLink table="overdue" query={query} />
       </section>
 

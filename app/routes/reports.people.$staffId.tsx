@@ -89,7 +89,9 @@ export default function PersonHistoryPage() {
                     <td>{a.trackName}</td>
                     <td>{t("quiz.score", { correct: a.correct, total: a.total, percent: a.percent })}</td>
                     <td>
-                      <span className={a.passed ? "badge badge-ok" : "badge badge-danger"}>{a.passed ? t("learn.passed") : t("learn.failed")}</span>
+                      <span className={a.passed ? "badge badge-ok" : "badge badge-danger"}>
+                        {a.passed ? t("learn.passed") : t("learn.failed")}
+                      </span>
                     </td>
                     <td className="number">{a.releaseId}</td>
                   </tr>

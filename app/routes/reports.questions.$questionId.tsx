@@ -39,7 +39,9 @@ export default function QuestionPage() {
           {question.explanation}
         </p>
         <p>
-          <a href={`/policy#${encodeURIComponent(`c-${question.clause}`)}`}>{t("quiz.clause", { clause: question.clause })}</a>
+          <a href={`/policy#${encodeURIComponent(`c-${question.clause}`)}`}>
+            {t("quiz.clause", { clause: question.clause })}
+          </a>
         </p>
       </section>
     </>

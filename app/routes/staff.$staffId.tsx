@@ -74,10 +74,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent.data.intent) {
     case "save": {
       const submission = parseWithZod(formData, { schema: StaffRecordForm });
-      if (submission.status !== "success") return data({ result: submission.reply(), outcome: {} as Outcome }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ result: submission.reply(), outcome: {} as Outcome }, { status: 400 });
       const saved = await updateStaffRecord(actor, staff.id, submission.value);
       if (!saved.ok) {
-        const reply = submission.reply({ fieldErrors: { [saved.problem.field]: [t(`staff.${saved.problem.message}`)] } });
+        const reply = submission.reply({
+          fieldErrors: { [saved.problem.field]: [t(`staff.${saved.problem.message}`)] },
+        });
         return data({ result: reply, outcome: {} as Outcome }, { status: 400 });
       }
       return { result: submission.reply(), outcome: { message: t(saved.changed ? "staff.saved" : "staff.unchanged") } };
@@ -89,16 +92,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await setStaffActive(actor, staff.id, true, "");
       return { result: null, outcome: { message: t("staff.reactivated") } };
     case "reset-password":
-      return { result: null, outcome: { message: t("staff.passwordIssued"), initialPassword: await resetStaffPassword(actor, staff.id) } };
+      return {
+        result: null,
+        outcome: { message: t("staff.passwordIssued"), initialPassword: await resetStaffPassword(actor, staff.id) },
+      };
     case "unlock":
       await unlockStaff(actor, staff.id);
       return { result: null, outcome: { message: t("staff.unlocked") } };
     case "extend": {
       const parsed = OneDueDateForm.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) return data({ result: null, outcome: { message: parsed.error.issues[0]!.message } as Outcome }, { status: 400 });
+      if (!parsed.success)
+        return data(
+          { result: null, outcome: { message: parsed.error.issues[0]!.message } as Outcome },
+          { status: 400 },
+        );
       const owned = await listStaffAssignments(staff.id);
-      if (!owned.some((a) => a.id === parsed.data.assignmentId)) throw new Response(t("error.notFound"), { status: 404 });
-      const count = await extendDueDates(actor, { assignmentId: parsed.data.assignmentId }, parsed.data.newDueDate, parsed.data.reason);
+      if (!owned.some((a) => a.id === parsed.data.assignmentId))
+        throw new Response(t("error.notFound"), { status: 404 });
+      const count = await extendDueDates(
+        actor,
+        { assignmentId: parsed.data.assignmentId },
+        parsed.data.newDueDate,
+        parsed.data.reason,
+      );
       return { result: null, outcome: { message: t("due.done", { count, date: parsed.data.newDueDate }) } };
     }
     case "sign-out-everywhere":
@@ -124,7 +140,9 @@ export default function StaffRecord() {
           {staff.active ? t("staff.active") : t("staff.inactive")}
         </span>
         {locked && staff.lockedUntil ? (
-          <span className="badge badge-warn">{t("staff.lockedUntil", { time: formatDateTime(staff.lockedUntil) })}</span>
+          <span className="badge badge-warn">
+            {t("staff.lockedUntil", { time: formatDateTime(staff.lockedUntil) })}
+          </span>
         ) : null}
         {!staff.password ? <span className="badge badge-muted">{t("staff.noPassword")}</span> : null}
         {staff.password?.mustChange ? <span className="badge badge-muted">{t("staff.mustChange")}</span> : null}
@@ -151,7 +169,8 @@ export default function StaffRecord() {
           {assignments.map((a) => (
             <li key={a.id} className="assignment-row">
               <p>
-                <strong>{a.trackName}</strong>（{a.fiscalYearLabel}） <StatusBadge status={a.status} /> {t("learn.due", { date: a.dueDate })}
+                <strong>{a.trackName}</strong>（{a.fiscalYearLabel}） <StatusBadge status={a.status} />{" "}
+                {t("learn.due", { date: a.dueDate })}
               </p>
               {a.status !== "completed" ? (
                 <Form method="post" className="inline-form">

@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { employeeTypeOptions, FilterSelect, organisationOptions, Pager, SectionSelect } from "~/components/FilterFields.tsx";
+import {
+  employeeTypeOptions,
+  FilterSelect,
+  organisationOptions,
+  Pager,
+  SectionSelect,
+} from "~/components/FilterFields.tsx";
 import { parseStaffFilter } from "~/domain/staff-filter.ts";
 import { isRole } from "~/domain/roles.ts";
 import { t } from "~/lib/i18n.ts";

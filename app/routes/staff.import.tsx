@@ -46,14 +46,19 @@ function previewOf(plan: StaffImportPlan) {
     unchanged: plan.unchanged,
     newSections: plan.newSections,
     createdRows: plan.created.slice(0, PREVIEW_ROWS).map((r) => ({ employeeNumber: r.employeeNumber, name: r.name })),
-    updatedRows: plan.updated.slice(0, PREVIEW_ROWS).map((u) => ({ employeeNumber: u.row.employeeNumber, name: u.row.name, changes: u.changes })),
+    updatedRows: plan.updated
+      .slice(0, PREVIEW_ROWS)
+      .map((u) => ({ employeeNumber: u.row.employeeNumber, name: u.row.name, changes: u.changes })),
     missing: plan.missing.length,
     missingRows: plan.missing.slice(0, PREVIEW_ROWS),
   };
 }
 
 function rejected(problems: ImportProblem[]) {
-  return data<ActionData>({ step: "problems", problems, message: t("import.rejected", { count: problems.length }) }, { status: 400 });
+  return data<ActionData>(
+    { step: "problems", problems, message: t("import.rejected", { count: problems.length }) },
+    { status: 400 },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -69,7 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) {
-        return data<ActionData>({ step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) }, { status: 413 });
+        return data<ActionData>(
+          { step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) },
+          { status: 413 },
+        );
       }
       // A malformed multipart body is the sender's problem, not a server error.
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
@@ -89,7 +97,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const confirm = ConfirmImport.safeParse(Object.fromEntries(await request.formData()));
   const file = confirm.success ? await takeImportDraft(actor, confirm.data.draftId) : null;
   if (!file) return data<ActionData>({ step: "problems", problems: [], message: t("import.expired") }, { status: 410 });
-  const result = await importStaff(file, { actor, actorRole: user.role, deactivateMissing: confirm.success && confirm.data.deactivateMissing === "on" });
+  const result = await importStaff(file, {
+    actor,
+    actorRole: user.role,
+    deactivateMissing: confirm.success && confirm.data.deactivateMissing === "on",
+  });
   if (!result.ok) return rejected(result.problems);
   const { created, updated, unchanged, deactivated } = result;
   return data<ActionData>({ step: "done", message: t("import.done", { created, updated, unchanged, deactivated }) });
@@ -163,10 +175,16 @@ export default function StaffImport() {
 
       {result?.step === "preview" ? (
         <section className="card" aria-labelledby="preview-title">
-          <h2 id="preview-title">{t("import.previewTitle")}：{result.fileName}</h2>
+          <h2 id="preview-title">
+            {t("import.previewTitle")}：{result.fileName}
+          </h2>
           <p role="status">
             <strong>
-              {t("import.summary", { created: result.plan.created, updated: result.plan.updated, unchanged: result.plan.unchanged })}
+              {t("import.summary", {
+                created: result.plan.created,
+                updated: result.plan.updated,
+                unchanged: result.plan.unchanged,
+              })}
             </strong>
             <br />
             {t("import.encoding", { encoding: result.plan.encoding })}

@@ -22,7 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const outcome = await createStaffRecord(actorOf(user, context), submission.value);
   if (!outcome.ok) {
-    const reply = submission.reply({ fieldErrors: { [outcome.problem.field]: [t(`staff.${outcome.problem.message}`)] } });
+    const reply = submission.reply({
+      fieldErrors: { [outcome.problem.field]: [t(`staff.${outcome.problem.message}`)] },
+    });
     return data({ result: reply, created: null }, { status: 400 });
   }
   // The initial password is returned once, in this response, and never stored in clear.
@@ -51,7 +53,12 @@ export default function NewStaff() {
         </>
       ) : null}
       <section className="card">
-        <StaffForm options={options} lastResult={actionData?.result} defaultValue={{ role: "LEARNER" }} submitLabel={t("staff.create")} />
+        <StaffForm
+          options={options}
+          lastResult={actionData?.result}
+          defaultValue={{ role: "LEARNER" }}
+          submitLabel={t("staff.create")}
+        />
       </section>
     </>
   );

@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => [{ title: `${t("team.title")} | ${t("app
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "MANAGER" });
-  const [team, overdue] = await Promise.all([listTeam(user.organisationId), overdueInOrganisation(user.organisationId, today())]);
+  const [team, overdue] = await Promise.all([
+    listTeam(user.organisationId),
+    overdueInOrganisation(user.organisationId, today()),
+  ]);
   return { organisationName: user.organisationName, team, overdue };
 }
 
@@ -28,7 +31,8 @@ export default function Team() {
           <ul className="plain-list">
             {overdue.map((o) => (
               <li key={o.assignmentId}>
-                <Link to={`/team/${o.staffId}`}>{o.name}</Link>（{o.sectionName ?? ""}）{o.trackName}　{t("learn.due", { date: o.dueDate })}{" "}
+                <Link to={`/team/${o.staffId}`}>{o.name}</Link>（{o.sectionName ?? ""}）{o.trackName}　
+                {t("learn.due", { date: o.dueDate })}{" "}
                 <span className="badge badge-danger">{t("team.daysOverdue", { days: o.daysOverdue })}</span>
               </li>
             ))}

@@ -26,7 +26,15 @@ export async function assignForFiscalYear(
   const client = tx ?? db;
   const tracks = await listTracks(client);
   const summary: AssignmentSummary = { created: 0, existing: 0, skipped: 0 };
-  const select = { id: true, employeeTypeCode: true, role: true, startDate: true, appointmentStart: true, appointmentEnd: true, active: true } as const;
+  const select = {
+    id: true,
+    employeeTypeCode: true,
+    role: true,
+    startDate: true,
+    appointmentStart: true,
+    appointmentEnd: true,
+    active: true,
+  } as const;
   // Given staff: a slice of their ids at a time; everyone: by id, a batch at a time.
   const slices = staffIds ? chunks([...staffIds].sort((a, b) => a - b)) : null;
   let cursor = 0;
@@ -75,7 +83,8 @@ async function insertMissingInTransaction(wanted: Wanted[], retries = 2): Promis
   } catch (error) {
     // Another process assigned the same people first: the unique key refused
     // the duplicates, so look again at what is now present.
-    if (retries > 0 && (error as { code?: string }).code === "P2002") return insertMissingInTransaction(wanted, retries - 1);
+    if (retries > 0 && (error as { code?: string }).code === "P2002")
+      return insertMissingInTransaction(wanted, retries - 1);
     throw error;
   }
 }
@@ -147,7 +156,10 @@ export function countExtendable(selection: DueDateSelection, newDueDate: string)
  */
 export async function extendDueDates(actor: Actor, selection: DueDateSelection, newDueDate: string, reason: string) {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.assignment.updateMany({ where: selectionWhere(selection, newDueDate), data: { dueDate: newDueDate } });
+    const { count } = await tx.assignment.updateMany({
+      where: selectionWhere(selection, newDueDate),
+      data: { dueDate: newDueDate },
+    });
     await recordAudit(tx, actor, {
       action: "assignments.extend-due",
       targetType: "assignmentId" in selection ? "assignment" : "filter",

@@ -42,7 +42,10 @@ export async function listAudit(filter: AuditFilter, page = 1) {
     db.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
   const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null))];
-  const actors = await db.staff.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, employeeNumber: true } });
+  const actors = await db.staff.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, employeeNumber: true },
+  });
   const byId = new Map(actors.map((a) => [a.id, a]));
   return {
     total,

@@ -88,8 +88,7 @@ export async function verifyLogin(
 }
 
 export type PasswordChangeResult =
-  | { ok: true; sessionVersion: number }
-  | { ok: false; problem: PasswordProblem | "wrongCurrent" | "sameAsCurrent" };
+  { ok: true; sessionVersion: number } | { ok: false; problem: PasswordProblem | "wrongCurrent" | "sameAsCurrent" };
 
 /**
  * Changes a person's own password. Ends every other session of theirs (the
@@ -112,7 +111,11 @@ export async function changePassword(
   const hash = await hashPassword(input.next);
   const [, updated] = await db.$transaction([
     db.password.update({ where: { staffId }, data: { hash, mustChange: false } }),
-    db.staff.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } }),
+    db.staff.update({
+      where: { id: staffId },
+      data: { sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    }),
   ]);
   return { ok: true, sessionVersion: updated.sessionVersion };
 }

@@ -125,7 +125,10 @@ export async function getLesson(slug: string): Promise<Lesson | null> {
 async function renderStoredLesson(slug: string): Promise<Lesson | null> {
   const [module, clauses] = await Promise.all([db.trainingModule.findUnique({ where: { slug } }), listClauses()]);
   if (!module) return null;
-  const { html, cited } = renderLesson(module.body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
+  const { html, cited } = renderLesson(
+    module.body,
+    new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])),
+  );
   const { title, summary, minutes, audience } = module;
   return { slug, title, summary, minutes, audience, html, cited };
 }

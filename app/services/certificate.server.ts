@@ -9,8 +9,20 @@ const certificateSelect = {
   completedAt: true,
   completedReleaseId: true,
   certificateCode: true,
-  staff: { select: { name: true, employeeNumber: true, organisation: { select: { name: true } }, section: { select: { name: true } } } },
-  attempts: { where: { passed: true }, orderBy: { id: "asc" }, take: 1, select: { percent: true, correct: true, total: true } },
+  staff: {
+    select: {
+      name: true,
+      employeeNumber: true,
+      organisation: { select: { name: true } },
+      section: { select: { name: true } },
+    },
+  },
+  attempts: {
+    where: { passed: true },
+    orderBy: { id: "asc" },
+    take: 1,
+    select: { percent: true, correct: true, total: true },
+  },
 } as const;
 
 async function toCertificate(row: Awaited<ReturnType<typeof findRow>>) {
@@ -46,7 +58,10 @@ export async function getCertificate(staffId: number, assignmentId: number) {
 
 /** The certificate a verification code belongs to, for HR to check a printed one. */
 export async function verifyCertificate(code: string) {
-  const normalised = code.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z]/g, "");
+  const normalised = code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "");
   if (normalised.length !== 10) return null;
   const formatted = `${normalised.slice(0, 4)}-${normalised.slice(4, 8)}-${normalised.slice(8)}`;
   return toCertificate(await findRow({ certificateCode: formatted }));

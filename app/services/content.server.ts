@@ -18,7 +18,10 @@ export function readContentFiles(dir = contentDirectory()): ContentFile[] {
     .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
     .map((entry) => {
       const path = join(entry.parentPath ?? entry.path, entry.name);
-      return { path: relative(dir, path).split(sep).join("/"), text: readFileSync(path, "utf8").replace(/\r\n/g, "\n") };
+      return {
+        path: relative(dir, path).split(sep).join("/"),
+        text: readFileSync(path, "utf8").replace(/\r\n/g, "\n"),
+      };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -74,12 +77,18 @@ function diff(kind: ChangeKind, rows: Row[], items: { key: string; hash: string;
     const row = byKey.get(item.key);
     if (!row) changes.push({ kind, key: item.key, change: "added", clauseIds: item.clauseIds });
     else if (row.hash !== item.hash || row.retired) {
-      changes.push({ kind, key: item.key, change: "changed", clauseIds: [...new Set([...row.clauseIds, ...item.clauseIds])] });
+      changes.push({
+        kind,
+        key: item.key,
+        change: "changed",
+        clauseIds: [...new Set([...row.clauseIds, ...item.clauseIds])],
+      });
     }
   }
   const present = new Set(items.map((item) => item.key));
   for (const row of rows) {
-    if (!row.retired && !present.has(row.key)) changes.push({ kind, key: row.key, change: "removed", clauseIds: row.clauseIds });
+    if (!row.retired && !present.has(row.key))
+      changes.push({ kind, key: row.key, change: "removed", clauseIds: row.clauseIds });
   }
   return changes;
 }
@@ -100,7 +109,10 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
         return { status: "unchanged", releaseId: latest.id, hash, changes: [], changedClauses: [] };
       }
 
-      const clauses = bundle.policy.clauses.map((c) => ({ ...c, hash: itemHash({ heading: c.heading, text: c.text }) }));
+      const clauses = bundle.policy.clauses.map((c) => ({
+        ...c,
+        hash: itemHash({ heading: c.heading, text: c.text }),
+      }));
       const modules = bundle.modules.map((m) => ({ ...m, hash: itemHash(m) }));
       const questions = bundle.questions.map((q) => ({ ...q, hash: itemHash(q) }));
       const tracks = bundle.tracks.map((t) => ({ ...t, hash: itemHash(t) }));
@@ -120,7 +132,12 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
         ),
         ...diff(
           "module",
-          moduleRows.map((r) => ({ key: r.slug, hash: r.hash, retired: r.retired, clauseIds: jsonStrings(r.clauseIds) })),
+          moduleRows.map((r) => ({
+            key: r.slug,
+            hash: r.hash,
+            retired: r.retired,
+            clauseIds: jsonStrings(r.clauseIds),
+          })),
           modules.map((m) => ({ key: m.slug, hash: m.hash, clauseIds: m.clauses })),
         ),
         ...diff(
@@ -145,7 +162,8 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
       const releaseId = release.id;
       const touched = (kind: ChangeKind) =>
         new Set(changes.filter((c) => c.kind === kind && c.change !== "removed").map((c) => c.key));
-      const retire = (kind: ChangeKind) => changes.filter((c) => c.kind === kind && c.change === "removed").map((c) => c.key);
+      const retire = (kind: ChangeKind) =>
+        changes.filter((c) => c.kind === kind && c.change === "removed").map((c) => c.key);
 
       const touchedClauses = touched("clause");
       for (const c of clauses.filter((c) => touchedClauses.has(c.id))) {

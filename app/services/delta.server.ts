@@ -79,11 +79,21 @@ export async function assignDeltaRetraining(actor: Actor, releaseId: number, fil
   const cycleKey = `DELTA-R${releaseId}`;
   return db.$transaction(async (tx) => {
     const people = await tx.staff.findMany({ where: eligibleWhere(releaseId, filter), select: { id: true } });
-    const existing = await tx.assignment.findMany({ where: { trackId: DELTA_TRACK, cycleKey }, select: { staffId: true } });
+    const existing = await tx.assignment.findMany({
+      where: { trackId: DELTA_TRACK, cycleKey },
+      select: { staffId: true },
+    });
     const have = new Set(existing.map((e) => e.staffId));
     const data = people
       .filter((p) => !have.has(p.id))
-      .map((p) => ({ staffId: p.id, trackId: DELTA_TRACK, cycleKey, fiscalYear: fiscalYearOf(today), dueDate, moduleSlugs: slugs }));
+      .map((p) => ({
+        staffId: p.id,
+        trackId: DELTA_TRACK,
+        cycleKey,
+        fiscalYear: fiscalYearOf(today),
+        dueDate,
+        moduleSlugs: slugs,
+      }));
     await tx.assignment.createMany({ data });
     await recordAudit(tx, actor, {
       action: "assignments.delta",

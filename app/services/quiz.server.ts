@@ -120,7 +120,9 @@ export type SubmitResult = { ok: true; attemptId: number; assignmentId: number }
  */
 export async function submitAttempt(staffId: number, attemptId: number, responses: Responses): Promise<SubmitResult> {
   return db.$transaction(async (tx) => {
-    const [attempt] = await tx.$queryRaw<{ assignmentId: number; submitted: unknown; draw: unknown; passPercent: number }[]>`
+    const [attempt] = await tx.$queryRaw<
+      { assignmentId: number; submitted: unknown; draw: unknown; passPercent: number }[]
+    >`
       SELECT "assignmentId", "submittedAt" IS NOT NULL AS "submitted", "draw", "passPercent"
       FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId}`;
     if (!attempt) return { ok: false };

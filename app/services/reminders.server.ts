@@ -19,14 +19,25 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
   const overdue = await db.assignment.findMany({
     where: { completedAt: null, dueDate: { lt: today }, staff: { active: true, reminders: { none: { day: today } } } },
     orderBy: [{ staffId: "asc" }, { dueDate: "asc" }],
-    select: { staffId: true, trackId: true, dueDate: true, staff: { select: { name: true, employeeNumber: true, email: true } } },
+    select: {
+      staffId: true,
+      trackId: true,
+      dueDate: true,
+      staff: { select: { name: true, employeeNumber: true, email: true } },
+    },
   });
   const tracks = new Map((await db.track.findMany({ select: { id: true, name: true } })).map((tr) => [tr.id, tr.name]));
   const byStaff = new Map<number, typeof overdue>();
   for (const row of overdue) byStaff.set(row.staffId, [...(byStaff.get(row.staffId) ?? []), row]);
   return [...byStaff.values()].map((rows) => {
     const { staff, staffId } = rows[0]!;
-    const lines = rows.map((r) => t("reminder.line", { track: tracks.get(r.trackId) ?? r.trackId, due: r.dueDate, days: daysBetween(r.dueDate, today) }));
+    const lines = rows.map((r) =>
+      t("reminder.line", {
+        track: tracks.get(r.trackId) ?? r.trackId,
+        due: r.dueDate,
+        days: daysBetween(r.dueDate, today),
+      }),
+    );
     const body = [
       t("reminder.greeting", { name: staff.name }),
       "",
@@ -54,7 +65,15 @@ async function deliver(message: ReminderMessage, today: string): Promise<Channel
   }
   // Inside a closed network without mail, the city's own system picks these up.
   mkdirSync(env.REMINDER_OUTBOX, { recursive: true });
-  const entry = [`To: ${message.to ?? `(職員番号 ${message.employeeNumber})`}`, `Subject: ${message.subject}`, "", message.body, "", "----", ""];
+  const entry = [
+    `To: ${message.to ?? `(職員番号 ${message.employeeNumber})`}`,
+    `Subject: ${message.subject}`,
+    "",
+    message.body,
+    "",
+    "----",
+    "",
+  ];
   appendFileSync(join(env.REMINDER_OUTBOX, `reminders-${today}.txt`), entry.join("\n"));
   return "file";
 }
@@ -70,7 +89,9 @@ export async function sendReminders(today: string, { dryRun }: { dryRun: boolean
   const counts = { smtp: 0, file: 0 };
   for (const message of messages) {
     try {
-      await db.reminder.create({ data: { staffId: message.staffId, day: today, channel: env.SMTP_URL && message.to ? "smtp" : "file" } });
+      await db.reminder.create({
+        data: { staffId: message.staffId, day: today, channel: env.SMTP_URL && message.to ? "smtp" : "file" },
+      });
     } catch {
       continue; // someone else claimed this person today
     }

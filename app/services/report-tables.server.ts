@@ -18,7 +18,10 @@ import {
 } from "./reports.server.ts";
 
 /** A manager's report is always their own organisation, whatever the URL says. */
-export function scopeReportFilter(user: Pick<SignedInStaff, "role" | "organisationId">, filter: ReportFilter): ReportFilter {
+export function scopeReportFilter(
+  user: Pick<SignedInStaff, "role" | "organisationId">,
+  filter: ReportFilter,
+): ReportFilter {
   return user.role === "MANAGER" ? { ...filter, organisationId: user.organisationId } : filter;
 }
 

@@ -43,16 +43,22 @@ function statusSql(today: string): Prisma.Sql {
  * The report's assignments as a derived table, aliased "p" by callers:
  * one row per assignment with its staff's grouping columns and its status.
  */
-function populationSql(filter: ReportFilter, today: string, options: { ignoreStatus?: boolean; overdueOnly?: boolean } = {}): Prisma.Sql {
+function populationSql(
+  filter: ReportFilter,
+  today: string,
+  options: { ignoreStatus?: boolean; overdueOnly?: boolean } = {},
+): Prisma.Sql {
   const status = statusSql(today);
   const where = [Prisma.sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`, Prisma.sql`"Staff"."active" = TRUE`];
   if (filter.trackId !== undefined) where.push(Prisma.sql`"Assignment"."trackId" = ${filter.trackId}`);
   if (filter.organisationId !== undefined) where.push(Prisma.sql`"Staff"."organisationId" = ${filter.organisationId}`);
   if (filter.sectionId !== undefined) where.push(Prisma.sql`"Staff"."sectionId" = ${filter.sectionId}`);
-  if (filter.employeeTypeCode !== undefined) where.push(Prisma.sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  if (filter.employeeTypeCode !== undefined)
+    where.push(Prisma.sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
   if (filter.status !== undefined && !options.ignoreStatus) where.push(Prisma.sql`(${status}) = ${filter.status}`);
   // 期限超過 as statusSql defines it, spelt so that an index on the due date can find it.
-  if (options.overdueOnly) where.push(Prisma.sql`"Assignment"."completedAt" IS NULL AND "Assignment"."dueDate" < ${today}`);
+  if (options.overdueOnly)
+    where.push(Prisma.sql`"Assignment"."completedAt" IS NULL AND "Assignment"."dueDate" < ${today}`);
   return Prisma.sql`SELECT
       "Assignment"."id" AS "assignmentId",
       "Assignment"."staffId" AS "staffId",
@@ -68,7 +74,11 @@ function populationSql(filter: ReportFilter, today: string, options: { ignoreSta
     WHERE ${Prisma.join(where, " AND ")}`;
 }
 
-export type EmployeeTypeCompletion = Completion & { employeeTypeCode: string; employeeTypeName: string; overdue: number };
+export type EmployeeTypeCompletion = Completion & {
+  employeeTypeCode: string;
+  employeeTypeName: string;
+  overdue: number;
+};
 
 export type CompletionMatrix = {
   organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
@@ -88,10 +98,13 @@ export type CompletionSummary = {
   cumulative: CumulativePoint[];
 };
 
-type CellRow = { organisationId: string; employeeTypeCode: string; assigned: unknown; completed: unknown; overdue: unknown } & Record<
-  `m${number}`,
-  unknown
->;
+type CellRow = {
+  organisationId: string;
+  employeeTypeCode: string;
+  assigned: unknown;
+  completed: unknown;
+  overdue: unknown;
+} & Record<`m${number}`, unknown>;
 
 /**
  * Completion by employee type, organisation × type and month: one query
@@ -119,7 +132,8 @@ export async function completionSummary(filter: ReportFilter, today: string): Pr
     }),
   ]);
   const cell = new Map(cells.map((row) => [`${row.organisationId}\t${row.employeeTypeCode}`, row]));
-  const sum = (rows: (CellRow | undefined)[], column: keyof CellRow) => rows.reduce((total, row) => total + count(row?.[column]), 0);
+  const sum = (rows: (CellRow | undefined)[], column: keyof CellRow) =>
+    rows.reduce((total, row) => total + count(row?.[column]), 0);
 
   const byType = employeeTypes.map((type) => {
     const rows = cells.filter((row) => row.employeeTypeCode === type.code);
@@ -134,7 +148,9 @@ export async function completionSummary(filter: ReportFilter, today: string): Pr
     const rows = employeeTypes.map((type) => cell.get(`${organisation.id}\t${type.code}`));
     return {
       ...organisation,
-      cells: Object.fromEntries(employeeTypes.map((type, i) => [type.code, completion(count(rows[i]?.assigned), count(rows[i]?.completed))])),
+      cells: Object.fromEntries(
+        employeeTypes.map((type, i) => [type.code, completion(count(rows[i]?.assigned), count(rows[i]?.completed))]),
+      ),
       total: completion(sum(rows, "assigned"), sum(rows, "completed")),
     };
   });
@@ -237,7 +253,15 @@ export async function overdueList(
 }
 
 export type ItemAnalysis = {
-  questions: { questionId: string; moduleSlug: string | null; clauseId: string | null; prompt: string | null; answered: number; correct: number; share: number }[];
+  questions: {
+    questionId: string;
+    moduleSlug: string | null;
+    clauseId: string | null;
+    prompt: string | null;
+    answered: number;
+    correct: number;
+    share: number;
+  }[];
   clauses: { clauseId: string; heading: string | null; answered: number; correct: number; share: number }[];
 };
 
@@ -282,8 +306,18 @@ export async function itemAnalysis(filter: ReportFilter, today: string): Promise
       correct: 0,
       share: 0,
     };
-    questions.set(row.questionId, { ...question, answered: question.answered + answered, correct: question.correct + correct });
-    const clause = clauses.get(row.clauseId) ?? { clauseId: row.clauseId, heading: row.heading ?? null, answered: 0, correct: 0, share: 0 };
+    questions.set(row.questionId, {
+      ...question,
+      answered: question.answered + answered,
+      correct: question.correct + correct,
+    });
+    const clause = clauses.get(row.clauseId) ?? {
+      clauseId: row.clauseId,
+      heading: row.heading ?? null,
+      answered: 0,
+      correct: 0,
+      share: 0,
+    };
     clauses.set(row.clauseId, { ...clause, answered: clause.answered + answered, correct: clause.correct + correct });
   }
   const withShare = <T extends { answered: number; correct: number }>(item: T) => ({
@@ -438,7 +472,10 @@ export async function reportOptions() {
     }),
     db.employeeType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
     // Retired tracks stay: past years' assignments still refer to them.
-    db.track.findMany({ orderBy: [{ retired: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, retired: true } }),
+    db.track.findMany({
+      orderBy: [{ retired: "asc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true, retired: true },
+    }),
     db.$queryRaw<{ fiscalYear: unknown }[]>(fiscalYearsQuery()),
   ]);
   return { organisations, employeeTypes, tracks, fiscalYears: years.map((y) => Number(y.fiscalYear)) };
@@ -449,7 +486,8 @@ export async function reportOptions() {
 
 function completionCellsQuery(filter: ReportFilter, today: string, months: { end: Date }[]): Prisma.Sql {
   const perMonth = months.map(
-    ({ end }, i) => Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
+    ({ end }, i) =>
+      Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
   );
   return Prisma.sql`
     SELECT "p"."organisationId" AS "organisationId", "p"."employeeTypeCode" AS "employeeTypeCode",
@@ -521,8 +559,10 @@ function countedAnswersSql(filter: ReportFilter, today: string): Prisma.Sql {
 function talliedAnswersSql(filter: ReportFilter): Prisma.Sql {
   const where = [Prisma.sql`"AnswerTally"."fiscalYear" = ${filter.fiscalYear}`];
   if (filter.trackId !== undefined) where.push(Prisma.sql`"AnswerTally"."trackId" = ${filter.trackId}`);
-  if (filter.organisationId !== undefined) where.push(Prisma.sql`"AnswerTally"."organisationId" = ${filter.organisationId}`);
-  if (filter.employeeTypeCode !== undefined) where.push(Prisma.sql`"AnswerTally"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  if (filter.organisationId !== undefined)
+    where.push(Prisma.sql`"AnswerTally"."organisationId" = ${filter.organisationId}`);
+  if (filter.employeeTypeCode !== undefined)
+    where.push(Prisma.sql`"AnswerTally"."employeeTypeCode" = ${filter.employeeTypeCode}`);
   return Prisma.sql`
     SELECT "AnswerTally"."questionId" AS "questionId", "AnswerTally"."clauseId" AS "clauseId",
       SUM("AnswerTally"."answered") AS "answered", SUM("AnswerTally"."correct") AS "correct"

@@ -65,10 +65,16 @@ export async function loadDemoData(): Promise<void> {
       });
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });
     }
-    const demo = await tx.staff.findMany({ where: { employeeNumber: { in: DEMO_STAFF.map((p) => p.employeeNumber) } } });
+    const demo = await tx.staff.findMany({
+      where: { employeeNumber: { in: DEMO_STAFF.map((p) => p.employeeNumber) } },
+    });
     // As if the city had run the rollover on 1 April: some demo staff are
     // then already late, which is what the reports are for.
-    await assignForStaff(demo.map((p) => p.id), fiscalYearRange(fiscalYearOf(today())).start, tx);
+    await assignForStaff(
+      demo.map((p) => p.id),
+      fiscalYearRange(fiscalYearOf(today())).start,
+      tx,
+    );
   });
 }
 

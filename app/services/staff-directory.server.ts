@@ -27,7 +27,13 @@ function whereOf(filter: StaffFilter): Prisma.StaffWhereInput {
     employeeTypeCode: filter.employeeTypeCode,
     active: filter.active,
     ...(q
-      ? { OR: [{ employeeNumber: { startsWith: q.toUpperCase() } }, { name: { contains: q } }, { nameKana: { contains: q } }] }
+      ? {
+          OR: [
+            { employeeNumber: { startsWith: q.toUpperCase() } },
+            { name: { contains: q } },
+            { nameKana: { contains: q } },
+          ],
+        }
       : {}),
   };
 }
@@ -66,7 +72,10 @@ export async function staffFormOptions() {
       orderBy: { sortOrder: "asc" },
       select: { id: true, name: true, sections: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
     }),
-    db.employeeType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true, hasAppointmentPeriod: true } }),
+    db.employeeType.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, name: true, hasAppointmentPeriod: true },
+    }),
   ]);
   return { organisations, employeeTypes };
 }
@@ -106,7 +115,14 @@ export function getStaffRecord(staffId: number) {
 
 export type StaffRecordProblem = {
   field: keyof StaffRecordInput;
-  message: "employeeNumberTaken" | "unknownOrganisation" | "sectionOutsideOrganisation" | "unknownEmployeeType" | "appointmentRequired" | "appointmentOrder" | "roleNotAllowed";
+  message:
+    | "employeeNumberTaken"
+    | "unknownOrganisation"
+    | "sectionOutsideOrganisation"
+    | "unknownEmployeeType"
+    | "appointmentRequired"
+    | "appointmentOrder"
+    | "roleNotAllowed";
 };
 
 type Db = Pick<typeof db, "organisation" | "section" | "employeeType" | "staff">;
@@ -124,11 +140,16 @@ async function recordProblem(
   }
   if (input.sectionId !== undefined) {
     const section = await tx.section.findUnique({ where: { id: input.sectionId } });
-    if (section?.organisationId !== input.organisationId) return { field: "sectionId", message: "sectionOutsideOrganisation" };
+    if (section?.organisationId !== input.organisationId)
+      return { field: "sectionId", message: "sectionOutsideOrganisation" };
   }
   const type = await tx.employeeType.findUnique({ where: { code: input.employeeTypeCode } });
   if (!type) return { field: "employeeTypeCode", message: "unknownEmployeeType" };
-  const appointment = appointmentProblem(type.hasAppointmentPeriod, input.appointmentStart ?? null, input.appointmentEnd ?? null);
+  const appointment = appointmentProblem(
+    type.hasAppointmentPeriod,
+    input.appointmentStart ?? null,
+    input.appointmentEnd ?? null,
+  );
   if (appointment) return { field: "appointmentEnd", message: appointment };
   const from = existing && isRole(existing.role) ? existing.role : null;
   if (!mayAssignRole(actorRole, from, input.role)) return { field: "role", message: "roleNotAllowed" };
@@ -160,7 +181,12 @@ export async function createStaffRecord(actor: Actor & { role: Role }, input: St
     const staff = await tx.staff.create({
       data: { ...columnsOf(input), password: { create: { hash: password.hash, mustChange: true } } },
     });
-    await recordAudit(tx, actor, { action: "staff.create", targetType: "staff", targetId: staff.id, detail: columnsOf(input) });
+    await recordAudit(tx, actor, {
+      action: "staff.create",
+      targetType: "staff",
+      targetId: staff.id,
+      detail: columnsOf(input),
+    });
     await assignForStaff([staff.id], today(), tx);
     return { ok: true as const, staffId: staff.id, initialPassword: password.plain };
   });
@@ -183,9 +209,20 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
     // A new appointment period or becoming MANAGER brings new tracks.
     await assignForStaff([staffId], today(), tx);
     const { role, ...otherChanges } = changes;
-    if (role) await recordAudit(tx, actor, { action: "staff.role-change", targetType: "staff", targetId: staffId, detail: { role } });
+    if (role)
+      await recordAudit(tx, actor, {
+        action: "staff.role-change",
+        targetType: "staff",
+        targetId: staffId,
+        detail: { role },
+      });
     if (Object.keys(otherChanges).length > 0) {
-      await recordAudit(tx, actor, { action: "staff.update", targetType: "staff", targetId: staffId, detail: otherChanges });
+      await recordAudit(tx, actor, {
+        action: "staff.update",
+        targetType: "staff",
+        targetId: staffId,
+        detail: otherChanges,
+      });
     }
     return { ok: true as const, changed: true };
   });

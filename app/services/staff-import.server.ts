@@ -3,7 +3,13 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
-import { decodeCsv, parseStaffCsv, type CsvEncoding, type ImportProblem, type StaffImportRow } from "~/domain/staff-csv.ts";
+import {
+  decodeCsv,
+  parseStaffCsv,
+  type CsvEncoding,
+  type ImportProblem,
+  type StaffImportRow,
+} from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
 import { chunks } from "~/lib/chunks.ts";
 import { moveTalliesOf } from "./answer-tallies.server.ts";
@@ -55,8 +61,13 @@ const STAFF_PAGE = 10_000;
  */
 async function everyStaffRecord(tx: Db) {
   const staff = [];
-  for (let cursor = 0; ; ) {
-    const page = await tx.staff.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: STAFF_PAGE, select: STAFF_RECORD_FIELDS });
+  for (let cursor = 0; ;) {
+    const page = await tx.staff.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: STAFF_PAGE,
+      select: STAFF_RECORD_FIELDS,
+    });
     staff.push(...page);
     if (page.length < STAFF_PAGE) return staff;
     cursor = page.at(-1)!.id;
@@ -68,7 +79,12 @@ async function everyStaffRecord(tx: Db) {
  * `actorRole` limits who may hand out the administrator role; null is the
  * command line, run by the server's operator.
  */
-async function planImport(tx: Db, text: string, encoding: CsvEncoding, actorRole: Role | null): Promise<StaffImportCheck> {
+async function planImport(
+  tx: Db,
+  text: string,
+  encoding: CsvEncoding,
+  actorRole: Role | null,
+): Promise<StaffImportCheck> {
   const [organisations, employeeTypes, sections, staff] = await Promise.all([
     tx.organisation.findMany({ select: { id: true, name: true } }),
     tx.employeeType.findMany({ select: { code: true, name: true, hasAppointmentPeriod: true } }),
@@ -80,17 +96,32 @@ async function planImport(tx: Db, text: string, encoding: CsvEncoding, actorRole
   const existingSections = new Set(sections.map((s) => sectionKey(s.organisationId, s.name)));
   const byNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
 
-  const plan: StaffImportPlan = { encoding, rows: rows.length, created: [], updated: [], unchanged: 0, missing: [], newSections: [] };
+  const plan: StaffImportPlan = {
+    encoding,
+    rows: rows.length,
+    created: [],
+    updated: [],
+    unchanged: 0,
+    missing: [],
+    newSections: [],
+  };
   const newSections = new Map<string, { organisationId: string; name: string }>();
   for (const row of rows) {
     const current = byNumber.get(row.employeeNumber);
     const currentRole = current && isRole(current.role) ? current.role : null;
     if (actorRole && !mayAssignRole(actorRole, currentRole, row.role)) {
-      problems.push({ line: row.line, column: "役割", message: "システム管理者の役割は、システム管理者だけが設定・変更できます" });
+      problems.push({
+        line: row.line,
+        column: "役割",
+        message: "システム管理者の役割は、システム管理者だけが設定・変更できます",
+      });
       continue;
     }
     if (row.sectionName && !existingSections.has(sectionKey(row.organisationId, row.sectionName))) {
-      newSections.set(sectionKey(row.organisationId, row.sectionName), { organisationId: row.organisationId, name: row.sectionName });
+      newSections.set(sectionKey(row.organisationId, row.sectionName), {
+        organisationId: row.organisationId,
+        name: row.sectionName,
+      });
     }
     if (!current) {
       plan.created.push(row);
@@ -136,7 +167,15 @@ export async function checkStaffImport(file: StaffCsvFile, actorRole: Role | nul
 }
 
 export type StaffImportResult =
-  | { ok: true; created: number; updated: number; unchanged: number; deactivated: number; newSections: number; missing: number }
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      unchanged: number;
+      deactivated: number;
+      newSections: number;
+      missing: number;
+    }
   | { ok: false; problems: ImportProblem[] };
 
 /**
@@ -173,7 +212,9 @@ export async function importStaff(
         email: row.email,
       });
 
-      await tx.staff.createMany({ data: plan.created.map((row) => ({ employeeNumber: row.employeeNumber, ...columns(row) })) });
+      await tx.staff.createMany({
+        data: plan.created.map((row) => ({ employeeNumber: row.employeeNumber, ...columns(row) })),
+      });
       const deactivated = options.deactivateMissing ? plan.missing : [];
       const moved = [...plan.updated.map((u) => u.staffId), ...deactivated.map((m) => m.staffId)];
       await moveTalliesOf(tx, moved, async () => {
@@ -186,12 +227,17 @@ export async function importStaff(
           });
         }
         for (const ids of chunks(deactivated.map((m) => m.staffId))) {
-          await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false, sessionVersion: { increment: 1 } } });
+          await tx.staff.updateMany({
+            where: { id: { in: ids } },
+            data: { active: false, sessionVersion: { increment: 1 } },
+          });
         }
       });
       const created = [];
       for (const numbers of chunks(plan.created.map((r) => r.employeeNumber))) {
-        created.push(...(await tx.staff.findMany({ where: { employeeNumber: { in: numbers } }, select: { id: true } })));
+        created.push(
+          ...(await tx.staff.findMany({ where: { employeeNumber: { in: numbers } }, select: { id: true } })),
+        );
       }
       await assignForStaff([...created.map((c) => c.id), ...plan.updated.map((u) => u.staffId)], today(), tx);
 
@@ -241,7 +287,8 @@ export async function saveImportDraft(actor: Actor, file: StaffCsvFile): Promise
  */
 export async function takeImportDraft(actor: Actor, draftId: string): Promise<StaffCsvFile | null> {
   const draft = await db.staffImportDraft.findUnique({ where: { id: draftId } });
-  if (!draft || draft.createdBy !== actor.staffId || draft.createdAt.getTime() < Date.now() - DRAFT_LIFETIME_MS) return null;
+  if (!draft || draft.createdBy !== actor.staffId || draft.createdAt.getTime() < Date.now() - DRAFT_LIFETIME_MS)
+    return null;
   const { count } = await db.staffImportDraft.deleteMany({ where: { id: draftId } });
   if (count === 0) return null;
   return { fileName: draft.fileName, text: draft.text, encoding: draft.encoding as CsvEncoding };

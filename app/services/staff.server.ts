@@ -48,7 +48,8 @@ export async function findSignedInStaff(staffId: number, sessionVersion: number)
     LEFT JOIN "Password" ON "Password"."staffId" = "Staff"."id"
     WHERE "Staff"."id" = ${staffId}`;
   // SQLite gives booleans as 0 and 1, PostgreSQL as booleans.
-  if (!staff || !sqlBoolean(staff.active) || Number(staff.sessionVersion) !== sessionVersion || !isRole(staff.role)) return null;
+  if (!staff || !sqlBoolean(staff.active) || Number(staff.sessionVersion) !== sessionVersion || !isRole(staff.role))
+    return null;
   return {
     id: Number(staff.id),
     employeeNumber: staff.employeeNumber,

@@ -38,7 +38,10 @@ test("HR registers a new employee, who must change the initial password at first
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ようこそ、初任 太郎さん");
 });
 
-test("HR imports a Shift_JIS CSV through the UI and finds the new people in the directory", async ({ page, signIn }) => {
+test("HR imports a Shift_JIS CSV through the UI and finds the new people in the directory", async ({
+  page,
+  signIn,
+}) => {
   await signIn("300001");
   await page.goto("/staff/import");
   await page.getByLabel("CSVファイル").setInputFiles("tests/fixtures/staff-sjis.csv");

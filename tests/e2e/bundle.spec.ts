@@ -5,7 +5,8 @@ import { routeBundles } from "../../app/lib/bundle-sizes.server.ts";
 // Reads the production build the browser tests run against; no browser needed.
 const bundles = routeBundles("build");
 const learnerRoute = (route: string) => /^routes\/(_index|login|password|policy|learn\.)/.test(route);
-const containsRecharts = (files: string[]) => files.some((file) => readFileSync(`build/client/${file}`, "utf8").includes("recharts-wrapper"));
+const containsRecharts = (files: string[]) =>
+  files.some((file) => readFileSync(`build/client/${file}`, "utf8").includes("recharts-wrapper"));
 
 test("recharts ships with the report page and nowhere on the learner pages", () => {
   const reports = bundles.find((b) => b.route === "routes/reports._index");

@@ -72,13 +72,18 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
   const rows = ["職員番号,氏名,所属,任用形態,採用日,役割", "H00001,研修 担当,市長部局,常勤職員,2010-04-01,研修担当"];
   for (let i = 0; i < 120; i++) rows.push(`C${String(i).padStart(5, "0")},負荷 試験${i},市長部局,常勤職員,2015-04-01,`);
   writeFileSync("tests/.tmp/crash-staff.csv", `${rows.join("\r\n")}\r\n`);
-  execFileSync("node_modules/.bin/tsx", ["app/cli/staff-import.ts", "tests/.tmp/crash-staff.csv"], { env, stdio: "ignore" });
+  execFileSync("node_modules/.bin/tsx", ["app/cli/staff-import.ts", "tests/.tmp/crash-staff.csv"], {
+    env,
+    stdio: "ignore",
+  });
 
   let server = await startServer();
   try {
     const db = new Database(DB, { readonly: true });
     const assignments = db
-      .prepare("SELECT a.id, a.staffId FROM Assignment a JOIN Staff s ON s.id = a.staffId WHERE s.employeeNumber LIKE 'C%' AND a.trackId = 'annual-refresher'")
+      .prepare(
+        "SELECT a.id, a.staffId FROM Assignment a JOIN Staff s ON s.id = a.staffId WHERE s.employeeNumber LIKE 'C%' AND a.trackId = 'annual-refresher'",
+      )
       .all() as { id: number; staffId: number }[];
     db.close();
     expect(assignments.length).toBe(120);
@@ -90,7 +95,9 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
       expect(started.headers.get("Location")).toBe(`/learn/${a.id}/quiz`);
     }
     const open = new Database(DB, { readonly: true });
-    const attempts = open.prepare("SELECT id, assignmentId, staffId FROM QuizAttempt WHERE openFor IS NOT NULL").all() as {
+    const attempts = open
+      .prepare("SELECT id, assignmentId, staffId FROM QuizAttempt WHERE openFor IS NOT NULL")
+      .all() as {
       id: number;
       assignmentId: number;
       staffId: number;
@@ -126,7 +133,9 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
     const after = new Database(DB, { readonly: true });
     expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
     const stored = new Set(
-      (after.prepare("SELECT id FROM QuizAttempt WHERE submittedAt IS NOT NULL").all() as { id: number }[]).map((r) => r.id),
+      (after.prepare("SELECT id FROM QuizAttempt WHERE submittedAt IS NOT NULL").all() as { id: number }[]).map(
+        (r) => r.id,
+      ),
     );
     const answered = after.prepare("SELECT COUNT(DISTINCT attemptId) AS n FROM AttemptAnswer").get() as { n: number };
     after.close();

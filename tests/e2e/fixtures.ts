@@ -10,11 +10,15 @@ import { E2E_DATABASE, E2E_SESSION_SECRET } from "../../playwright.config.ts";
 async function signIn(page: Page, employeeNumber: string) {
   const db = new Database(E2E_DATABASE, { readonly: true });
   const staff = db.prepare("SELECT id, sessionVersion FROM Staff WHERE employeeNumber = ?").get(employeeNumber) as
-    | { id: number; sessionVersion: number }
-    | undefined;
+    { id: number; sessionVersion: number } | undefined;
   db.close();
   if (!staff) throw new Error(`no demo staff ${employeeNumber}`);
-  const cookie = createCookie("__mamori", { secrets: [E2E_SESSION_SECRET], path: "/", httpOnly: true, sameSite: "lax" });
+  const cookie = createCookie("__mamori", {
+    secrets: [E2E_SESSION_SECRET],
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+  });
   const header = await cookie.serialize({ staffId: staff.id, sessionVersion: staff.sessionVersion });
   const value = header.split(";")[0]!.slice("__mamori=".length);
   const baseURL = test.info().project.use.baseURL!;

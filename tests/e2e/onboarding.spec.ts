@@ -20,7 +20,13 @@ async function answerWithKeyboard(page: Page, answers: Map<string, string[]>) {
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | HTMLButtonElement | null;
-      return { tag: el?.tagName ?? "", type: (el as HTMLInputElement)?.type ?? "", name: (el as HTMLInputElement)?.name ?? "", value: el?.value ?? "", text: el?.textContent ?? "" };
+      return {
+        tag: el?.tagName ?? "",
+        type: (el as HTMLInputElement)?.type ?? "",
+        name: (el as HTMLInputElement)?.name ?? "",
+        value: el?.value ?? "",
+        text: el?.textContent ?? "",
+      };
     });
   await page.locator("h1").click(); // start from the top of the page
   for (let steps = 0; steps < 400; steps++) {
@@ -37,7 +43,8 @@ async function answerWithKeyboard(page: Page, answers: Map<string, string[]>) {
       for (let i = 0; i < 6 && (await focused()).value !== wanted[0]; i++) await page.keyboard.press("ArrowDown");
       expect((await focused()).value).toBe(wanted[0]);
       // Tab lands on an unchecked group's first radio without checking it.
-      if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press("Space");
+      if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)))
+        await page.keyboard.press("Space");
       await expect(page.locator(`input[name="${el.name}"]:checked`)).toHaveValue(wanted[0]!);
     } else if (el.type === "checkbox" && wanted.includes(el.value)) {
       await page.keyboard.press("Space");
@@ -46,7 +53,10 @@ async function answerWithKeyboard(page: Page, answers: Map<string, string[]>) {
   throw new Error("never reached the submit button");
 }
 
-test("a new employee reads every module, fails the test once, passes the retake, pledges and gets the certificate", async ({ page, signIn }) => {
+test("a new employee reads every module, fails the test once, passes the retake, pledges and gets the certificate", async ({
+  page,
+  signIn,
+}) => {
   test.setTimeout(120_000);
   await signIn("100001");
   await page.goto("/");
@@ -115,7 +125,9 @@ test("learner pages work at phone width", async ({ page, signIn }) => {
   await page.goto("/");
   const card = page.locator(".assignment", { hasText: "年次研修" });
   await expect(card).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });

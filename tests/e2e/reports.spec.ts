@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.ts";
 
-test("HR filters by organisation and type, sees the chart agree with its table, and downloads the CSV", async ({ page, signIn }) => {
+test("HR filters by organisation and type, sees the chart agree with its table, and downloads the CSV", async ({
+  page,
+  signIn,
+}) => {
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") problems.push(message.text());

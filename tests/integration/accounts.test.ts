@@ -34,7 +34,10 @@ describe("lockout", () => {
     const locked = await verifyLogin("L00001", "right-password-1", "10.0.0.1", new Date(start.getTime() + minutes(1)));
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     // A wrong password on a locked account says nothing about the lock.
-    expect(await verifyLogin("L00001", "wrong", "10.0.0.1", new Date(start.getTime() + minutes(2)))).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLogin("L00001", "wrong", "10.0.0.1", new Date(start.getTime() + minutes(2)))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     const later = await verifyLogin("L00001", "right-password-1", "10.0.0.1", new Date(start.getTime() + minutes(16)));
     expect(later).toMatchObject({ ok: true, staffId: person.id });
@@ -54,16 +57,26 @@ describe("lockout", () => {
     for (let i = 0; i < 5; i++) await verifyLogin("L00003", "wrong", "10.0.0.3");
     expect((await verifyLogin("L00003", "right-password-1", "10.0.0.3")).ok).toBe(false);
 
-    const response = await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: { intent: "unlock" } }), { staffId: String(person.id) });
+    const response = await call(
+      staffAction,
+      await requestAs(hr, `/staff/${person.id}`, { form: { intent: "unlock" } }),
+      { staffId: String(person.id) },
+    );
     expect(response.status).toBe(200);
     expect((await verifyLogin("L00003", "right-password-1", "10.0.0.3")).ok).toBe(true);
-    expect(await db.auditLog.findFirst({ where: { action: "staff.unlock", targetId: String(person.id) } })).toMatchObject({ actorId: hr.id });
+    expect(
+      await db.auditLog.findFirst({ where: { action: "staff.unlock", targetId: String(person.id) } }),
+    ).toMatchObject({ actorId: hr.id });
   });
 
   it("tells the person at the login page, in Japanese, when their account is locked", async () => {
     await createStaff({ employeeNumber: "L00004", password: "right-password-1" });
-    for (let i = 0; i < 5; i++) await call(loginAction, post("/login", { employeeNumber: "L00004", password: "wrong" }));
-    const response = await call(loginAction, post("/login", { employeeNumber: "L00004", password: "right-password-1" }));
+    for (let i = 0; i < 5; i++)
+      await call(loginAction, post("/login", { employeeNumber: "L00004", password: "wrong" }));
+    const response = await call(
+      loginAction,
+      post("/login", { employeeNumber: "L00004", password: "right-password-1" }),
+    );
     expect(response.status).toBe(423);
     expect(await response.text()).toContain("ロックされています");
   });
@@ -83,7 +96,9 @@ describe("sessions end everywhere", () => {
     const other = await signedIn(person);
     const response = await call(
       passwordAction,
-      await requestAs(other, "/password", { form: { current: "old-password-123", next: "a-brand-new-pass", confirmation: "a-brand-new-pass" } }),
+      await requestAs(other, "/password", {
+        form: { current: "old-password-123", next: "a-brand-new-pass", confirmation: "a-brand-new-pass" },
+      }),
     );
     expect(response.status).toBe(302);
     expect(await stillSignedIn(other)).toBe(false);
@@ -94,12 +109,18 @@ describe("sessions end everywhere", () => {
     const hr = await createStaff({ role: "HR" });
     const person = await createStaff();
     const session = await signedIn(person);
-    await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: { intent: "deactivate", reason: "令和8年3月31日 退職" } }), {
-      staffId: String(person.id),
-    });
+    await call(
+      staffAction,
+      await requestAs(hr, `/staff/${person.id}`, { form: { intent: "deactivate", reason: "令和8年3月31日 退職" } }),
+      {
+        staffId: String(person.id),
+      },
+    );
     expect(await stillSignedIn(session)).toBe(false);
     expect(await db.staff.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ active: false });
-    expect(await db.auditLog.findFirst({ where: { action: "staff.deactivate", targetId: String(person.id) } })).toMatchObject({
+    expect(
+      await db.auditLog.findFirst({ where: { action: "staff.deactivate", targetId: String(person.id) } }),
+    ).toMatchObject({
       actorId: hr.id,
       detail: { reason: "令和8年3月31日 退職" },
     });
@@ -111,10 +132,18 @@ describe("sessions end everywhere", () => {
     const person = await createStaff();
     const session = await signedIn(person);
     const params = { staffId: String(person.id) };
-    const byHr = await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: { intent: "sign-out-everywhere" } }), params);
+    const byHr = await call(
+      staffAction,
+      await requestAs(hr, `/staff/${person.id}`, { form: { intent: "sign-out-everywhere" } }),
+      params,
+    );
     expect(byHr.status).toBe(403);
     expect(await stillSignedIn(session)).toBe(true);
-    await call(staffAction, await requestAs(admin, `/staff/${person.id}`, { form: { intent: "sign-out-everywhere" } }), params);
+    await call(
+      staffAction,
+      await requestAs(admin, `/staff/${person.id}`, { form: { intent: "sign-out-everywhere" } }),
+      params,
+    );
     expect(await stillSignedIn(session)).toBe(false);
   });
 });
@@ -125,7 +154,14 @@ describe("initial passwords", () => {
     const created = await call(
       newStaffAction,
       await requestAs(hr, "/staff/new", {
-        form: { employeeNumber: "６０００１", name: "新規 採用", organisationId: "fire", employeeTypeCode: "regular", role: "LEARNER", startDate: "2026-10-01" },
+        form: {
+          employeeNumber: "６０００１",
+          name: "新規 採用",
+          organisationId: "fire",
+          employeeTypeCode: "regular",
+          role: "LEARNER",
+          startDate: "2026-10-01",
+        },
       }),
     );
     const { created: person } = await created.json();
@@ -139,7 +175,10 @@ describe("initial passwords", () => {
     expect(home.headers.get("Location")).toBe("/password");
 
     const change = async (next: string, confirmation = next) =>
-      call(passwordAction, await requestAs(session, "/password", { form: { current: person.initialPassword, next, confirmation } }));
+      call(
+        passwordAction,
+        await requestAs(session, "/password", { form: { current: person.initialPassword, next, confirmation } }),
+      );
     const tooShort = await change("short-pass");
     expect(JSON.stringify(await tooShort.json())).toContain("12文字以上");
     const sameAsInitial = await change(person.initialPassword);
@@ -149,14 +188,22 @@ describe("initial passwords", () => {
 
     expect((await change("a-good-new-password")).status).toBe(302);
     expect(await db.password.findUniqueOrThrow({ where: { staffId: staff.id } })).toMatchObject({ mustChange: false });
-    expect(await db.auditLog.findFirst({ where: { action: "staff.create", targetId: String(staff.id) } })).toMatchObject({ actorId: hr.id });
+    expect(
+      await db.auditLog.findFirst({ where: { action: "staff.create", targetId: String(staff.id) } }),
+    ).toMatchObject({ actorId: hr.id });
   });
 
   it("refuses the employee number as a password", async () => {
     const person = await createStaff({ employeeNumber: "123456789012", password: "old-password-123" });
     const response = await call(
       passwordAction,
-      await requestAs(person, "/password", { form: { current: "old-password-123", next: "１２３４５６７８９０１２", confirmation: "１２３４５６７８９０１２" } }),
+      await requestAs(person, "/password", {
+        form: {
+          current: "old-password-123",
+          next: "１２３４５６７８９０１２",
+          confirmation: "１２３４５６７８９０１２",
+        },
+      }),
     );
     expect(JSON.stringify(await response.json())).toContain("職員番号をパスワードにすることはできません");
   });
@@ -166,8 +213,18 @@ describe("roles", () => {
   it("lets only an administrator grant the administrator role", async () => {
     const hr = await createStaff({ role: "HR" });
     const person = await createStaff({ employeeNumber: "R00001" });
-    const form = { intent: "save", employeeNumber: "R00001", name: "x", organisationId: "mayor", employeeTypeCode: "regular", role: "ADMIN", startDate: "2026-04-01" };
-    const response = await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form }), { staffId: String(person.id) });
+    const form = {
+      intent: "save",
+      employeeNumber: "R00001",
+      name: "x",
+      organisationId: "mayor",
+      employeeTypeCode: "regular",
+      role: "ADMIN",
+      startDate: "2026-04-01",
+    };
+    const response = await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form }), {
+      staffId: String(person.id),
+    });
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain("システム管理者だけ");
     expect((await db.staff.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("LEARNER");
@@ -175,7 +232,9 @@ describe("roles", () => {
     const admin = await createStaff({ role: "ADMIN" });
     await call(staffAction, await requestAs(admin, `/staff/${person.id}`, { form }), { staffId: String(person.id) });
     expect((await db.staff.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("ADMIN");
-    expect(await db.auditLog.findFirst({ where: { action: "staff.role-change", targetId: String(person.id) } })).toMatchObject({
+    expect(
+      await db.auditLog.findFirst({ where: { action: "staff.role-change", targetId: String(person.id) } }),
+    ).toMatchObject({
       actorId: admin.id,
       detail: { role: ["LEARNER", "ADMIN"] },
     });
@@ -193,15 +252,23 @@ describe("manager scoping", () => {
     expect(names).toContain("消防 職員");
     expect(names).not.toContain("市長部局 職員");
 
-    const own = await call(teamMemberLoader, await requestAs(manager, `/team/${colleague.id}`), { staffId: String(colleague.id) });
+    const own = await call(teamMemberLoader, await requestAs(manager, `/team/${colleague.id}`), {
+      staffId: String(colleague.id),
+    });
     expect(own.status).toBe(200);
-    const other = await call(teamMemberLoader, await requestAs(manager, `/team/${outsider.id}`), { staffId: String(outsider.id) });
+    const other = await call(teamMemberLoader, await requestAs(manager, `/team/${outsider.id}`), {
+      staffId: String(outsider.id),
+    });
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain("市長部局 職員");
 
     const directory = await call(directoryLoader, await requestAs(manager, "/staff"));
     expect(directory.status).toBe(403);
-    const staffPage = await call(staffAction, await requestAs(manager, `/staff/${outsider.id}`, { form: { intent: "unlock" } }), { staffId: String(outsider.id) });
+    const staffPage = await call(
+      staffAction,
+      await requestAs(manager, `/staff/${outsider.id}`, { form: { intent: "unlock" } }),
+      { staffId: String(outsider.id) },
+    );
     expect(staffPage.status).toBe(403);
   });
 });
@@ -210,7 +277,9 @@ describe("audit log", () => {
   it("refuses changes and deletions at the database", async () => {
     const hr = await createStaff({ role: "HR" });
     const person = await createStaff();
-    await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: { intent: "reset-password" } }), { staffId: String(person.id) });
+    await call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: { intent: "reset-password" } }), {
+      staffId: String(person.id),
+    });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "staff.password-reset" } });
     expect(entry).toMatchObject({ actorId: hr.id, address: "203.0.113.7", targetId: String(person.id) });
     // The trigger's RAISE surfaces through Prisma as a constraint error.

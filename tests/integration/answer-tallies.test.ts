@@ -95,7 +95,10 @@ async function takeQuiz(person: Person, trackId: string, everyNthRight: number) 
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
   const draw = attempt.draw as DrawnQuestion[];
   const responses = Object.fromEntries(
-    draw.map((q, i) => [q.questionId, i % everyNthRight === 0 ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))!.id]]),
+    draw.map((q, i) => [
+      q.questionId,
+      i % everyNthRight === 0 ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))!.id],
+    ]),
   );
   await submitAttempt(person.id, started.attemptId, responses);
 }
@@ -104,7 +107,11 @@ beforeAll(async () => {
   sectionId = (await db.section.create({ data: { organisationId: "mayor", name: "情報政策課" } })).id;
   aoki = await createStaff({ employeeNumber: "810001", organisationId: "mayor" });
   await db.staff.update({ where: { id: aoki.id }, data: { sectionId } });
-  ishii = await createStaff({ employeeNumber: "810002", organisationId: "waterworks", employeeTypeCode: "fiscal-year" });
+  ishii = await createStaff({
+    employeeNumber: "810002",
+    organisationId: "waterworks",
+    employeeTypeCode: "fiscal-year",
+  });
   ueda = await createStaff({ employeeNumber: "810003", organisationId: "mayor" });
   await takeQuiz(aoki, "annual-refresher", 2);
   await takeQuiz(aoki, "onboarding", 3);
@@ -130,7 +137,14 @@ describe("answer tallies", () => {
     };
     expect(await updateStaffRecord(HR, aoki.id, record)).toEqual({ ok: true, changed: true });
     await expectTalliesToMatchTheAnswers();
-    expect(await updateStaffRecord(HR, aoki.id, { ...record, organisationId: "mayor", sectionId, employeeTypeCode: "regular" })).toMatchObject({ ok: true });
+    expect(
+      await updateStaffRecord(HR, aoki.id, {
+        ...record,
+        organisationId: "mayor",
+        sectionId,
+        employeeTypeCode: "regular",
+      }),
+    ).toMatchObject({ ok: true });
     await expectTalliesToMatchTheAnswers();
   });
 
@@ -144,9 +158,13 @@ describe("answer tallies", () => {
 
   it("follow the changes of a staff CSV import, and its deactivations", async () => {
     const header = "職員番号,氏名,氏名カナ,所属,課,任用形態,役割,採用日,任用開始日,任用終了日,在職";
-    const line = (p: Person, organisation: string, type: string) => `${p.employeeNumber},${p.name},,${organisation},,${type},職員,2026/4/1,,,1`;
+    const line = (p: Person, organisation: string, type: string) =>
+      `${p.employeeNumber},${p.name},,${organisation},,${type},職員,2026/4/1,,,1`;
     const text = [header, line(aoki, "上下水道局", "常勤職員"), line(ueda, "市長部局", "常勤職員")].join("\r\n");
-    const others = await db.staff.findMany({ where: { active: true, id: { notIn: [aoki.id, ueda.id] } }, select: { id: true } });
+    const others = await db.staff.findMany({
+      where: { active: true, id: { notIn: [aoki.id, ueda.id] } },
+      select: { id: true },
+    });
     const result = await importStaff(readStaffCsv("move.csv", new TextEncoder().encode(`${text}\r\n`)), {
       actor: CLI_ACTOR,
       actorRole: null,

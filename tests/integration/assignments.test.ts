@@ -43,23 +43,37 @@ async function assignmentsOf(employeeNumber: string) {
 
 describe("automatic assignment", () => {
   it("gives each employee type exactly what its rules require when a mixed file is imported", async () => {
-    expect(await importStaff(mixedFile, { actor: CLI_ACTOR, actorRole: null, deactivateMissing: false })).toMatchObject({ ok: true, created: 8 });
+    expect(await importStaff(mixedFile, { actor: CLI_ACTOR, actorRole: null, deactivateMissing: false })).toMatchObject(
+      { ok: true, created: 8 },
+    );
     // Onboarding's 30 days from 1 October passed before the import: a fair 30 days from today instead.
     expect(await assignmentsOf("A0001")).toEqual(["onboarding once 2026-12-25"]);
     expect(await assignmentsOf("A0002")).toEqual(["annual-refresher FY2026 2026-12-31"]);
-    expect(await assignmentsOf("A0003")).toEqual(["annual-refresher FY2026 2026-12-31", "appointment-refresher AP2026-04-01 2026-12-25"]);
+    expect(await assignmentsOf("A0003")).toEqual([
+      "annual-refresher FY2026 2026-12-31",
+      "appointment-refresher AP2026-04-01 2026-12-25",
+    ]);
     expect(await assignmentsOf("A0004")).toEqual(["onboarding once 2026-12-25"]);
     expect(await assignmentsOf("A0005")).toEqual(["annual-refresher FY2026 2026-12-31"]);
     expect(await assignmentsOf("A0006")).toEqual(["annual-refresher FY2026 2026-12-31"]);
-    expect(await assignmentsOf("A0007")).toEqual(["annual-refresher FY2026 2026-12-31", "manager-course FY2026 2026-12-25"]);
+    expect(await assignmentsOf("A0007")).toEqual([
+      "annual-refresher FY2026 2026-12-31",
+      "manager-course FY2026 2026-12-25",
+    ]);
     expect(await assignmentsOf("A0008")).toEqual([]);
   });
 
   it("re-appoints fiscal-year staff each April with the appointment refresher, never onboarding again", async () => {
     const person = await createStaff({ employeeNumber: "A0101", employeeTypeCode: "fiscal-year" });
-    await db.staff.update({ where: { id: person.id }, data: { startDate: "2026-04-01", appointmentStart: "2026-04-01", appointmentEnd: "2027-03-31" } });
+    await db.staff.update({
+      where: { id: person.id },
+      data: { startDate: "2026-04-01", appointmentStart: "2026-04-01", appointmentEnd: "2027-03-31" },
+    });
     await assignForFiscalYear(2026, "2026-04-01", [person.id]);
-    await db.staff.update({ where: { id: person.id }, data: { appointmentStart: "2027-04-01", appointmentEnd: "2028-03-31" } });
+    await db.staff.update({
+      where: { id: person.id },
+      data: { appointmentStart: "2027-04-01", appointmentEnd: "2028-03-31" },
+    });
     await assignForFiscalYear(2027, "2027-04-01", [person.id]);
     expect(await assignmentsOf("A0101")).toEqual([
       "annual-refresher FY2027 2027-12-31",
@@ -87,7 +101,10 @@ describe("automatic assignment", () => {
     const admin = await createStaff({ role: "ADMIN" });
     const byHr = await call(rolloverAction, await requestAs(hr, "/admin/rollover", { form: { fiscalYear: "2026" } }));
     expect(byHr.status).toBe(403);
-    const byAdmin = await call(rolloverAction, await requestAs(admin, "/admin/rollover", { form: { fiscalYear: "2026" } }));
+    const byAdmin = await call(
+      rolloverAction,
+      await requestAs(admin, "/admin/rollover", { form: { fiscalYear: "2026" } }),
+    );
     expect((await byAdmin.json()).message).toMatch(/^2026年度（令和8年度）：新規 \d+件、既存 \d+件、対象外 \d+人$/);
   });
 });
@@ -98,15 +115,25 @@ describe("due dates", () => {
     const b = await createStaff({ organisationId: "audit" });
     const c = await createStaff({ organisationId: "council" });
     const make = (staffId: number, dueDate: string) =>
-      db.assignment.create({ data: { staffId, trackId: "annual-refresher", cycleKey: "FY2030", fiscalYear: 2030, dueDate } });
+      db.assignment.create({
+        data: { staffId, trackId: "annual-refresher", cycleKey: "FY2030", fiscalYear: 2030, dueDate },
+      });
     const [x, y, z] = [await make(a.id, "2030-12-31"), await make(b.id, "2031-02-01"), await make(c.id, "2030-12-31")];
 
     expect(await extendDueDates(CLI_ACTOR, { assignmentId: x.id }, "2031-01-15", "システム障害のため")).toBe(1);
-    const count = await extendDueDates(CLI_ACTOR, { fiscalYear: 2030, organisationId: "audit" }, "2031-01-31", "監査対応のため");
+    const count = await extendDueDates(
+      CLI_ACTOR,
+      { fiscalYear: 2030, organisationId: "audit" },
+      "2031-01-31",
+      "監査対応のため",
+    );
     expect(count).toBe(1); // x moves again; y is already later
     const due = async (id: number) => (await db.assignment.findUniqueOrThrow({ where: { id } })).dueDate;
     expect([await due(x.id), await due(y.id), await due(z.id)]).toEqual(["2031-01-31", "2031-02-01", "2030-12-31"]);
-    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "assignments.extend-due" }, orderBy: { id: "desc" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "assignments.extend-due" },
+      orderBy: { id: "desc" },
+    });
     expect(entry.detail).toMatchObject({ reason: "監査対応のため", count: 1, newDueDate: "2031-01-31" });
   });
 });
@@ -117,11 +144,27 @@ describe("delta retraining", () => {
     const newcomer = await createStaff({ organisationId: "fire" });
     const before = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
     await db.assignment.create({
-      data: { staffId: completer.id, trackId: "onboarding", cycleKey: "once", fiscalYear: 2026, dueDate: "2026-12-01", completedAt: new Date(), completedReleaseId: before.id },
+      data: {
+        staffId: completer.id,
+        trackId: "onboarding",
+        cycleKey: "once",
+        fiscalYear: 2026,
+        dueDate: "2026-12-01",
+        completedAt: new Date(),
+        completedReleaseId: before.id,
+      },
     });
 
     const files = readContentFiles("content").map((f) =>
-      f.path === "policy/basic-policy.yaml" ? { ...f, text: f.text.replace("幹部職員が率先して推進、管理する体制を確立する。", "幹部職員が率先して推進し、管理する体制を確立する。") } : f,
+      f.path === "policy/basic-policy.yaml"
+        ? {
+            ...f,
+            text: f.text.replace(
+              "幹部職員が率先して推進、管理する体制を確立する。",
+              "幹部職員が率先して推進し、管理する体制を確立する。",
+            ),
+          }
+        : f,
     );
     const check = checkContentFiles(files);
     if (!check.ok) throw new Error("edited content must stay valid");
@@ -133,16 +176,34 @@ describe("delta retraining", () => {
     expect((await changedModules(release.releaseId)).map((m) => m.slug)).toEqual(citing);
 
     await db.assignment.create({
-      data: { staffId: newcomer.id, trackId: "onboarding", cycleKey: "once", fiscalYear: 2026, dueDate: "2026-12-01", completedAt: new Date(), completedReleaseId: release.releaseId },
+      data: {
+        staffId: newcomer.id,
+        trackId: "onboarding",
+        cycleKey: "once",
+        fiscalYear: 2026,
+        dueDate: "2026-12-01",
+        completedAt: new Date(),
+        completedReleaseId: release.releaseId,
+      },
     });
     const result = await assignDeltaRetraining(CLI_ACTOR, release.releaseId, { organisationId: "fire" }, TODAY);
     expect(result).toEqual({ created: 1, existing: 0, modules: citing });
     const delta = await db.assignment.findFirstOrThrow({ where: { trackId: DELTA_TRACK } });
-    expect(delta).toMatchObject({ staffId: completer.id, cycleKey: `DELTA-R${release.releaseId}`, dueDate: "2026-12-25", moduleSlugs: citing });
-    expect(await assignDeltaRetraining(CLI_ACTOR, release.releaseId, {}, TODAY)).toMatchObject({ created: 0, existing: 1 });
+    expect(delta).toMatchObject({
+      staffId: completer.id,
+      cycleKey: `DELTA-R${release.releaseId}`,
+      dueDate: "2026-12-25",
+      moduleSlugs: citing,
+    });
+    expect(await assignDeltaRetraining(CLI_ACTOR, release.releaseId, {}, TODAY)).toMatchObject({
+      created: 0,
+      existing: 1,
+    });
 
     // The learner sees a short track of just those modules, two questions each at most.
-    const page = await (await call(trackLoader, await requestAs(completer, `/learn/${delta.id}`), { assignmentId: String(delta.id) })).json();
+    const page = await (
+      await call(trackLoader, await requestAs(completer, `/learn/${delta.id}`), { assignmentId: String(delta.id) })
+    ).json();
     expect(page.modules.map((m: { slug: string }) => m.slug)).toEqual(citing);
     expect(page.track.quiz.questions).toBe(Math.min(10, citing.length * 2));
   });
@@ -151,7 +212,15 @@ describe("delta retraining", () => {
 describe("reminders", () => {
   it("writes at most one reminder per person per day to the outbox when no SMTP server is set", async () => {
     const late = await createStaff({ name: "遅延 花子" });
-    await db.assignment.create({ data: { staffId: late.id, trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-11-01" } });
+    await db.assignment.create({
+      data: {
+        staffId: late.id,
+        trackId: "annual-refresher",
+        cycleKey: "FY2026",
+        fiscalYear: 2026,
+        dueDate: "2026-11-01",
+      },
+    });
     const outbox = `${process.env.REMINDER_OUTBOX}/reminders-${TODAY}.txt`;
     rmSync(outbox, { force: true });
 

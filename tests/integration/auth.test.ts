@@ -46,7 +46,10 @@ describe("login", () => {
 
 describe("requireUser", () => {
   it("sends an anonymous visitor to the login page, remembering where they were going", async () => {
-    const response = await call(() => requireUser(new Request("http://localhost/reports?year=2026")), new Request("http://x/"));
+    const response = await call(
+      () => requireUser(new Request("http://localhost/reports?year=2026")),
+      new Request("http://x/"),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Freports%3Fyear%3D2026");
   });
@@ -88,7 +91,12 @@ describe("requireUser", () => {
 
 describe("home page", () => {
   it("says who you are: name, organisation, employee type and role", async () => {
-    const person = await createStaff({ name: "試験 花子", organisationId: "fire", employeeTypeCode: "fiscal-year", role: "MANAGER" });
+    const person = await createStaff({
+      name: "試験 花子",
+      organisationId: "fire",
+      employeeTypeCode: "fiscal-year",
+      role: "MANAGER",
+    });
     const response = await call(homeLoader, await requestAs(person, "/"));
     expect((await response.json()).user).toMatchObject({
       name: "試験 花子",

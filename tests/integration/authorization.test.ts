@@ -16,11 +16,17 @@ type Fixture = { learner: { id: number }; assignmentId: number; attemptId: numbe
  * visitor must get. A route added without a line here fails the first test.
  * 302 for anonymous means "sent to the login page".
  */
-const MATRIX: Record<string, { path: (f: Fixture) => string; params?: (f: Fixture) => Record<string, string>; expect: Record<Visitor, number> }> = {
+const MATRIX: Record<
+  string,
+  { path: (f: Fixture) => string; params?: (f: Fixture) => Record<string, string>; expect: Record<Visitor, number> }
+> = {
   "_index.tsx": { path: () => "/", expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
   "login.tsx": { path: () => "/login", expect: { anonymous: 200, LEARNER: 302, MANAGER: 302, HR: 302, ADMIN: 302 } },
   "logout.tsx": { path: () => "/logout", expect: { anonymous: 302, LEARNER: 302, MANAGER: 302, HR: 302, ADMIN: 302 } },
-  "password.tsx": { path: () => "/password", expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
+  "password.tsx": {
+    path: () => "/password",
+    expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
   "policy.tsx": { path: () => "/policy", expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
   "healthz.ts": { path: () => "/healthz", expect: { anonymous: 200, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
   // A learner's own assignment: every other visitor is told it does not exist.
@@ -54,23 +60,44 @@ const MATRIX: Record<string, { path: (f: Fixture) => string; params?: (f: Fixtur
     params: (f) => ({ assignmentId: String(f.assignmentId) }),
     expect: { anonymous: 302, LEARNER: 200, MANAGER: 404, HR: 404, ADMIN: 404 },
   },
-  "team._index.tsx": { path: () => "/team", expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 403, ADMIN: 403 } },
+  "team._index.tsx": {
+    path: () => "/team",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 403, ADMIN: 403 },
+  },
   "team.$staffId.tsx": {
     path: (f) => `/team/${f.outsider.id}`,
     params: (f) => ({ staffId: String(f.outsider.id) }),
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 404, HR: 403, ADMIN: 403 },
   },
-  "staff._index.tsx": { path: () => "/staff", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "staff.new.tsx": { path: () => "/staff/new", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
+  "staff._index.tsx": {
+    path: () => "/staff",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "staff.new.tsx": {
+    path: () => "/staff/new",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
   "staff.$staffId.tsx": {
     path: (f) => `/staff/${f.learner.id}`,
     params: (f) => ({ staffId: String(f.learner.id) }),
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
   },
-  "staff.import.tsx": { path: () => "/staff/import", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "staff.import-template.ts": { path: () => "/staff/import-template", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "certificates.tsx": { path: () => "/certificates", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "reports._index.tsx": { path: () => "/reports", expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 } },
+  "staff.import.tsx": {
+    path: () => "/staff/import",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "staff.import-template.ts": {
+    path: () => "/staff/import-template",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "certificates.tsx": {
+    path: () => "/certificates",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "reports._index.tsx": {
+    path: () => "/reports",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
   "reports.export.$table.ts": {
     path: () => "/reports/export/matrix",
     params: () => ({ table: "matrix" }),
@@ -86,10 +113,22 @@ const MATRIX: Record<string, { path: (f: Fixture) => string; params?: (f: Fixtur
     params: () => ({ questionId: "threats-01" }),
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
   },
-  "admin.due-dates.tsx": { path: () => "/admin/due-dates", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "admin.delta.tsx": { path: () => "/admin/delta", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 } },
-  "admin.rollover.tsx": { path: () => "/admin/rollover", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 } },
-  "admin.audit.tsx": { path: () => "/admin/audit", expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 } },
+  "admin.due-dates.tsx": {
+    path: () => "/admin/due-dates",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "admin.delta.tsx": {
+    path: () => "/admin/delta",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "admin.rollover.tsx": {
+    path: () => "/admin/rollover",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.audit.tsx": {
+    path: () => "/admin/audit",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
 };
 
 const routeFiles = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
@@ -97,15 +136,34 @@ const people = {} as Record<Role, { id: number }>;
 const fixture = {} as Fixture;
 
 beforeAll(async () => {
-  for (const role of ["LEARNER", "MANAGER", "HR", "ADMIN"] as const) people[role] = await createStaff({ role, organisationId: "fire" });
+  for (const role of ["LEARNER", "MANAGER", "HR", "ADMIN"] as const)
+    people[role] = await createStaff({ role, organisationId: "fire" });
   fixture.learner = people.LEARNER;
   fixture.outsider = await createStaff({ organisationId: "mayor" });
   const assignment = await db.assignment.create({
-    data: { staffId: people.LEARNER.id, trackId: "onboarding", cycleKey: "once", fiscalYear: 2026, dueDate: "2026-12-31" },
+    data: {
+      staffId: people.LEARNER.id,
+      trackId: "onboarding",
+      cycleKey: "once",
+      fiscalYear: 2026,
+      dueDate: "2026-12-31",
+    },
   });
   fixture.assignmentId = assignment.id;
   const attempt = await db.quizAttempt.create({
-    data: { assignmentId: assignment.id, staffId: people.LEARNER.id, releaseId: 1, draw: [], responses: {}, passPercent: 80, total: 0, submittedAt: new Date(), correct: 0, percent: 0, passed: false },
+    data: {
+      assignmentId: assignment.id,
+      staffId: people.LEARNER.id,
+      releaseId: 1,
+      draw: [],
+      responses: {},
+      passPercent: 80,
+      total: 0,
+      submittedAt: new Date(),
+      correct: 0,
+      percent: 0,
+      passed: false,
+    },
   });
   fixture.attemptId = attempt.id;
 });
@@ -123,7 +181,8 @@ describe("authorization of every route", () => {
         const route = (await import(`../../app/routes/${file}`)) as { loader?: (args: LoaderFunctionArgs) => unknown };
         if (!route.loader) throw new Error(`${file} has no loader to visit`);
         const path = entry.path(fixture);
-        const request = visitor === "anonymous" ? new Request(`http://localhost${path}`) : await requestAs(people[visitor], path);
+        const request =
+          visitor === "anonymous" ? new Request(`http://localhost${path}`) : await requestAs(people[visitor], path);
         const response = await call(route.loader as never, request, entry.params?.(fixture) ?? {});
         expect(response.status).toBe(entry.expect[visitor]);
         if (visitor === "anonymous" && response.status === 302 && file !== "logout.tsx") {

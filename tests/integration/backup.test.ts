@@ -5,7 +5,12 @@ import { db } from "~/lib/db.server.ts";
 import { createStaff } from "./factories.ts";
 
 const cli = (script: string, ...args: string[]) =>
-  JSON.parse(execFileSync("node_modules/.bin/tsx", [script, ...args], { env: process.env, encoding: "utf8" }).trim().split("\n").at(-1)!);
+  JSON.parse(
+    execFileSync("node_modules/.bin/tsx", [script, ...args], { env: process.env, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1)!,
+  );
 
 describe("backup and restore", () => {
   it("round-trips the database: an online backup, later changes, a restore brings the backup back", async () => {
@@ -25,6 +30,8 @@ describe("backup and restore", () => {
   it("refuses to restore a file that is not a sound SQLite database", () => {
     const bogus = `tests/.tmp/bogus-${randomUUID()}.db`;
     execFileSync("sh", ["-c", `printf 'not a database' > ${bogus}`]);
-    expect(() => execFileSync("node_modules/.bin/tsx", ["app/cli/db-restore.ts", bogus], { env: process.env, stdio: "pipe" })).toThrow();
+    expect(() =>
+      execFileSync("node_modules/.bin/tsx", ["app/cli/db-restore.ts", bogus], { env: process.env, stdio: "pipe" }),
+    ).toThrow();
   });
 });

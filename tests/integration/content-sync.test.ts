@@ -62,9 +62,7 @@ describe("content sync", () => {
 
   it("records an edited question as the only change, with its clause", async () => {
     const before = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
-    const edited = edit("quizzes/threats.yaml", (text) =>
-      text.replace("保険年金課のCさんは", "国保年金課のCさんは"),
-    );
+    const edited = edit("quizzes/threats.yaml", (text) => text.replace("保険年金課のCさんは", "国保年金課のCさんは"));
     const result = await sync(edited);
     expect(result.status).toBe("created");
     expect(result.releaseId).toBeGreaterThan(before.id);
@@ -84,25 +82,29 @@ describe("content sync", () => {
     await sync(original);
     const withoutQuestion = edit("quizzes/purpose.yaml", (text) => text.replace(/  - id: purpose-10[\s\S]*$/, ""));
     const removed = await sync(withoutQuestion);
-    expect(removed.changes).toEqual([{ kind: "question", key: "purpose-10", change: "removed", clauseIds: [expect.any(String)] }]);
+    expect(removed.changes).toEqual([
+      { kind: "question", key: "purpose-10", change: "removed", clauseIds: [expect.any(String)] },
+    ]);
     expect(await db.question.findUniqueOrThrow({ where: { id: "purpose-10" } })).toMatchObject({ retired: true });
 
     const restored = await sync(original);
-    expect(restored.changes.map((c) => [c.key, c.change])).toEqual(
-      expect.arrayContaining([["purpose-10", "changed"]]),
-    );
+    expect(restored.changes.map((c) => [c.key, c.change])).toEqual(expect.arrayContaining([["purpose-10", "changed"]]));
     expect(await db.question.findUniqueOrThrow({ where: { id: "purpose-10" } })).toMatchObject({ retired: false });
   });
 
   it("marks a changed clause text and the modules that cite it", async () => {
     await sync(original);
-    const edited = edit("policy/basic-policy.yaml", (text) => text.replace("適宜ポリシーの見直しを実施する。", "適宜ポリシーの見直しを実施するものとする。"));
+    const edited = edit("policy/basic-policy.yaml", (text) =>
+      text.replace("適宜ポリシーの見直しを実施する。", "適宜ポリシーの見直しを実施するものとする。"),
+    );
     const withModule = edited.map((file) =>
       file.path === "modules/audit-review.md" ? { ...file, text: `${file.text}\n追記です。\n` } : file,
     );
     const result = await sync(withModule);
     expect(result.changes).toContainEqual({ kind: "clause", key: "9", change: "changed", clauseIds: ["9"] });
-    expect(result.changes).toContainEqual(expect.objectContaining({ kind: "module", key: "audit-review", change: "changed" }));
+    expect(result.changes).toContainEqual(
+      expect.objectContaining({ kind: "module", key: "audit-review", change: "changed" }),
+    );
     expect(result.changedClauses).toContain("9");
     expect(result.changedClauses).toContain("8");
   });
@@ -131,7 +133,9 @@ describe("content sync", () => {
     try {
       const before = await currentRelease();
       // As content:sync run in another process would leave it.
-      const other = await db.contentRelease.create({ data: { hash: "other-process", policyRevised: before.policyRevised } });
+      const other = await db.contentRelease.create({
+        data: { hash: "other-process", policyRevised: before.policyRevised },
+      });
       expect((await currentRelease()).id).toBe(before.id);
       vi.advanceTimersByTime(1_000);
       expect((await currentRelease()).id).toBe(other.id);

@@ -29,12 +29,34 @@ async function snapshot() {
 // very long, any Unicode, and the odd valid-looking value.
 const value = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "0", "-1", "1e309", "null", "[]", "{}", "2026-02-30", "9999-12-31", "LEARNER", "ADMIN", "submit", "start", "save", "extend", "deactivate", "apply", "preview"),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e309",
+    "null",
+    "[]",
+    "{}",
+    "2026-02-30",
+    "9999-12-31",
+    "LEARNER",
+    "ADMIN",
+    "submit",
+    "start",
+    "save",
+    "extend",
+    "deactivate",
+    "apply",
+    "preview",
+  ),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 );
 
 function formOf(names: string[]) {
-  return fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 12 })), value), { maxLength: 14 });
+  return fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 12 })), value), {
+    maxLength: 14,
+  });
 }
 
 type Action = (args: ActionFunctionArgs) => unknown;
@@ -46,11 +68,26 @@ let assignmentId: number;
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
-  const assignment = await db.assignment.create({ data: { staffId: learner.id, trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-12-31" } });
+  const assignment = await db.assignment.create({
+    data: {
+      staffId: learner.id,
+      trackId: "annual-refresher",
+      cycleKey: "FY2026",
+      fiscalYear: 2026,
+      dueDate: "2026-12-31",
+    },
+  });
   assignmentId = assignment.id;
 });
 
-async function fuzz(name: string, action: Action, as: () => { id: number } | null, path: string, params: () => Record<string, string>, fields: string[]) {
+async function fuzz(
+  name: string,
+  action: Action,
+  as: () => { id: number } | null,
+  path: string,
+  params: () => Record<string, string>,
+  fields: string[],
+) {
   await fc.assert(
     fc.asyncProperty(formOf(fields), async (entries) => {
       const form = new FormData();
@@ -74,34 +111,78 @@ async function fuzz(name: string, action: Action, as: () => { id: number } | nul
 }
 
 describe("random and malformed form data never causes a 500 or a partial write", () => {
-  it("login", () => fuzz("login", loginAction, () => null, "/login", () => ({}), ["employeeNumber", "password", "redirectTo"]));
+  it("login", () =>
+    fuzz(
+      "login",
+      loginAction,
+      () => null,
+      "/login",
+      () => ({}),
+      ["employeeNumber", "password", "redirectTo"],
+    ));
 
   it("quiz start, save and submit", () =>
-    fuzz("quiz", quizAction, () => learner, `/learn/${assignmentId}/quiz`, () => ({ assignmentId: String(assignmentId) }), ["intent", "attemptId", "q:duty-01", "q:threats-01"]));
+    fuzz(
+      "quiz",
+      quizAction,
+      () => learner,
+      `/learn/${assignmentId}/quiz`,
+      () => ({ assignmentId: String(assignmentId) }),
+      ["intent", "attemptId", "q:duty-01", "q:threats-01"],
+    ));
 
   it("pledge", () =>
-    fuzz("pledge", pledgeAction, () => learner, `/learn/${assignmentId}/pledge`, () => ({ assignmentId: String(assignmentId) }), ["confirm"]));
+    fuzz(
+      "pledge",
+      pledgeAction,
+      () => learner,
+      `/learn/${assignmentId}/pledge`,
+      () => ({ assignmentId: String(assignmentId) }),
+      ["confirm"],
+    ));
 
-  it("staff import confirmation", () => fuzz("import", importAction, () => hr, "/staff/import", () => ({}), ["draftId", "deactivateMissing"]));
+  it("staff import confirmation", () =>
+    fuzz(
+      "import",
+      importAction,
+      () => hr,
+      "/staff/import",
+      () => ({}),
+      ["draftId", "deactivateMissing"],
+    ));
 
   it("due-date change for a filter", () =>
-    fuzz("due dates", dueDatesAction, () => hr, "/admin/due-dates", () => ({}), ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"]));
+    fuzz(
+      "due dates",
+      dueDatesAction,
+      () => hr,
+      "/admin/due-dates",
+      () => ({}),
+      ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
+    ));
 
   it("role change and the other staff record actions", () =>
-    fuzz("staff record", staffAction, () => hr, `/staff/${learner.id}`, () => ({ staffId: String(learner.id) }), [
-      "intent",
-      "employeeNumber",
-      "name",
-      "organisationId",
-      "employeeTypeCode",
-      "role",
-      "startDate",
-      "appointmentStart",
-      "appointmentEnd",
-      "assignmentId",
-      "newDueDate",
-      "reason",
-    ]));
+    fuzz(
+      "staff record",
+      staffAction,
+      () => hr,
+      `/staff/${learner.id}`,
+      () => ({ staffId: String(learner.id) }),
+      [
+        "intent",
+        "employeeNumber",
+        "name",
+        "organisationId",
+        "employeeTypeCode",
+        "role",
+        "startDate",
+        "appointmentStart",
+        "appointmentEnd",
+        "assignmentId",
+        "newDueDate",
+        "reason",
+      ],
+    ));
 
   it("a staff CSV upload of random bytes", async () => {
     await fc.assert(

@@ -29,14 +29,19 @@ function answersForm(attemptId: number, answers: Record<string, string[]>) {
   const form = new FormData();
   form.set("intent", "submit");
   form.set("attemptId", String(attemptId));
-  for (const [questionId, chosen] of Object.entries(answers)) for (const id of chosen) form.append(answerField(questionId), id);
+  for (const [questionId, chosen] of Object.entries(answers))
+    for (const id of chosen) form.append(answerField(questionId), id);
   return form;
 }
 
 async function submit(person: Person, assignmentId: number, attemptId: number, answers: Record<string, string[]>) {
-  return call(quizAction, await requestAs(person, `/learn/${assignmentId}/quiz`, { form: answersForm(attemptId, answers) }), {
-    assignmentId: String(assignmentId),
-  });
+  return call(
+    quizAction,
+    await requestAs(person, `/learn/${assignmentId}/quiz`, { form: answersForm(attemptId, answers) }),
+    {
+      assignmentId: String(assignmentId),
+    },
+  );
 }
 
 const rightAnswers = (draw: DrawnQuestion[]) => Object.fromEntries(draw.map((q) => [q.questionId, q.answer]));
@@ -52,7 +57,9 @@ describe("quiz engine", () => {
     expect(sent).not.toMatch(/"answer"|"explanation"/);
     for (const question of draw) expect(sent).not.toContain(question.explanation);
     // The questions are the stored draw, in the stored choice order.
-    expect(data.attempt.questions.map((q: { questionId: string }) => q.questionId)).toEqual(draw.map((q) => q.questionId));
+    expect(data.attempt.questions.map((q: { questionId: string }) => q.questionId)).toEqual(
+      draw.map((q) => q.questionId),
+    );
   });
 
   it("draws evenly across the track's modules", async () => {
@@ -75,7 +82,9 @@ describe("quiz engine", () => {
     save.set("intent", "save");
     save.set("attemptId", String(first.data.attempt.attemptId));
     save.append(answerField(draw[0]!.questionId), draw[0]!.choices[1]!.id);
-    await call(quizAction, await requestAs(person, `/learn/${assignment.id}/quiz`, { form: save }), { assignmentId: String(assignment.id) });
+    await call(quizAction, await requestAs(person, `/learn/${assignment.id}/quiz`, { form: save }), {
+      assignmentId: String(assignment.id),
+    });
 
     const again = await startQuiz(person, assignment.id);
     expect(again.data.attempt.attemptId).toBe(first.data.attempt.attemptId);
@@ -134,10 +143,18 @@ describe("quiz engine", () => {
     const person = await createStaff();
     const assignment = await assignTrack(person.id, "manager-course", "FY2026");
     const params = { assignmentId: String(assignment.id) };
-    const locked = await call(quizAction, await requestAs(person, `/learn/${assignment.id}/quiz`, { form: { intent: "start" } }), params);
+    const locked = await call(
+      quizAction,
+      await requestAs(person, `/learn/${assignment.id}/quiz`, { form: { intent: "start" } }),
+      params,
+    );
     expect(locked.status).toBe(409);
     for (const slug of ["management", "incidents", "outsourcing", "audit-review", "manager-role"]) {
-      const read = await call(moduleAction, await requestAs(person, `/learn/${assignment.id}/modules/${slug}`, { form: {} }), { ...params, slug });
+      const read = await call(
+        moduleAction,
+        await requestAs(person, `/learn/${assignment.id}/modules/${slug}`, { form: {} }),
+        { ...params, slug },
+      );
       expect(read.status).toBe(302);
     }
     const { data } = await startQuiz(person, assignment.id);
@@ -152,33 +169,63 @@ describe("the whole onboarding track", () => {
     const params = { assignmentId: String(assignment.id) };
     const track = await (await call(trackLoader, await requestAs(person, `/learn/${assignment.id}`), params)).json();
     for (const module of track.modules) {
-      const lesson = await (await call(moduleLoader, await requestAs(person, `/learn/${assignment.id}/modules/${module.slug}`), { ...params, slug: module.slug })).json();
+      const lesson = await (
+        await call(moduleLoader, await requestAs(person, `/learn/${assignment.id}/modules/${module.slug}`), {
+          ...params,
+          slug: module.slug,
+        })
+      ).json();
       expect(lesson.html).toContain("<h2");
-      await call(moduleAction, await requestAs(person, `/learn/${assignment.id}/modules/${module.slug}`, { form: {} }), { ...params, slug: module.slug });
+      await call(
+        moduleAction,
+        await requestAs(person, `/learn/${assignment.id}/modules/${module.slug}`, { form: {} }),
+        { ...params, slug: module.slug },
+      );
     }
     const { data } = await startQuiz(person, assignment.id);
     await submit(person, assignment.id, data.attempt.attemptId, rightAnswers(await storedDraw(data.attempt.attemptId)));
     expect((await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).completedAt).toBeNull();
 
-    const unconfirmed = await call(pledgeAction, await requestAs(person, `/learn/${assignment.id}/pledge`, { form: {} }), params);
+    const unconfirmed = await call(
+      pledgeAction,
+      await requestAs(person, `/learn/${assignment.id}/pledge`, { form: {} }),
+      params,
+    );
     expect(unconfirmed.status).toBe(400);
-    const signed = await call(pledgeAction, await requestAs(person, `/learn/${assignment.id}/pledge`, { form: { confirm: "yes" } }), params);
+    const signed = await call(
+      pledgeAction,
+      await requestAs(person, `/learn/${assignment.id}/pledge`, { form: { confirm: "yes" } }),
+      params,
+    );
     expect(signed.headers.get("Location")).toBe(`/learn/${assignment.id}/certificate`);
     const pledge = await db.pledge.findUniqueOrThrow({ where: { assignmentId: assignment.id } });
     expect(pledge.text).toContain("ポリシー及び情報セキュリティ実施手順を遵守しなければならない");
-    await call(pledgeAction, await requestAs(person, `/learn/${assignment.id}/pledge`, { form: { confirm: "yes" } }), params);
+    await call(
+      pledgeAction,
+      await requestAs(person, `/learn/${assignment.id}/pledge`, { form: { confirm: "yes" } }),
+      params,
+    );
     expect(await db.pledge.findUniqueOrThrow({ where: { assignmentId: assignment.id } })).toEqual(pledge);
 
     const completed = await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } });
     expect(completed.completedAt).not.toBeNull();
     expect(completed.completedReleaseId).toBe(pledge.releaseId);
 
-    const { certificate } = await (await call(certificateLoader, await requestAs(person, `/learn/${assignment.id}/certificate`), params)).json();
-    expect(certificate).toMatchObject({ name: "新人 花子", trackName: "新任者研修", score: { percent: 100 }, code: completed.certificateCode });
+    const { certificate } = await (
+      await call(certificateLoader, await requestAs(person, `/learn/${assignment.id}/certificate`), params)
+    ).json();
+    expect(certificate).toMatchObject({
+      name: "新人 花子",
+      trackName: "新任者研修",
+      score: { percent: 100 },
+      code: completed.certificateCode,
+    });
 
     const hr = await createStaff({ role: "HR" });
     const typed = completed.certificateCode!.toLowerCase().replace(/-/g, " ");
-    const verified = await (await call(verifyLoader, await requestAs(hr, `/certificates?code=${encodeURIComponent(typed)}`))).json();
+    const verified = await (
+      await call(verifyLoader, await requestAs(hr, `/certificates?code=${encodeURIComponent(typed)}`))
+    ).json();
     expect(verified.certificate).toMatchObject({ name: "新人 花子" });
     const learnerCheck = await call(verifyLoader, await requestAs(person, "/certificates?code=x"));
     expect(learnerCheck.status).toBe(403);

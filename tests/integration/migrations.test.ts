@@ -7,7 +7,9 @@ type Db = InstanceType<typeof Database>;
 /** Tables, columns, foreign keys and indexes, in a form that ignores SQL spelling. */
 function structure(db: Db) {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   return Object.fromEntries(

@@ -73,7 +73,8 @@ async function assign(
     data: {
       staffId: people[employeeNumber]!.id,
       trackId,
-      cycleKey: trackId === "appointment-refresher" ? "AP2026-04-01" : trackId === "onboarding" ? "once" : `FY${fiscalYear}`,
+      cycleKey:
+        trackId === "appointment-refresher" ? "AP2026-04-01" : trackId === "onboarding" ? "once" : `FY${fiscalYear}`,
       fiscalYear,
       dueDate,
       startedAt: times.startedAt ? new Date(times.startedAt) : null,
@@ -104,7 +105,12 @@ async function attempt(assignmentKey: string, answers: [string, string, boolean]
       percent: submittedAt ? Math.round((correct / answers.length) * 100) : null,
       passed: submittedAt ? correct / answers.length >= 0.8 : null,
       answers: {
-        create: answers.map(([questionId, clauseId, right]) => ({ questionId, clauseId, correct: right, chosen: ["a"] })),
+        create: answers.map(([questionId, clauseId, right]) => ({
+          questionId,
+          clauseId,
+          correct: right,
+          chosen: ["a"],
+        })),
       },
     },
   });
@@ -170,13 +176,50 @@ beforeAll(async () => {
   await assign("D001", "D001", "annual-refresher", "2026-05-01");
   await assign("R001-2025", "R001", "annual-refresher", "2026-03-31", { fiscalYear: 2025 });
 
-  await attempt("R001", [["threats-01", "6(2)ア", true], ["threats-02", "6(2)イ", false], ["scope-02", "3(1)", true]], "2026-06-15T01:00:00Z");
-  await attempt("R002", [["threats-01", "6(2)ア", true], ["threats-02", "6(2)イ", false], ["scope-02", "3(1)", false]], "2026-10-02T00:00:00Z");
-  await attempt("W001", [["threats-01", "6(2)ア", false], ["threats-03", "6(2)ア", true]], "2026-10-20T03:00:00Z");
+  await attempt(
+    "R001",
+    [
+      ["threats-01", "6(2)ア", true],
+      ["threats-02", "6(2)イ", false],
+      ["scope-02", "3(1)", true],
+    ],
+    "2026-06-15T01:00:00Z",
+  );
+  await attempt(
+    "R002",
+    [
+      ["threats-01", "6(2)ア", true],
+      ["threats-02", "6(2)イ", false],
+      ["scope-02", "3(1)", false],
+    ],
+    "2026-10-02T00:00:00Z",
+  );
+  await attempt(
+    "W001",
+    [
+      ["threats-01", "6(2)ア", false],
+      ["threats-03", "6(2)ア", true],
+    ],
+    "2026-10-20T03:00:00Z",
+  );
   // None of these may count: not submitted, a deactivated person, another fiscal year.
-  await attempt("R003", [["threats-02", "6(2)イ", true], ["scope-02", "3(1)", true]], null);
+  await attempt(
+    "R003",
+    [
+      ["threats-02", "6(2)イ", true],
+      ["scope-02", "3(1)", true],
+    ],
+    null,
+  );
   await attempt("D001", [["threats-02", "6(2)イ", true]], "2026-05-01T00:00:00Z");
-  await attempt("R001-2025", [["scope-02", "3(1)", true], ["threats-02", "6(2)イ", true]], "2025-12-01T00:00:00Z");
+  await attempt(
+    "R001-2025",
+    [
+      ["scope-02", "3(1)", true],
+      ["threats-02", "6(2)イ", true],
+    ],
+    "2025-12-01T00:00:00Z",
+  );
 
   await db.pledge.create({
     data: {
@@ -191,14 +234,32 @@ beforeAll(async () => {
   await db.$executeRaw(addAnswersSql(Prisma.sql`TRUE`, 1));
 });
 
-const row = (assigned: number, completed: number) => ({ assigned, completed, rate: assigned === 0 ? 0 : completed / assigned });
+const row = (assigned: number, completed: number) => ({
+  assigned,
+  completed,
+  rate: assigned === 0 ? 0 : completed / assigned,
+});
 
 describe("completionByEmployeeType", () => {
   it("counts active staff's assignments of the fiscal year per type, in the types' order", async () => {
     expect(await completionByEmployeeType(FY2026, TODAY)).toEqual([
       { employeeTypeCode: "regular", employeeTypeName: "常勤職員", assigned: 8, completed: 3, overdue: 3, rate: 3 / 8 },
-      { employeeTypeCode: "reappointed", employeeTypeName: "再任用職員", assigned: 2, completed: 0, overdue: 1, rate: 0 },
-      { employeeTypeCode: "fiscal-year", employeeTypeName: "会計年度任用職員", assigned: 2, completed: 1, overdue: 1, rate: 0.5 },
+      {
+        employeeTypeCode: "reappointed",
+        employeeTypeName: "再任用職員",
+        assigned: 2,
+        completed: 0,
+        overdue: 1,
+        rate: 0,
+      },
+      {
+        employeeTypeCode: "fiscal-year",
+        employeeTypeName: "会計年度任用職員",
+        assigned: 2,
+        completed: 1,
+        overdue: 1,
+        rate: 0.5,
+      },
       { employeeTypeCode: "special", employeeTypeName: "特別職", assigned: 2, completed: 1, overdue: 1, rate: 0.5 },
     ]);
   });
@@ -206,15 +267,34 @@ describe("completionByEmployeeType", () => {
   it("keeps types nobody is assigned, at zero, and counts another fiscal year on its own", async () => {
     expect(await completionByEmployeeType({ fiscalYear: 2025 }, TODAY)).toEqual([
       { employeeTypeCode: "regular", employeeTypeName: "常勤職員", assigned: 1, completed: 0, overdue: 1, rate: 0 },
-      { employeeTypeCode: "reappointed", employeeTypeName: "再任用職員", assigned: 0, completed: 0, overdue: 0, rate: 0 },
-      { employeeTypeCode: "fiscal-year", employeeTypeName: "会計年度任用職員", assigned: 0, completed: 0, overdue: 0, rate: 0 },
+      {
+        employeeTypeCode: "reappointed",
+        employeeTypeName: "再任用職員",
+        assigned: 0,
+        completed: 0,
+        overdue: 0,
+        rate: 0,
+      },
+      {
+        employeeTypeCode: "fiscal-year",
+        employeeTypeName: "会計年度任用職員",
+        assigned: 0,
+        completed: 0,
+        overdue: 0,
+        rate: 0,
+      },
       { employeeTypeCode: "special", employeeTypeName: "特別職", assigned: 0, completed: 0, overdue: 0, rate: 0 },
     ]);
   });
 
   it("narrows by organisation, section, track and status", async () => {
     const figures = async (filter: Omit<ReportFilter, "fiscalYear">) =>
-      (await completionByEmployeeType({ ...FY2026, ...filter }, TODAY)).map((t) => [t.employeeTypeCode, t.assigned, t.completed, t.overdue]);
+      (await completionByEmployeeType({ ...FY2026, ...filter }, TODAY)).map((t) => [
+        t.employeeTypeCode,
+        t.assigned,
+        t.completed,
+        t.overdue,
+      ]);
     expect(await figures({ organisationId: "waterworks" })).toEqual([
       ["regular", 3, 1, 0],
       ["reappointed", 1, 0, 1],
@@ -262,7 +342,14 @@ describe("completionByEmployeeType", () => {
 
   it("lists only the filtered employee type", async () => {
     expect(await completionByEmployeeType({ ...FY2026, employeeTypeCode: "fiscal-year" }, TODAY)).toEqual([
-      { employeeTypeCode: "fiscal-year", employeeTypeName: "会計年度任用職員", assigned: 2, completed: 1, overdue: 1, rate: 0.5 },
+      {
+        employeeTypeCode: "fiscal-year",
+        employeeTypeName: "会計年度任用職員",
+        assigned: 2,
+        completed: 1,
+        overdue: 1,
+        rate: 0.5,
+      },
     ]);
   });
 });
@@ -302,17 +389,34 @@ describe("completionMatrix", () => {
       cells: { regular: row(3, 1), reappointed: row(1, 0), "fiscal-year": row(1, 0), special: row(0, 0) },
       total: row(5, 1),
     });
-    expect(byId.get("fire")).toEqual({ id: "fire", name: "消防本部", cells: { ...zeros, special: row(2, 1) }, total: row(2, 1) });
-    for (const id of ["council", "agriculture-committee", "audit", "election-committee", "education-board", "education-institutions"]) {
+    expect(byId.get("fire")).toEqual({
+      id: "fire",
+      name: "消防本部",
+      cells: { ...zeros, special: row(2, 1) },
+      total: row(2, 1),
+    });
+    for (const id of [
+      "council",
+      "agriculture-committee",
+      "audit",
+      "election-committee",
+      "education-board",
+      "education-institutions",
+    ]) {
       expect(byId.get(id)).toMatchObject({ cells: zeros, total: row(0, 0) });
     }
     expect(matrix.total).toEqual(row(14, 5));
   });
 
   it("shows only the filtered organisation and type", async () => {
-    const matrix = await completionMatrix({ ...FY2026, organisationId: "waterworks", employeeTypeCode: "regular" }, TODAY);
+    const matrix = await completionMatrix(
+      { ...FY2026, organisationId: "waterworks", employeeTypeCode: "regular" },
+      TODAY,
+    );
     expect(matrix.employeeTypes).toEqual([{ code: "regular", name: "常勤職員" }]);
-    expect(matrix.organisations).toEqual([{ id: "waterworks", name: "上下水道局", cells: { regular: row(3, 1) }, total: row(3, 1) }]);
+    expect(matrix.organisations).toEqual([
+      { id: "waterworks", name: "上下水道局", cells: { regular: row(3, 1) }, total: row(3, 1) },
+    ]);
     expect(matrix.total).toEqual(row(3, 1));
   });
 
@@ -344,8 +448,18 @@ describe("cumulativeCompletion", () => {
   it("runs the whole year for a past fiscal year, and nothing for a future one", async () => {
     const past = await cumulativeCompletion({ fiscalYear: 2025 }, TODAY);
     expect(past.map((p) => p.month)).toEqual([
-      "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09",
-      "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
     ]);
     expect(past.every((p) => p.assigned === 1 && p.completed === 0 && p.rate === 0)).toBe(true);
     expect(await cumulativeCompletion({ fiscalYear: 2027 }, TODAY)).toEqual([]);
@@ -396,7 +510,10 @@ describe("overdueList", () => {
       managerName: "管理 二郎",
     });
     expect(rows[2]).toMatchObject({ sectionName: null, employeeTypeName: "再任用職員" });
-    expect(rows[0]).toMatchObject({ trackName: "任用時研修（会計年度任用職員）", employeeTypeName: "会計年度任用職員" });
+    expect(rows[0]).toMatchObject({
+      trackName: "任用時研修（会計年度任用職員）",
+      employeeTypeName: "会計年度任用職員",
+    });
   });
 
   it("ignores the status filter but follows the others, and stops at the limit", async () => {
@@ -404,7 +521,10 @@ describe("overdueList", () => {
       const list = await overdueList({ ...FY2026, ...filter }, TODAY, limit);
       return { total: list.total, rows: list.rows.map((r) => r.employeeNumber) };
     };
-    expect(await ids({ status: "completed" })).toEqual({ total: 6, rows: ["F002", "R002", "W002", "X002", "M002", "R003"] });
+    expect(await ids({ status: "completed" })).toEqual({
+      total: 6,
+      rows: ["F002", "R002", "W002", "X002", "M002", "R003"],
+    });
     expect(await ids({ organisationId: "waterworks" })).toEqual({ total: 2, rows: ["F002", "W002"] });
     expect(await ids({ employeeTypeCode: "regular" })).toEqual({ total: 3, rows: ["R002", "M002", "R003"] });
     expect(await ids({ trackId: "manager-course" })).toEqual({ total: 1, rows: ["M002"] });
@@ -415,7 +535,9 @@ describe("overdueList", () => {
   it("keeps another fiscal year's overdue apart", async () => {
     const { total, rows } = await overdueList({ fiscalYear: 2025 }, TODAY);
     expect(total).toBe(1);
-    expect(rows).toMatchObject([{ employeeNumber: "R001", dueDate: "2026-03-31", daysOverdue: 239, managerName: "管理 二郎" }]);
+    expect(rows).toMatchObject([
+      { employeeNumber: "R001", dueDate: "2026-03-31", daysOverdue: 239, managerName: "管理 二郎" },
+    ]);
   });
 });
 
@@ -428,7 +550,11 @@ describe("itemAnalysis", () => {
       ["threats-01", 3, 2, 2 / 3],
       ["threats-03", 1, 1, 1],
     ]);
-    expect(questions[2]).toMatchObject({ moduleSlug: "threats", clauseId: "6(2)ア", prompt: expect.stringContaining("フィッシングメール") });
+    expect(questions[2]).toMatchObject({
+      moduleSlug: "threats",
+      clauseId: "6(2)ア",
+      prompt: expect.stringContaining("フィッシングメール"),
+    });
     expect(clauses.map((c) => [c.clauseId, c.answered, c.correct, c.share])).toEqual([
       ["6(2)イ", 2, 0, 0],
       ["3(1)", 2, 1, 0.5],
@@ -508,10 +634,21 @@ describe("personHistory", () => {
         passed: false,
         releaseId,
       }),
-      expect.objectContaining({ assignmentId: assignments["R001-2025"], correct: 2, total: 2, percent: 100, passed: true }),
+      expect.objectContaining({
+        assignmentId: assignments["R001-2025"],
+        correct: 2,
+        total: 2,
+        percent: 100,
+        passed: true,
+      }),
     ]);
     expect(history?.pledges).toEqual([
-      { id: expect.any(Number), assignmentId: assignments["R001"], signedAt: new Date("2026-06-14T23:00:00Z"), releaseId },
+      {
+        id: expect.any(Number),
+        assignmentId: assignments["R001"],
+        signedAt: new Date("2026-06-14T23:00:00Z"),
+        releaseId,
+      },
     ]);
   });
 
@@ -524,7 +661,9 @@ describe("personHistory", () => {
 
   it("refuses a person outside a manager's organisation, and an unknown id", async () => {
     expect(await personHistory(people["W001"]!.id, { organisationId: "mayor" }, TODAY)).toBeNull();
-    expect((await personHistory(people["W001"]!.id, { organisationId: "waterworks" }, TODAY))?.person.employeeNumber).toBe("W001");
+    expect(
+      (await personHistory(people["W001"]!.id, { organisationId: "waterworks" }, TODAY))?.person.employeeNumber,
+    ).toBe("W001");
     expect(await personHistory(999_999, undefined, TODAY)).toBeNull();
   });
 });

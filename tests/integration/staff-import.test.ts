@@ -36,9 +36,22 @@ describe("staff CSV import", () => {
     const result = await run(file);
     expect(result).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0 });
     const [aoki, ishii, ueda] = await staffNumbered(["700001", "700002", "700003"]);
-    expect(aoki).toMatchObject({ name: "青木 一郎", nameKana: "アオキ イチロウ", organisationId: "mayor", employeeTypeCode: "regular", role: "LEARNER", startDate: "2026-04-01", active: true });
+    expect(aoki).toMatchObject({
+      name: "青木 一郎",
+      nameKana: "アオキ イチロウ",
+      organisationId: "mayor",
+      employeeTypeCode: "regular",
+      role: "LEARNER",
+      startDate: "2026-04-01",
+      active: true,
+    });
     expect(aoki?.section?.name).toBe("市民課");
-    expect(ishii).toMatchObject({ organisationId: "fire", employeeTypeCode: "fiscal-year", appointmentStart: "2026-04-01", appointmentEnd: "2027-03-31" });
+    expect(ishii).toMatchObject({
+      organisationId: "fire",
+      employeeTypeCode: "fiscal-year",
+      appointmentStart: "2026-04-01",
+      appointmentEnd: "2027-03-31",
+    });
     expect(ueda).toMatchObject({ organisationId: "waterworks", employeeTypeCode: "reappointed", role: "MANAGER" });
     // 料金課 did not exist under 上下水道局: it is created there.
     expect(ueda?.section).toMatchObject({ organisationId: "waterworks", name: "料金課" });
@@ -102,7 +115,10 @@ describe("staff CSV import", () => {
 
     const deactivating = await run(onlyTwo, true);
     expect(deactivating).toMatchObject({ ok: true, deactivated: reported.missing });
-    expect(await db.staff.findUniqueOrThrow({ where: { id: stayer.id } })).toMatchObject({ active: false, sessionVersion: 1 });
+    expect(await db.staff.findUniqueOrThrow({ where: { id: stayer.id } })).toMatchObject({
+      active: false,
+      sessionVersion: 1,
+    });
     expect((await staffNumbered(["700001"]))[0]?.active).toBe(true);
   });
 
@@ -124,13 +140,21 @@ describe("staff CSV import", () => {
     expect(twice.status).toBe(410);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "staff.import" }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ actorId: hr.id, address: "203.0.113.7", targetId: "upload.csv", detail: { created: 1, createdNumbers: ["800001"] } });
+    expect(audit).toMatchObject({
+      actorId: hr.id,
+      address: "203.0.113.7",
+      targetId: "upload.csv",
+      detail: { created: 1, createdNumbers: ["800001"] },
+    });
   });
 
   it("refuses an upload from HR that would make someone an administrator", async () => {
     const hr = await createStaff({ role: "HR" });
     const form = new FormData();
-    form.append("file", new File([`${HEADER}\r\n800002,権限 昇格,,市長部局,,常勤職員,システム管理者,2026/4/1,,,1\r\n`], "x.csv"));
+    form.append(
+      "file",
+      new File([`${HEADER}\r\n800002,権限 昇格,,市長部局,,常勤職員,システム管理者,2026/4/1,,,1\r\n`], "x.csv"),
+    );
     const response = await call(importAction, await requestAs(hr, "/staff/import", { form }));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ step: "problems", problems: [{ line: 2, column: "役割" }] });

@@ -18,7 +18,9 @@ export function withDatabase(url: string, database: string): string {
 export default async function buildTemplateDatabase() {
   const url = process.env.DATABASE_URL ?? "";
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error("npm run test:postgres needs DATABASE_URL=postgresql://user@host:port/db of a reachable PostgreSQL server");
+    throw new Error(
+      "npm run test:postgres needs DATABASE_URL=postgresql://user@host:port/db of a reachable PostgreSQL server",
+    );
   }
   process.env.MAMORI_POSTGRES_SERVER = url;
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });

@@ -12,7 +12,13 @@ const servers: ChildProcess[] = [];
 
 async function start(port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", SESSION_COOKIE_SECURE: "false", HOST: "127.0.0.1", PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_COOKIE_SECURE: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 150; i++) {
@@ -39,7 +45,11 @@ function post(origin: string, path: string, form: Record<string, string>, cookie
   return fetch(`${origin}${path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      Origin: origin,
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
     body: new URLSearchParams(form),
   });
 }
@@ -66,11 +76,19 @@ describe("two app instances on one PostgreSQL database", () => {
   });
 
   it("lose no quiz submission sent to both instances at once", async () => {
-    const learners = await Promise.all(Array.from({ length: 30 }, (_, i) => createStaff({ employeeNumber: `TWQ${String(i).padStart(3, "0")}` })));
+    const learners = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => createStaff({ employeeNumber: `TWQ${String(i).padStart(3, "0")}` })),
+    );
     const jobs = await Promise.all(
       learners.map(async (learner, i) => {
         const assignment = await db.assignment.create({
-          data: { staffId: learner.id, trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-12-31" },
+          data: {
+            staffId: learner.id,
+            trackId: "annual-refresher",
+            cycleKey: "FY2026",
+            fiscalYear: 2026,
+            dueDate: "2026-12-31",
+          },
         });
         const cookie = await sessionCookieFor({ staffId: learner.id, sessionVersion: 0 });
         const started = await post(origins[i % 2]!, `/learn/${assignment.id}/quiz`, { intent: "start" }, cookie);
@@ -85,8 +103,12 @@ describe("two app instances on one PostgreSQL database", () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(jobs.map(() => 302));
-    const stored = await db.quizAttempt.count({ where: { id: { in: jobs.map((j) => j.attempt.id) }, submittedAt: { not: null } } });
+    const stored = await db.quizAttempt.count({
+      where: { id: { in: jobs.map((j) => j.attempt.id) }, submittedAt: { not: null } },
+    });
     expect(stored).toBe(jobs.length);
-    expect(await db.attemptAnswer.count({ where: { attemptId: { in: jobs.map((j) => j.attempt.id) } } })).toBe(jobs.length * 15);
+    expect(await db.attemptAnswer.count({ where: { attemptId: { in: jobs.map((j) => j.attempt.id) } } })).toBe(
+      jobs.length * 15,
+    );
   });
 });

@@ -201,7 +201,11 @@ describe("requiredAssignments: 会計年度任用職員 (fiscal-year staff)", ()
     appointmentStart: "2026-04-01",
     appointmentEnd: "2027-03-31",
   });
-  const reappointed: StaffForRules = { ...firstAppointment, appointmentStart: "2027-04-01", appointmentEnd: "2028-03-31" };
+  const reappointed: StaffForRules = {
+    ...firstAppointment,
+    appointmentStart: "2027-04-01",
+    appointmentEnd: "2028-03-31",
+  };
 
   it("gives the first appointment onboarding and no appointment refresher", () => {
     expect(requiredAssignments(firstAppointment, TRACKS, 2026, "2026-04-01")).toEqual([
@@ -253,7 +257,12 @@ describe("requiredAssignments: 会計年度任用職員 (fiscal-year staff)", ()
   });
 
   it("gives no appointment refresher when no appointment is recorded", () => {
-    const noAppointment = { ...firstAppointment, startDate: "2024-04-01", appointmentStart: null, appointmentEnd: null };
+    const noAppointment = {
+      ...firstAppointment,
+      startDate: "2024-04-01",
+      appointmentStart: null,
+      appointmentEnd: null,
+    };
     expect(requiredAssignments(noAppointment, TRACKS, 2026, "2026-04-01").map((a) => a.trackId)).toEqual([
       "annual-refresher",
     ]);
@@ -343,13 +352,17 @@ describe("requiredAssignments: other employee types", () => {
       due: { kind: "fiscalYearDate", monthDay: "12-31" },
     });
     expect(requiredAssignments(staff(), [partTimeOnly], 2026, "2026-04-01")).toEqual([]);
-    expect(requiredAssignments(staff({ employeeTypeCode: "fiscal-year" }), [partTimeOnly], 2026, "2026-04-01")).toHaveLength(1);
+    expect(
+      requiredAssignments(staff({ employeeTypeCode: "fiscal-year" }), [partTimeOnly], 2026, "2026-04-01"),
+    ).toHaveLength(1);
   });
 });
 
 describe("requiredAssignments: inactive staff", () => {
   it("gives nothing to anyone deactivated, new hire or manager", () => {
-    expect(requiredAssignments(staff({ active: false, startDate: "2026-04-01" }), TRACKS, 2026, "2026-04-01")).toEqual([]);
+    expect(requiredAssignments(staff({ active: false, startDate: "2026-04-01" }), TRACKS, 2026, "2026-04-01")).toEqual(
+      [],
+    );
     expect(requiredAssignments(staff({ active: false, role: "MANAGER" }), TRACKS, 2026, "2026-04-01")).toEqual([]);
   });
 });
@@ -385,14 +398,22 @@ describe("requiredAssignments: due rules in every cycle", () => {
 
   it("counts a yearly track from an appointment in that year, otherwise from 1 April", () => {
     const fromAppointment = track({ cycle: "fiscal-year", due: { kind: "daysAfter", days: 14, from: "appointment" } });
-    const appointed = staff({ employeeTypeCode: "fiscal-year", startDate: "2024-04-01", appointmentStart: "2026-06-01" });
+    const appointed = staff({
+      employeeTypeCode: "fiscal-year",
+      startDate: "2024-04-01",
+      appointmentStart: "2026-06-01",
+    });
     expect(requiredAssignments(appointed, [fromAppointment], 2026, "2026-06-01")[0]?.dueDate).toBe("2026-06-15");
     expect(requiredAssignments(appointed, [fromAppointment], 2027, "2027-04-01")[0]?.dueDate).toBe("2027-04-15");
   });
 
   it("counts an appointment track from the start date when its rule says start", () => {
     const fromStart = track({ cycle: "appointment", due: { kind: "daysAfter", days: 14, from: "start" } });
-    const appointed = staff({ employeeTypeCode: "fiscal-year", startDate: "2026-04-01", appointmentStart: "2026-05-01" });
+    const appointed = staff({
+      employeeTypeCode: "fiscal-year",
+      startDate: "2026-04-01",
+      appointmentStart: "2026-05-01",
+    });
     expect(requiredAssignments(appointed, [fromStart], 2026, "2026-04-10")).toEqual([
       { trackId: "custom", cycleKey: "AP2026-05-01", fiscalYear: 2026, dueDate: "2026-04-15" },
     ]);
@@ -419,7 +440,11 @@ describe("requiredAssignments: due rules in every cycle", () => {
 
   it("gives the first appointment an appointment track that does not skip the year of starting", () => {
     const everyAppointment = { ...appointmentRefresher, skipInYearOfStart: false };
-    const firstAppointment = staff({ employeeTypeCode: "fiscal-year", startDate: "2026-04-01", appointmentStart: "2026-04-01" });
+    const firstAppointment = staff({
+      employeeTypeCode: "fiscal-year",
+      startDate: "2026-04-01",
+      appointmentStart: "2026-04-01",
+    });
     expect(requiredAssignments(firstAppointment, [everyAppointment], 2026, "2026-04-01")).toEqual([
       { trackId: "appointment-refresher", cycleKey: "AP2026-04-01", fiscalYear: 2026, dueDate: "2026-04-15" },
     ]);

@@ -118,74 +118,132 @@ describe("checkContent", () => {
   });
 
   it("rejects a citation in a module body of a clause that does not exist, with its line", () => {
-    const problems = problemsOf(files({ "modules/basics.md": moduleFile.replace("定義です[[2(1)]]", "定義です[[2(9)]]") }));
-    expect(problems).toContainEqual({ file: "modules/basics.md", line: 13, message: 'cites clause "2(9)", which the policy does not have' });
+    const problems = problemsOf(
+      files({ "modules/basics.md": moduleFile.replace("定義です[[2(1)]]", "定義です[[2(9)]]") }),
+    );
+    expect(problems).toContainEqual({
+      file: "modules/basics.md",
+      line: 13,
+      message: 'cites clause "2(9)", which the policy does not have',
+    });
   });
 
   it("rejects a module front matter clause that does not exist", () => {
-    const problems = problemsOf(files({ "modules/basics.md": moduleFile.replace('clauses: ["1", "2(1)"]', 'clauses: ["1", "６(4)イ"]') }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: "modules/basics.md", line: 5, message: expect.stringContaining('"６(4)イ"') }));
+    const problems = problemsOf(
+      files({ "modules/basics.md": moduleFile.replace('clauses: ["1", "2(1)"]', 'clauses: ["1", "６(4)イ"]') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "modules/basics.md", line: 5, message: expect.stringContaining('"６(4)イ"') }),
+    );
   });
 
   it("rejects a question citing a clause that does not exist", () => {
     const problems = problemsOf(files({ "quizzes/basics.yaml": bank.replace('clause: "1"', 'clause: "10"') }));
-    expect(problems).toContainEqual({ file: "quizzes/basics.yaml", line: 5, message: 'basics-01: cites clause "10", which the policy does not have' });
+    expect(problems).toContainEqual({
+      file: "quizzes/basics.yaml",
+      line: 5,
+      message: 'basics-01: cites clause "10", which the policy does not have',
+    });
   });
 
   it("rejects a question without an explanation", () => {
     const problems = problemsOf(files({ "quizzes/basics.yaml": bank.replace("    explanation: 解説一\n", "") }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: "quizzes/basics.yaml", line: 3, message: expect.stringContaining("questions.0.explanation") }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: "quizzes/basics.yaml",
+        line: 3,
+        message: expect.stringContaining("questions.0.explanation"),
+      }),
+    );
   });
 
   it("rejects a question with an empty explanation or without a clause", () => {
-    const empty = problemsOf(files({ "quizzes/basics.yaml": bank.replace("explanation: 解説一", 'explanation: "  "') }));
-    expect(empty).toContainEqual(expect.objectContaining({ line: 13, message: "questions.0.explanation: must not be empty" }));
+    const empty = problemsOf(
+      files({ "quizzes/basics.yaml": bank.replace("explanation: 解説一", 'explanation: "  "') }),
+    );
+    expect(empty).toContainEqual(
+      expect.objectContaining({ line: 13, message: "questions.0.explanation: must not be empty" }),
+    );
     const noClause = problemsOf(files({ "quizzes/basics.yaml": bank.replace('    clause: "1"\n', "") }));
-    expect(noClause).toContainEqual(expect.objectContaining({ message: expect.stringContaining("questions.0.clause") }));
+    expect(noClause).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining("questions.0.clause") }),
+    );
   });
 
   it("rejects an answer that names no choice", () => {
     const problems = problemsOf(files({ "quizzes/basics.yaml": bank.replace("answer: [a, b]", "answer: [a, d]") }));
-    expect(problems).toContainEqual({ file: "quizzes/basics.yaml", line: 25, message: 'basics-02: answer "d" names no choice' });
+    expect(problems).toContainEqual({
+      file: "quizzes/basics.yaml",
+      line: 25,
+      message: 'basics-02: answer "d" names no choice',
+    });
   });
 
   it("rejects the wrong number of answers for the question type", () => {
     const single = problemsOf(files({ "quizzes/basics.yaml": bank.replace("answer: a\n", "answer: [a, b]\n") }));
-    expect(single).toContainEqual(expect.objectContaining({ message: "basics-01: a single question has exactly one answer" }));
+    expect(single).toContainEqual(
+      expect.objectContaining({ message: "basics-01: a single question has exactly one answer" }),
+    );
     const multiple = problemsOf(files({ "quizzes/basics.yaml": bank.replace("answer: [a, b]", "answer: [a]") }));
-    expect(multiple).toContainEqual(expect.objectContaining({ message: "basics-02: a multiple question has two or more answers" }));
+    expect(multiple).toContainEqual(
+      expect.objectContaining({ message: "basics-02: a multiple question has two or more answers" }),
+    );
   });
 
   it("rejects duplicate question ids and duplicate choice ids", () => {
     const questions = problemsOf(files({ "quizzes/basics.yaml": bank.replace("id: basics-02", "id: basics-01") }));
-    expect(questions).toContainEqual({ file: "quizzes/basics.yaml", line: 14, message: 'duplicate question id "basics-01"' });
-    const choices = problemsOf(files({ "quizzes/basics.yaml": bank.replace("      - id: b\n        text: 誤答", "      - id: a\n        text: 誤答") }));
+    expect(questions).toContainEqual({
+      file: "quizzes/basics.yaml",
+      line: 14,
+      message: 'duplicate question id "basics-01"',
+    });
+    const choices = problemsOf(
+      files({
+        "quizzes/basics.yaml": bank.replace("      - id: b\n        text: 誤答", "      - id: a\n        text: 誤答"),
+      }),
+    );
     expect(choices).toContainEqual(expect.objectContaining({ message: 'basics-01: duplicate choice id "a"' }));
   });
 
   it("rejects duplicate clause ids in the policy", () => {
     const problems = problemsOf(files({ "policy/basic-policy.yaml": policy.replace('id: "2(2)"', 'id: "2(1)"') }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: "policy/basic-policy.yaml", message: 'duplicate clause id "2(1)"' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "policy/basic-policy.yaml", message: 'duplicate clause id "2(1)"' }),
+    );
   });
 
   it("rejects a track that names a missing module", () => {
-    const problems = problemsOf(files({ "tracks.yaml": tracks.replace("modules: [basics]", "modules: [basics, incidents]") }));
-    expect(problems).toContainEqual({ file: "tracks.yaml", line: 8, message: 'track "onboarding" names module "incidents", which does not exist' });
+    const problems = problemsOf(
+      files({ "tracks.yaml": tracks.replace("modules: [basics]", "modules: [basics, incidents]") }),
+    );
+    expect(problems).toContainEqual({
+      file: "tracks.yaml",
+      line: 8,
+      message: 'track "onboarding" names module "incidents", which does not exist',
+    });
   });
 
   it("rejects a track that draws more questions than its modules hold", () => {
     const problems = problemsOf(files({ "tracks.yaml": tracks.replace("questions: 3", "questions: 20") }));
-    expect(problems).toContainEqual(expect.objectContaining({ message: 'track "onboarding" draws 20 questions but its modules hold 3' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ message: 'track "onboarding" draws 20 questions but its modules hold 3' }),
+    );
   });
 
   it("rejects a clause of the policy that no question cites", () => {
     const problems = problemsOf(files({ "quizzes/basics.yaml": bank.replace('clause: "2(2)"', 'clause: "1"') }));
-    expect(problems).toContainEqual({ file: "policy/basic-policy.yaml", line: 13, message: "clause 2(2) is cited by no question" });
+    expect(problems).toContainEqual({
+      file: "policy/basic-policy.yaml",
+      line: 13,
+      message: "clause 2(2) is cited by no question",
+    });
   });
 
   it("rejects a module whose bank is too small", () => {
     const check = checkContent(files(), { ...options, minQuestionsPerModule: 8 });
-    expect(check.ok ? [] : check.problems).toContainEqual(expect.objectContaining({ message: 'module "basics" has 3 questions; at least 8 are needed' }));
+    expect(check.ok ? [] : check.problems).toContainEqual(
+      expect.objectContaining({ message: 'module "basics" has 3 questions; at least 8 are needed' }),
+    );
   });
 
   it("reports broken YAML with its line instead of throwing", () => {
@@ -203,7 +261,12 @@ describe("clause structure", () => {
   });
 
   it("finds the leaf clauses a question must cover", () => {
-    const clauses = ["1", "2", "2(1)", "6", "6(2)", "6(2)ア"].map((id, order) => ({ id, heading: "", text: "x", order }));
+    const clauses = ["1", "2", "2(1)", "6", "6(2)", "6(2)ア"].map((id, order) => ({
+      id,
+      heading: "",
+      text: "x",
+      order,
+    }));
     expect(leafClauses(clauses).map((c) => c.id)).toEqual(["1", "2(1)", "6(2)ア"]);
   });
 });

@@ -9,7 +9,9 @@ describe("the PostgreSQL schema", () => {
   });
 
   it("changes only the datasource and the client's folder", () => {
-    const made = postgresSchema('datasource db {\n  provider = "sqlite"\n  url = "file:../data/mamori.db"\n}\ngenerator client {\n  output = "../app/generated/prisma"\n}\nmodel A {\n  id Int @id\n}\n');
+    const made = postgresSchema(
+      'datasource db {\n  provider = "sqlite"\n  url = "file:../data/mamori.db"\n}\ngenerator client {\n  output = "../app/generated/prisma"\n}\nmodel A {\n  id Int @id\n}\n',
+    );
     expect(made).toContain('provider = "postgresql"');
     expect(made).toContain('output       = "../../app/generated/prisma-postgres"');
     expect(made).toContain("model A {\n  id Int @id\n}");

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Question, QuestionType } from "~/domain/content/types.ts";
-import {
-  drawQuestions,
-  scoreAttempt,
-  seededRandom,
-  toQuizQuestion,
-  type DrawnQuestion,
-} from "~/domain/quiz.ts";
+import { drawQuestions, scoreAttempt, seededRandom, toQuizQuestion, type DrawnQuestion } from "~/domain/quiz.ts";
 
 function question(moduleSlug: string, n: number, type: QuestionType = "single"): Question {
   const id = `${moduleSlug}-${String(n).padStart(2, "0")}`;
@@ -121,7 +115,9 @@ describe("drawQuestions", () => {
   });
 
   it("shuffles the question order rather than grouping by module", () => {
-    const firstModules = new Set(seeds.slice(0, 50).map((seed) => drawQuestions(sixteen, 20, seededRandom(seed))[0]!.moduleSlug));
+    const firstModules = new Set(
+      seeds.slice(0, 50).map((seed) => drawQuestions(sixteen, 20, seededRandom(seed))[0]!.moduleSlug),
+    );
     expect(firstModules.size).toBeGreaterThan(8);
     const draw = drawQuestions(sixteen, 20, seededRandom("attempt-3"));
     const inModuleOrder = [...draw].sort((x, y) => x.questionId.localeCompare(y.questionId, "en", { numeric: true }));
@@ -304,7 +300,11 @@ describe("scoreAttempt", () => {
   });
 
   it("counts a choice sent twice once", () => {
-    expect(resultFor({ "q-single": ["b", "b"] }, single)).toEqual({ questionId: "q-single", chosen: ["b"], correct: true });
+    expect(resultFor({ "q-single": ["b", "b"] }, single)).toEqual({
+      questionId: "q-single",
+      chosen: ["b"],
+      correct: true,
+    });
     expect(resultFor({ "q-multiple": ["a", "a", "c"] }, multiple).correct).toBe(true);
     expect(resultFor({ "q-multiple": ["a", "a"] }, multiple).correct).toBe(false);
   });

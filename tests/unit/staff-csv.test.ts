@@ -136,11 +136,21 @@ describe("parseStaffCsv: good files", () => {
   });
 
   it("finds columns by name in any order and ignores columns it does not know", () => {
-    const text = ["備考,採用日,任用形態,所属,氏名,役割,職員番号", "異動予定,2026/4/1,再任用職員,市長部局,鈴木 一郎,研修担当,3001"].join("\n");
+    const text = [
+      "備考,採用日,任用形態,所属,氏名,役割,職員番号",
+      "異動予定,2026/4/1,再任用職員,市長部局,鈴木 一郎,研修担当,3001",
+    ].join("\n");
     const { rows, problems } = parseStaffCsv(text, lookups);
     expect(problems).toEqual([]);
     expect(rows).toMatchObject([
-      { employeeNumber: "3001", name: "鈴木 一郎", organisationId: "mayor", employeeTypeCode: "reappointed", role: "HR", startDate: "2026-04-01" },
+      {
+        employeeNumber: "3001",
+        name: "鈴木 一郎",
+        organisationId: "mayor",
+        employeeTypeCode: "reappointed",
+        role: "HR",
+        startDate: "2026-04-01",
+      },
     ]);
   });
 
@@ -150,10 +160,7 @@ describe("parseStaffCsv: good files", () => {
   });
 
   it("accepts organisations and employee types by id or code, after NFKC and trimming", () => {
-    const text = csv(
-      "5001,甲,,mayor,,regular,,2026/4/1,,,",
-      "5002,乙,, 消防本部 ,,special,,2026/4/1,,,",
-    );
+    const text = csv("5001,甲,,mayor,,regular,,2026/4/1,,,", "5002,乙,, 消防本部 ,,special,,2026/4/1,,,");
     const { rows, problems } = parseStaffCsv(text, lookups);
     expect(problems).toEqual([]);
     expect(rows.map((row) => [row.organisationId, row.employeeTypeCode])).toEqual([
@@ -213,7 +220,10 @@ describe("parseStaffCsv: good files", () => {
   });
 
   it("accepts an appointment period on a type that does not need one, in order", () => {
-    const { rows, problems } = parseStaffCsv(csv("1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,2026/4/1,2026/4/1,"), lookups);
+    const { rows, problems } = parseStaffCsv(
+      csv("1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,2026/4/1,2026/4/1,"),
+      lookups,
+    );
     expect(problems).toEqual([]);
     expect(rows[0]).toMatchObject({ appointmentStart: "2026-04-01", appointmentEnd: "2026-04-01" });
   });
@@ -247,12 +257,23 @@ describe("parseStaffCsv: quoting and line numbers", () => {
   });
 
   it("counts lines the same with LF endings and blank lines before the data", () => {
-    const text = [HEADER, "", "", '1001,"山田', '花子",,unknown,,常勤職員,,2026/4/1,,,', "1002,佐藤 健,,unknown,,常勤職員,,2026/4/1,,,"].join("\n");
+    const text = [
+      HEADER,
+      "",
+      "",
+      '1001,"山田',
+      '花子",,unknown,,常勤職員,,2026/4/1,,,',
+      "1002,佐藤 健,,unknown,,常勤職員,,2026/4/1,,,",
+    ].join("\n");
     expect(problemsOf(text).map((problem) => problem.line)).toEqual([4, 6]);
   });
 
   it("reports an unclosed quote at the line where it opened", () => {
-    const text = csv("1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,", '1002,"佐藤 健,,市長部局,,常勤職員,,2026/4/1,,,', "1003,鈴木 一郎,,市長部局,,常勤職員,,2026/4/1,,,");
+    const text = csv(
+      "1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,",
+      '1002,"佐藤 健,,市長部局,,常勤職員,,2026/4/1,,,',
+      "1003,鈴木 一郎,,市長部局,,常勤職員,,2026/4/1,,,",
+    );
     expect(parseStaffCsv(text, lookups)).toEqual({
       rows: [],
       problems: [{ line: 3, column: "", message: expect.stringContaining("引用符") }],
@@ -260,12 +281,21 @@ describe("parseStaffCsv: quoting and line numbers", () => {
   });
 
   it("reports an unclosed quote at its opening line even when escaped quotes follow on later lines", () => {
-    const text = csv("1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,", '1002,"佐藤', '""健"",,市長部局,,常勤職員,,2026/4/1,,,');
-    expect(problemsOf(text)).toEqual([{ line: 3, column: "", message: '3 行目で始まる引用符（"）が閉じられていません' }]);
+    const text = csv(
+      "1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,",
+      '1002,"佐藤',
+      '""健"",,市長部局,,常勤職員,,2026/4/1,,,',
+    );
+    expect(problemsOf(text)).toEqual([
+      { line: 3, column: "", message: '3 行目で始まる引用符（"）が閉じられていません' },
+    ]);
   });
 
   it("reports a stray quote inside a cell", () => {
-    const text = csv("1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,", '1002,佐藤 "健",,市長部局,,常勤職員,,2026/4/1,,,');
+    const text = csv(
+      "1001,山田 花子,,市長部局,,常勤職員,,2026/4/1,,,",
+      '1002,佐藤 "健",,市長部局,,常勤職員,,2026/4/1,,,',
+    );
     expect(parseStaffCsv(text, lookups)).toEqual({
       rows: [],
       problems: [{ line: 3, column: "", message: expect.stringContaining("引用符") }],
@@ -327,12 +357,32 @@ describe("parseStaffCsv: bad values", () => {
 
   it.each<[string, Partial<typeof good>, string, string]>([
     ["blank 職員番号", { 職員番号: "" }, "職員番号", "職員番号を入力してください"],
-    ["職員番号 with a character outside A-Z, 0-9 and -", { 職員番号: "10_01" }, "職員番号", "職員番号「10_01」は英数字とハイフンの20文字以内で入力してください"],
-    ["職員番号 longer than 20", { 職員番号: "1".repeat(21) }, "職員番号", `職員番号「${"1".repeat(21)}」は英数字とハイフンの20文字以内で入力してください`],
+    [
+      "職員番号 with a character outside A-Z, 0-9 and -",
+      { 職員番号: "10_01" },
+      "職員番号",
+      "職員番号「10_01」は英数字とハイフンの20文字以内で入力してください",
+    ],
+    [
+      "職員番号 longer than 20",
+      { 職員番号: "1".repeat(21) },
+      "職員番号",
+      `職員番号「${"1".repeat(21)}」は英数字とハイフンの20文字以内で入力してください`,
+    ],
     ["blank 氏名", { 氏名: "　" }, "氏名", "氏名を入力してください"],
-    ["a malformed mail address", { メールアドレス: "yamada@" }, "メールアドレス", "メールアドレス「yamada@」の形式が正しくありません"],
+    [
+      "a malformed mail address",
+      { メールアドレス: "yamada@" },
+      "メールアドレス",
+      "メールアドレス「yamada@」の形式が正しくありません",
+    ],
     ["氏名 over 100 characters", { 氏名: "山".repeat(101) }, "氏名", "氏名は100文字以内で入力してください"],
-    ["氏名カナ over 100 characters", { 氏名カナ: "ヤ".repeat(101) }, "氏名カナ", "氏名カナは100文字以内で入力してください"],
+    [
+      "氏名カナ over 100 characters",
+      { 氏名カナ: "ヤ".repeat(101) },
+      "氏名カナ",
+      "氏名カナは100文字以内で入力してください",
+    ],
     ["blank 所属", { 所属: "" }, "所属", "所属を入力してください"],
     [
       "unknown 所属",
@@ -378,9 +428,17 @@ describe("parseStaffCsv: bad values", () => {
       "任用終了日",
       "任用終了日（2026-03-31）が任用開始日（2026-04-01）より前になっています",
     ],
-    ["unknown 在職", { 在職: "有" }, "在職", "在職「有」は使えません（在職は 1・在職・TRUE、退職は 0・退職・FALSE。空欄は在職）"],
+    [
+      "unknown 在職",
+      { 在職: "有" },
+      "在職",
+      "在職「有」は使えません（在職は 1・在職・TRUE、退職は 0・退職・FALSE。空欄は在職）",
+    ],
   ])("%s", (_, changes, column, message) => {
-    expect(parseStaffCsv(csv(rowWith(changes)), lookups)).toEqual({ rows: [], problems: [{ line: 2, column, message }] });
+    expect(parseStaffCsv(csv(rowWith(changes)), lookups)).toEqual({
+      rows: [],
+      problems: [{ line: 2, column, message }],
+    });
   });
 
   it("needs both ends of the appointment period for 会計年度任用職員", () => {
@@ -397,7 +455,11 @@ describe("parseStaffCsv: bad values", () => {
       { line: 2, column: "任用終了日", message: "会計年度任用職員は任用終了日を入力してください" },
       { line: 3, column: "任用終了日", message: "会計年度任用職員は任用終了日を入力してください" },
       { line: 4, column: "任用開始日", message: "会計年度任用職員は任用開始日を入力してください" },
-      { line: 5, column: "任用終了日", message: "任用終了日（2026-03-31）が任用開始日（2026-04-01）より前になっています" },
+      {
+        line: 5,
+        column: "任用終了日",
+        message: "任用終了日（2026-03-31）が任用開始日（2026-04-01）より前になっています",
+      },
     ]);
     expect(rows.map((row) => row.line)).toEqual([6]);
   });
