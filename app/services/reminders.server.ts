@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { daysBetween } from "~/domain/fiscal-year.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 
 export type ReminderMessage = {
   staffId: number;
@@ -34,7 +35,7 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
     const lines = rows.map((r) =>
       t("reminder.line", {
         track: tracks.get(r.trackId) ?? r.trackId,
-        due: r.dueDate,
+        due: formatJapaneseDate(r.dueDate, { weekday: true }),
         days: daysBetween(r.dueDate, today),
       }),
     );
