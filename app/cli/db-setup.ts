@@ -11,18 +11,23 @@ const demo = process.argv.includes("--demo");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } =
+const { applyBaseData, completeDemoTraining, loadDemoCity, loadDemoData, useWriteAheadLog } =
   await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
 await useWriteAheadLog();
 await applyBaseData();
 const content = await syncContentDirectory();
+let city = null;
 if (demo) {
+  // The city first: it counts its own answers into the tallies, and the demo logins' are counted as they submit.
+  city = await loadDemoCity();
   await loadDemoData();
   await completeDemoTraining();
 }
 await db.$disconnect();
 console.log(
-  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}`,
+  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}${
+    city ? ` (demo city: ${city.staff} staff, ${city.assignments} assignments, ${city.attempts} quiz attempts)` : ""
+  }`,
 );

@@ -13,6 +13,9 @@ export type ReportTable = { title: string; headers: string[]; rows: (string | nu
 /** A rate as a percentage with one decimal, as people read it. */
 export const percent = (rate: number) => Math.round(rate * 1000) / 10;
 
+/** A rate as the pages write it, always with its one decimal: "82.0%". */
+export const formatRate = (rate: number) => `${percent(rate).toFixed(1)}%`;
+
 export function byTypeTable(rows: EmployeeTypeCompletion[]): ReportTable {
   return {
     title: t("report.byType"),

@@ -12,7 +12,7 @@ export function CompletionByTypeChart({ rows }: { rows: { employeeTypeName: stri
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={data} margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" />
+            <XAxis dataKey="name" interval={0} />
             <YAxis domain={[0, 100]} unit="%" />
             <Tooltip formatter={(value) => [`${value}%`, t("report.rate")]} />
             <Bar dataKey="rate" fill="#1f5f8b" isAnimationActive={false}>
