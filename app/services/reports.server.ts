@@ -341,11 +341,13 @@ type YearRow = {
 } & Record<`l${number}`, unknown>;
 
 /**
- * Completion, overdue and pledges of the filter's fiscal year as at today,
- * and of the year before as at the same date a year earlier — each counting
- * the assignments that existed by then — plus the year before's completions
- * month by month against all its assignments. One query over both years.
- * The filter's status is ignored: it is a status on today, not then.
+ * Completion, overdue and pledges of the filter's fiscal year as they stand
+ * today, and of the year before as they stood at the end of the same date a
+ * year earlier — counting the assignments that existed by then — plus the
+ * year before's completions month by month against all its assignments. One
+ * query over both years. The filter's status is ignored: it is a status on
+ * today, not then. For a fiscal year already over, "the same date" is its
+ * last day.
  */
 export async function yearOnYear(filter: ReportFilter, today: string): Promise<YearOnYear> {
   const pledgeTracks = (await listTracks()).filter((track) => track.pledge).map((track) => track.id);
@@ -729,9 +731,13 @@ function yearOnYearQuery(
   today: string,
   at: { currentDay: string; previousDay: string; months: { end: Date }[]; pledgeTracks: string[] },
 ): Prisma.Sql {
+  // This year counts as it stands (as every other figure of the report);
+  // last year as it stood at the end of the same day a year earlier.
   const current = Prisma.sql`"p"."fiscalYear" = ${filter.fiscalYear}`;
-  const cutoff = Prisma.sql`(CASE WHEN ${current} THEN ${sqlInstant(endOfDay(at.currentDay))} ELSE ${sqlInstant(endOfDay(at.previousDay))} END)`;
-  const day = Prisma.sql`(CASE WHEN ${current} THEN ${at.currentDay} ELSE ${at.previousDay} END)`;
+  const then = sqlInstant(endOfDay(at.previousDay));
+  const existed = Prisma.sql`(${current} OR "p"."createdAt" < ${then})`;
+  const completed = Prisma.sql`("p"."completedAt" IS NOT NULL AND (${current} OR "p"."completedAt" < ${then}))`;
+  const day = Prisma.sql`(CASE WHEN ${current} THEN ${today} ELSE ${at.previousDay} END)`;
   const requiresPledge =
     at.pledgeTracks.length > 0 ? Prisma.sql`"p"."trackId" IN (${Prisma.join(at.pledgeTracks)})` : Prisma.sql`1 = 0`;
   const perMonth = at.months.map(
@@ -740,12 +746,12 @@ function yearOnYearQuery(
   );
   return Prisma.sql`
     SELECT "p"."fiscalYear" AS "fiscalYear",
-      SUM(CASE WHEN "p"."createdAt" < ${cutoff} THEN 1 ELSE 0 END) AS "assigned",
-      SUM(CASE WHEN "p"."completedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."createdAt" < ${cutoff} AND "p"."dueDate" < ${day}
-        AND ("p"."completedAt" IS NULL OR "p"."completedAt" >= ${cutoff}) THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN "Pledge"."signedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "pledged",
-      SUM(CASE WHEN "p"."createdAt" < ${cutoff} AND ${requiresPledge} THEN 1 ELSE 0 END) AS "pledgeRequired",
+      SUM(CASE WHEN ${existed} THEN 1 ELSE 0 END) AS "assigned",
+      SUM(CASE WHEN ${completed} THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN ${existed} AND "p"."dueDate" < ${day} AND NOT ${completed} THEN 1 ELSE 0 END) AS "overdue",
+      SUM(CASE WHEN "Pledge"."signedAt" IS NOT NULL AND (${current} OR "Pledge"."signedAt" < ${then})
+        THEN 1 ELSE 0 END) AS "pledged",
+      SUM(CASE WHEN ${existed} AND ${requiresPledge} THEN 1 ELSE 0 END) AS "pledgeRequired",
       COUNT(*) AS "assignedInYear"
       ${Prisma.join(perMonth, "")}
     FROM (${populationSql(filter, today, { ignoreStatus: true, withPreviousYear: true })}) AS "p"

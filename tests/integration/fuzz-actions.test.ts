@@ -8,12 +8,13 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as remindAction } from "~/routes/reports.overdue.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections] = await Promise.all([
+  const [staff, assignments, attempts, answers, pledges, passwords, sections, reminders] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
     db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
@@ -21,8 +22,9 @@ async function snapshot() {
     db.pledge.findMany({ orderBy: { id: "asc" } }),
     db.password.findMany({ orderBy: { staffId: "asc" } }),
     db.section.count(),
+    db.reminder.count(),
   ]);
-  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections });
+  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections, reminders });
 }
 
 // Form fields: the action's own names mixed with junk, values from empty to
@@ -159,6 +161,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/admin/due-dates",
       () => ({}),
       ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
+    ));
+
+  it("reminders for the people chosen on the overdue report", () =>
+    fuzz(
+      "reminders",
+      remindAction,
+      () => hr,
+      "/reports/overdue",
+      () => ({}),
+      ["staffId"],
     ));
 
   it("role change and the other staff record actions", () =>
