@@ -17,7 +17,12 @@ export function ClauseShareChart({
     <figure className="chart" aria-hidden="true">
       {hydrated ? (
         <ResponsiveContainer width="100%" height={Math.max(160, 28 * data.length + 40)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
+          <BarChart
+            data={data}
+            layout="vertical"
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" />
             <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 13 }} interval={0} />

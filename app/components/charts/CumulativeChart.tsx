@@ -33,7 +33,7 @@ export function CumulativeChart({
     <figure className="chart" aria-hidden="true">
       {hydrated ? (
         <ResponsiveContainer width="100%" height={height}>
-          <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={data} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" />
             <YAxis domain={[0, 100]} unit="%" />
