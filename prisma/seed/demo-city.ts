@@ -37,7 +37,7 @@ export const DEMO_CITY_SECTIONS: Record<string, string[]> = {
     "地域振興課",
     "生活安全課",
   ],
-  waterworks: ["経営総務課", "料金課", "水道施設課", "下水道施設課"],
+  waterworks: ["経営総務課", "給水課", "水道施設課", "下水道施設課"],
   council: ["議会総務課", "議事調査課"],
   "agriculture-committee": ["農地課"],
   audit: ["監査課"],
