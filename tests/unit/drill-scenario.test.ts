@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   checkDrillScenarios,
@@ -6,6 +7,7 @@ import {
   renderDrillMail,
   type DrillScenario,
 } from "~/domain/drills/scenario.ts";
+import { parseContent } from "~/domain/content/parse.ts";
 import { checkContent } from "~/domain/content/validate.ts";
 
 // A valid scenario; each test breaks one thing in it. Line numbers matter:
@@ -285,5 +287,45 @@ describe("renderDrillMail", () => {
   it("refuses a link that is not http(s)", () => {
     expect(() => renderDrillMail(parsed(), person, "javascript:alert(1)")).toThrow(/not an http\(s\) link/);
     expect(() => renderDrillMail(parsed(), person, 'https://x.example/"><script>')).toThrow();
+  });
+});
+
+describe("the scenarios shipped in content/drills", () => {
+  const dir = "content/drills";
+  const policyFile = "policy/basic-policy.yaml";
+  const policy = parseContent([{ path: policyFile, text: readFileSync(`content/${policyFile}`, "utf8") }]).policy;
+  const policyIds = new Set(policy?.clauses.map((c) => c.id));
+  const files = readdirSync(dir).map((name) => ({
+    path: `drills/${name}`,
+    text: readFileSync(`${dir}/${name}`, "utf8"),
+  }));
+  const { scenarios, problems } = checkDrillScenarios(files, policyIds);
+
+  it("are at least eight valid scenarios, using every kind of link", () => {
+    expect(policyIds.size).toBeGreaterThan(30);
+    expect(problems).toEqual([]);
+    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(scenarios.map((s) => s.link.kind))).toEqual(new Set(["link", "attachment", "sign-in"]));
+  });
+
+  it("each teach three to five red flags and two to four things to do next time, reporting among them", () => {
+    for (const s of scenarios) {
+      expect(s.redFlags.length, s.id).toBeGreaterThanOrEqual(3);
+      expect(s.redFlags.length, s.id).toBeLessThanOrEqual(5);
+      expect(s.nextTime.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(s.nextTime.length, s.id).toBeLessThanOrEqual(4);
+      expect(
+        s.nextTime.some((line) => line.includes("不審メール報告")),
+        s.id,
+      ).toBe(true);
+    }
+  });
+
+  it("render for a person without a placeholder left over", () => {
+    for (const s of scenarios) {
+      const mail = renderDrillMail(s, person, URL);
+      expect(`${mail.subject}${mail.text}${mail.html}`, s.id).not.toMatch(/\{\{|\}\}/);
+      expect(mail.html, s.id).toContain(`<a href="${URL}">${s.link.text}</a>`);
+    }
   });
 });
