@@ -91,7 +91,7 @@ const ScenarioFile = z
 type ScenarioData = z.infer<typeof ScenarioFile>;
 
 /** The text a red flag of each part is quoted from. */
-export function redFlagPartText(s: Pick<DrillScenario, "sender" | "subject" | "body" | "link">, part: RedFlagPart) {
+function redFlagPartText(s: Pick<DrillScenario, "sender" | "subject" | "body" | "link">, part: RedFlagPart) {
   switch (part) {
     case "sender":
       return `${s.sender.name} <${s.sender.address}>`;
