@@ -367,7 +367,7 @@ export function renderDrillMail(s: DrillScenario, person: DrillPerson, url: stri
       : name in PERSON_PLACEHOLDERS
         ? PERSON_PLACEHOLDERS[name as keyof typeof PERSON_PLACEHOLDERS](person)
         : undefined;
-  const oneLine = (name: string) => value(name)?.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  const oneLine = (name: string) => value(name)?.replace(/\p{Cc}+/gu, " ");
   const escaped = (name: string) => {
     const v = value(name);
     return v === undefined ? undefined : escapeHtml(v);
