@@ -1,6 +1,6 @@
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { parseReportFilter, reportFilterToParams, type ReportFilter } from "~/domain/report-filter.ts";
-import type { SignedInStaff } from "./staff.server.ts";
+import type { SignedInStaff } from "~/lib/session-store.server.ts";
 import { scopeReportFilter } from "./report-tables.server.ts";
 import { reportOptions } from "./reports.server.ts";
 

@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
-import { generateCity } from "../../prisma/seed/synthetic-city.ts";
+import { generateCity } from "../prisma/seed/synthetic-city.ts";
 
 // ---------------------------------------------------------------- options
 
