@@ -12,23 +12,18 @@ const demo = cliOptions("npm run db:setup [-- --demo]", { demo: { type: "boolean
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, enableWriteAheadLog, loadDemoCity, loadDemoData } =
+const { applyBaseData, completeDemoTraining, loadDemoData, enableWriteAheadLog } =
   await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
 await enableWriteAheadLog();
 await applyBaseData();
 const content = await syncContentDirectory();
-let city = null;
 if (demo) {
-  // The city first: it counts its own answers into the tallies, and the demo logins' are counted as they submit.
-  city = await loadDemoCity();
   await loadDemoData();
   await completeDemoTraining();
 }
 await db.$disconnect();
 console.log(
-  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}${
-    city ? ` (demo city: ${city.staff} staff, ${city.assignments} assignments, ${city.attempts} quiz attempts)` : ""
-  }`,
+  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}`,
 );

@@ -488,7 +488,8 @@ const ja = {
   "reports.organisationSection": "所属・課",
   "reports.selectPerson": "{name}さんを選択",
   "reports.remind": "選択した職員にリマインダーを送る",
-  "reports.remindLead": "選んだ職員に、期限超過の研修を知らせるメッセージを送ります（1人1日1回まで。送信済みの職員には送りません）。",
+  "reports.remindLead":
+    "選んだ職員に、期限超過の研修を知らせるメッセージを送ります（1人1日1回まで。送信済みの職員には送りません）。",
   "reports.remindNone": "職員を1人以上選んでください。",
   "reports.remindInvalid": "選択した職員を読み取れませんでした。一覧から選び直してください。",
   "reports.remindTooMany": "一度に選べるのは{max}人までです。",

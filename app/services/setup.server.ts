@@ -1,13 +1,8 @@
-import Database from "better-sqlite3";
 import { today } from "~/lib/clock.server.ts";
-import { sqliteFilePath } from "~/lib/database-url.ts";
-import { env } from "~/lib/env.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { dialect } from "~/lib/sql-dialect.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
-import { DEMO_CITY, demoCityEmployeeNumber } from "../../prisma/seed/demo-city.ts";
-import { generateCity, type CityCounts } from "../../prisma/seed/synthetic-city.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
@@ -40,29 +35,6 @@ export async function applyBaseData(): Promise<void> {
       }),
     ),
   ]);
-}
-
-/**
- * Generates the demo city (prisma/seed/demo-city.ts) once: its staff and
- * their training history as on today, MAMORI_TODAY when pinned (then "now"
- * is that day's noon). Written by better-sqlite3 on the SQLite file, as the
- * benchmark data is; on PostgreSQL the demo is the named logins only. Null
- * when there is nothing to do.
- */
-export async function loadDemoCity(): Promise<CityCounts | null> {
-  if (dialect !== "sqlite") return null;
-  const first = await db.staff.findUnique({ where: { employeeNumber: demoCityEmployeeNumber(1) } });
-  if (first) return null;
-  const day = today();
-  const noon = Date.parse(`${day}T03:00:00Z`);
-  const nowMs = process.env.MAMORI_TODAY ? noon : Math.min(Date.now(), noon + 12 * 60 * 60 * 1000 - 1);
-  const file = new Database(sqliteFilePath(env.DATABASE_URL));
-  try {
-    file.pragma("busy_timeout = 5000");
-    return generateCity(file, { ...DEMO_CITY, today: day, nowMs });
-  } finally {
-    file.close();
-  }
 }
 
 /**

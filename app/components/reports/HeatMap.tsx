@@ -1,7 +1,15 @@
 import { Link } from "@remix-run/react";
 import { formatRate } from "~/domain/report-tables.ts";
 import { t } from "~/lib/i18n.ts";
-import type { Completion, CompletionMatrix } from "~/services/reports.server.ts";
+
+type Completion = { assigned: number; completed: number; rate: number };
+
+/** Organisation × employee type, as the reports service counts it. */
+type CompletionMatrix = {
+  organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
+  employeeTypes: { code: string; name: string }[];
+  total: Completion;
+};
 
 /**
  * The heat map's five shades, light to dark as completion rises, so that the

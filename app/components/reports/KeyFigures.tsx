@@ -1,7 +1,17 @@
 import { formatRate, percent } from "~/domain/report-tables.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
-import type { YearFigures } from "~/services/reports.server.ts";
+
+/** One fiscal year's key figures at a date, as the reports service counts them. */
+type YearFigures = {
+  asOf: string;
+  assigned: number;
+  completed: number;
+  rate: number;
+  overdue: number;
+  pledged: number;
+  pledgeRequired: number;
+};
 
 const signed = (value: number) => (value > 0 ? "+" : value < 0 ? "−" : "±");
 
