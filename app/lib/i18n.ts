@@ -446,6 +446,7 @@ const ja = {
   "bulletin.publishedOn": "{date} 発信",
   "bulletin.archiveLink": "これまでのお知らせ",
   "bulletin.back": "お知らせの一覧へ戻る",
+  "bulletin.badIntent": "「読みました」か「確認しました」のボタンから送信してください。",
   "bulletin.titleRequired": "件名を入力してください。",
   "bulletin.titleTooLong": "件名は100文字以内で入力してください。",
   "bulletin.bodyRequired": "本文を入力してください。",

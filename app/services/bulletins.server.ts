@@ -1,6 +1,13 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { Actor } from "~/domain/audit.ts";
-import { parseAudience, reaches, type AudienceMember, type BulletinAudience } from "~/domain/bulletin-audience.ts";
+import {
+  describeAudience,
+  parseAudience,
+  reaches,
+  type AudienceMember,
+  type BulletinAudience,
+} from "~/domain/bulletin-audience.ts";
+import { ROLES } from "~/domain/roles.ts";
 import type { BulletinInput } from "~/domain/bulletin-form.ts";
 import { addDays } from "~/domain/fiscal-year.ts";
 import { db } from "~/lib/db.server.ts";
@@ -268,23 +275,40 @@ export type BulletinOverviewRow = ReceiptCounts & {
   mustConfirm: boolean;
   byMail: boolean;
   audience: BulletinAudience;
+  /** The audience in words: 全職員, or the names of its organisations, types and roles. */
+  audienceLabel: string;
   published: boolean;
 };
 
+/** Names for describing audience rules in words. */
+async function audienceNames() {
+  const [organisations, employeeTypes] = await Promise.all([
+    db.organisation.findMany({ select: { id: true, name: true } }),
+    db.employeeType.findMany({ select: { code: true, name: true } }),
+  ]);
+  const names = {
+    organisations: new Map(organisations.map((o) => [o.id, o.name])),
+    employeeTypes: new Map(employeeTypes.map((e) => [e.code, e.name])),
+    roles: new Map(ROLES.map((role) => [role, t(`role.${role}`)])),
+  };
+  return (audience: BulletinAudience) => describeAudience(audience, names, t("bulletinAdmin.everyone"));
+}
+
 /** Every bulletin, newest first, with its audience and how many of them read and confirmed it. */
 export async function bulletinOverview(today: string, scope: Scope): Promise<BulletinOverviewRow[]> {
-  const [bulletins, { staff, receipts }] = await Promise.all([
+  const [bulletins, { staff, receipts }, describe] = await Promise.all([
     db.bulletin.findMany({
       orderBy: [{ publishOn: "desc" }, { id: "desc" }],
       select: { id: true, title: true, publishOn: true, mustConfirm: true, byMail: true, audience: true },
     }),
     cells(scope),
+    audienceNames(),
   ]);
   return bulletins.map((b) => {
     const audience = parseAudience(b.audience);
     const own = receipts.filter((r) => r.bulletinId === b.id);
     const total = tally(audience, staff, own, () => "").get("") ?? { reached: 0, read: 0, confirmed: 0 };
-    return { ...b, audience, published: b.publishOn <= today, ...total };
+    return { ...b, audience, audienceLabel: describe(audience), published: b.publishOn <= today, ...total };
   });
 }
 
@@ -321,7 +345,7 @@ function audienceSql(audience: BulletinAudience): Prisma.Sql {
 /**
  * One bulletin's figures by organisation and employee type, and who has not
  * read (or confirmed) it, longest list first by organisation then employee
- * number. Five statements whatever the number of staff. Null when there is
+ * number. Seven statements whatever the number of staff. Null when there is
  * no such bulletin.
  */
 export async function bulletinReport(bulletinId: number, today: string, scope: Scope, limit = 500): Promise<BulletinReport | null> {
@@ -333,7 +357,7 @@ export async function bulletinReport(bulletinId: number, today: string, scope: S
   const audience = parseAudience(bulletin.audience);
   const missing = bulletin.mustConfirm ? Prisma.sql`"r"."confirmedAt" IS NULL` : Prisma.sql`"r"."staffId" IS NULL`;
   const inScope = scope ? Prisma.sql` AND "Staff"."organisationId" = ${scope.organisationId}` : Prisma.empty;
-  const [{ staff, receipts }, organisations, employeeTypes, pending] = await Promise.all([
+  const [{ staff, receipts }, organisations, employeeTypes, describe, pending] = await Promise.all([
     cells(scope, bulletinId),
     db.organisation.findMany({
       where: scope ? { id: scope.organisationId } : {},
@@ -341,6 +365,7 @@ export async function bulletinReport(bulletinId: number, today: string, scope: S
       select: { id: true, name: true },
     }),
     db.employeeType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
+    audienceNames(),
     db.$queryRaw<(Omit<PendingPerson, "staffId" | "readAt"> & { staffId: unknown; readAt: unknown; total: unknown })[]>`
       SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
         "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
@@ -359,7 +384,7 @@ export async function bulletinReport(bulletinId: number, today: string, scope: S
   const total = tally(audience, staff, receipts, () => "").get("") ?? { reached: 0, read: 0, confirmed: 0 };
   const zero = { reached: 0, read: 0, confirmed: 0 };
   return {
-    bulletin: { ...bulletin, audience, published: bulletin.publishOn <= today },
+    bulletin: { ...bulletin, audience, audienceLabel: describe(audience), published: bulletin.publishOn <= today },
     total,
     byOrganisation: organisations
       .map((o) => ({ ...o, ...(byOrganisation.get(o.id) ?? zero) }))

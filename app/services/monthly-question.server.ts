@@ -181,7 +181,9 @@ const count = (value: unknown): number => (value === null || value === undefined
  * answers by employee type among active staff (a manager: their own
  * organisation's). Three statements whatever the number of staff.
  */
-export async function monthlyQuestionReports(scope: Scope): Promise<MonthlyQuestionReport[]> {
+export async function monthlyQuestionReports(
+  scope: Scope,
+): Promise<{ employeeTypes: { code: string; name: string }[]; questions: MonthlyQuestionReport[] }> {
   const inScope = scope ? Prisma.sql` AND "Staff"."organisationId" = ${scope.organisationId}` : Prisma.empty;
   const [questions, types, groups] = await Promise.all([
     db.monthlyQuestion.findMany({
@@ -197,7 +199,7 @@ export async function monthlyQuestionReports(scope: Scope): Promise<MonthlyQuest
       WHERE "Staff"."active" = TRUE${inScope}
       GROUP BY "a"."monthlyQuestionId", "Staff"."employeeTypeCode"`,
   ]);
-  return questions.map((q) => {
+  const reports = questions.map((q) => {
     const question = readAsked(q.question);
     const own = groups.filter((g) => count(g.monthlyQuestionId) === q.id);
     const byEmployeeType = types.map((type) => {
@@ -218,6 +220,7 @@ export async function monthlyQuestionReports(scope: Scope): Promise<MonthlyQuest
       byEmployeeType,
     };
   });
+  return { employeeTypes: types, questions: reports };
 }
 
 /** The bank's questions that one click answers, for HR's choice. */
