@@ -115,7 +115,9 @@ export function MonthlyQuestionCard({ question }: { question: MonthlyQuestionDat
         <div role="status" className={result.correct ? "notice result-pass" : "notice notice-error"}>
           <p>
             <strong>
-              {result.correct ? t("monthly.correct") : t("monthly.wrong", { answer: result.answer.map(text).join("／") })}
+              {result.correct
+                ? t("monthly.correct")
+                : t("monthly.wrong", { answer: result.answer.map(text).join("／") })}
             </strong>
           </p>
           <p>{t("monthly.yourAnswer", { choice: text(result.choiceId) })}</p>

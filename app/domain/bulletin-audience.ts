@@ -52,7 +52,11 @@ export function parseAudience(value: unknown): BulletinAudience {
 /** The rule in words, e.g. 「消防本部・会計年度任用職員」 or 「全職員」, from the names of its codes. */
 export function describeAudience(
   audience: BulletinAudience,
-  names: { organisations: ReadonlyMap<string, string>; employeeTypes: ReadonlyMap<string, string>; roles: ReadonlyMap<string, string> },
+  names: {
+    organisations: ReadonlyMap<string, string>;
+    employeeTypes: ReadonlyMap<string, string>;
+    roles: ReadonlyMap<string, string>;
+  },
   everyone: string,
 ): string {
   if (isEveryone(audience)) return everyone;

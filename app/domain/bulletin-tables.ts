@@ -19,12 +19,23 @@ const countHeaders = () => [
   `${t("bulletinReport.confirmedRate")}(%)`,
 ];
 
-const countCells = (c: ReceiptCounts) => [c.reached, c.read, rate(c.read, c.reached), c.confirmed, rate(c.confirmed, c.reached)];
+const countCells = (c: ReceiptCounts) => [
+  c.reached,
+  c.read,
+  rate(c.read, c.reached),
+  c.confirmed,
+  rate(c.confirmed, c.reached),
+];
 
 export function bulletinsTable(rows: BulletinOverviewRow[]): ReportTable {
   return {
     title: t("bulletinReport.bulletins"),
-    headers: [t("bulletinReport.bulletin"), t("bulletinReport.publishOn"), t("bulletinReport.audience"), ...countHeaders()],
+    headers: [
+      t("bulletinReport.bulletin"),
+      t("bulletinReport.publishOn"),
+      t("bulletinReport.audience"),
+      ...countHeaders(),
+    ],
     rows: rows.map((b) => [
       b.title,
       b.published ? b.publishOn : `${b.publishOn}（${t("bulletinAdmin.scheduled")}）`,
@@ -79,7 +90,10 @@ export function bulletinPendingTable(report: BulletinReport): ReportTable {
 }
 
 /** Share correct by employee type, one row per month's question. */
-export function monthlyTable(reports: MonthlyQuestionReport[], employeeTypes: { code: string; name: string }[]): ReportTable {
+export function monthlyTable(
+  reports: MonthlyQuestionReport[],
+  employeeTypes: { code: string; name: string }[],
+): ReportTable {
   return {
     title: t("bulletinReport.monthly"),
     headers: [
@@ -87,7 +101,10 @@ export function monthlyTable(reports: MonthlyQuestionReport[], employeeTypes: { 
       t("bulletinReport.question"),
       t("report.clause"),
       t("bulletinReport.chosenBy"),
-      ...employeeTypes.flatMap((type) => [`${type.name} ${t("report.answered")}`, `${type.name} ${t("report.share")}(%)`]),
+      ...employeeTypes.flatMap((type) => [
+        `${type.name} ${t("report.answered")}`,
+        `${type.name} ${t("report.share")}(%)`,
+      ]),
       `${t("report.total")} ${t("report.answered")}`,
       `${t("report.total")} ${t("report.share")}(%)`,
     ],

@@ -57,7 +57,9 @@ export function pickMonthlyQuestion(
     const missed = analysis.questions.find(
       (q) => q.answered > 0 && q.clauseId === clause.clauseId && eligible.get(q.questionId)?.clause === clause.clauseId,
     );
-    const fallback = [...eligible.values()].filter((q) => q.clause === clause.clauseId).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    const fallback = [...eligible.values()]
+      .filter((q) => q.clause === clause.clauseId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
     const questionId = missed?.questionId ?? fallback?.id;
     if (questionId) return { questionId, clauseId: clause.clauseId };
   }

@@ -433,7 +433,8 @@ const ja = {
   "nav.bulletinAdmin": "お知らせの発信",
   "nav.bulletinReports": "お知らせの状況",
   "bulletin.title": "お知らせ",
-  "bulletin.lead": "情報セキュリティに関するお知らせです。「要確認」のものは、読んだら「確認しました」を押してください。",
+  "bulletin.lead":
+    "情報セキュリティに関するお知らせです。「要確認」のものは、読んだら「確認しました」を押してください。",
   "bulletin.homeTitle": "新しいお知らせ",
   "bulletin.none": "お知らせはありません。",
   "bulletin.read": "読みました",
@@ -511,8 +512,7 @@ const ja = {
   "monthly.none": "今月の一問はまだありません。",
   "monthly.monthRequired": "月を正しく指定してください（例：2026-12）。",
   "monthly.questionRequired": "設問を選んでください。",
-  "monthly.nothingToPick":
-    "{month}に提出された修了テストの回答がないため、自動では選べません。設問を選んでください。",
+  "monthly.nothingToPick": "{month}に提出された修了テストの回答がないため、自動では選べません。設問を選んでください。",
   "monthly.unknownQuestion": "その設問は問題集にありません。",
   "monthly.notOneClick": "1クリックで答えられる設問（単一選択・○×）を選んでください。",
   "monthly.alreadyAnswered": "この月の一問にはすでに回答があるため、変更できません。",

@@ -114,7 +114,13 @@ export default function BulletinAdmin() {
         </div>
         <div className="field">
           <label htmlFor="publishOn">{t("bulletinAdmin.publishOn")}</label>
-          <input id="publishOn" name="publishOn" type="date" required defaultValue={text("publishOn") ?? loaded.today} />
+          <input
+            id="publishOn"
+            name="publishOn"
+            type="date"
+            required
+            defaultValue={text("publishOn") ?? loaded.today}
+          />
         </div>
         <div className="field">
           <p className="field-label" id="audience-label">

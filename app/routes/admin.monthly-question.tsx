@@ -47,7 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     day,
   );
   if (!result.ok) return data<Result>({ error: result.error }, { status: 400 });
-  return data<Result>({ done: t("monthlyAdmin.saved", { month, question: result.questionId, clause: result.clauseId }) });
+  return data<Result>({
+    done: t("monthlyAdmin.saved", { month, question: result.questionId, clause: result.clauseId }),
+  });
 }
 
 /** HR chooses the question of the month from the bank, or lets Mamori pick the clause most missed last month. */

@@ -45,7 +45,8 @@ export async function createBulletin(input: BulletinInput, actor: Actor): Promis
       tx.organisation.count({ where: { id: { in: audience.organisationIds } } }),
       tx.employeeType.count({ where: { code: { in: audience.employeeTypeCodes } } }),
     ]);
-    if (organisations !== audience.organisationIds.length) return { ok: false, error: t("bulletin.unknownOrganisation") };
+    if (organisations !== audience.organisationIds.length)
+      return { ok: false, error: t("bulletin.unknownOrganisation") };
     if (employeeTypes !== audience.employeeTypeCodes.length)
       return { ok: false, error: t("bulletin.unknownEmployeeType") };
     const bulletin = await tx.bulletin.create({
@@ -145,7 +146,10 @@ export async function pendingBulletins(staffId: number, today: string): Promise<
   const [member, rows] = await Promise.all([
     memberOf(staffId),
     publishedFor(staffId, today, {
-      OR: [{ receipts: { none: { staffId } } }, { mustConfirm: true, receipts: { some: { staffId, confirmedAt: null } } }],
+      OR: [
+        { receipts: { none: { staffId } } },
+        { mustConfirm: true, receipts: { some: { staffId, confirmedAt: null } } },
+      ],
     }),
   ]);
   return member ? render(rows.filter((row) => reaches(parseAudience(row.audience), member))) : [];
@@ -158,7 +162,11 @@ export async function bulletinArchive(staffId: number, today: string): Promise<B
 }
 
 /** One published bulletin for a person, or null when it is not (yet) for them. */
-export async function readableBulletin(staffId: number, bulletinId: number, today: string): Promise<BulletinView | null> {
+export async function readableBulletin(
+  staffId: number,
+  bulletinId: number,
+  today: string,
+): Promise<BulletinView | null> {
   const [member, rows] = await Promise.all([memberOf(staffId), publishedFor(staffId, today, { id: bulletinId })]);
   const row = rows[0];
   if (!member || !row || !reaches(parseAudience(row.audience), member)) return null;
@@ -189,7 +197,10 @@ export async function recordReceipt(
     update: {},
   });
   if (confirm) {
-    await db.bulletinReceipt.updateMany({ where: { bulletinId, staffId, confirmedAt: null }, data: { confirmedAt: now } });
+    await db.bulletinReceipt.updateMany({
+      where: { bulletinId, staffId, confirmedAt: null },
+      data: { confirmedAt: now },
+    });
   }
   return true;
 }
@@ -348,7 +359,12 @@ function audienceSql(audience: BulletinAudience): Prisma.Sql {
  * number. Seven statements whatever the number of staff. Null when there is
  * no such bulletin.
  */
-export async function bulletinReport(bulletinId: number, today: string, scope: Scope, limit = 500): Promise<BulletinReport | null> {
+export async function bulletinReport(
+  bulletinId: number,
+  today: string,
+  scope: Scope,
+  limit = 500,
+): Promise<BulletinReport | null> {
   const bulletin = await db.bulletin.findUnique({
     where: { id: bulletinId },
     select: { id: true, title: true, publishOn: true, mustConfirm: true, byMail: true, audience: true },
@@ -438,7 +454,9 @@ export async function mailDueBulletins(today: string): Promise<{ sent: number; s
   });
   const counts = { smtp: 0, file: 0 };
   for (const bulletin of bulletins) {
-    const recipients = await db.$queryRaw<{ id: unknown; employeeNumber: string; name: string; email: string | null }[]>`
+    const recipients = await db.$queryRaw<
+      { id: unknown; employeeNumber: string; name: string; email: string | null }[]
+    >`
       SELECT "Staff"."id" AS "id", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
         "Staff"."email" AS "email"
       FROM "Staff"
@@ -449,7 +467,9 @@ export async function mailDueBulletins(today: string): Promise<{ sent: number; s
     for (const person of recipients) {
       const staffId = count(person.id);
       try {
-        await db.bulletinMail.create({ data: { bulletinId: bulletin.id, staffId, channel: mailChannel(person.email) } });
+        await db.bulletinMail.create({
+          data: { bulletinId: bulletin.id, staffId, channel: mailChannel(person.email) },
+        });
       } catch {
         continue; // another run claimed this person
       }

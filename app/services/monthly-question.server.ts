@@ -155,7 +155,12 @@ export async function answerMonthlyQuestion(
   if (!question.choices.some((c) => c.id === choiceId)) return false;
   await db.monthlyAnswer.upsert({
     where: { monthlyQuestionId_staffId: { monthlyQuestionId, staffId } },
-    create: { monthlyQuestionId, staffId, choiceId, correct: question.answer.length === 1 && question.answer[0] === choiceId },
+    create: {
+      monthlyQuestionId,
+      staffId,
+      choiceId,
+      correct: question.answer.length === 1 && question.answer[0] === choiceId,
+    },
     update: {},
   });
   return true;

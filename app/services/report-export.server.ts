@@ -10,7 +10,11 @@ import { reportTable, type ReportTableName } from "./report-tables.server.ts";
 /** A report table as CSV for Japanese Excel (UTF-8 with BOM, CRLF), the export audited. */
 export async function exportReportCsv(actor: Actor, name: ReportTableName, filter: ReportFilter, today: string) {
   const table = await reportTable(name, filter, today);
-  return exportTableCsv(actor, table, { name, detail: { filter }, fileName: `${table.title}_${filter.fiscalYear}.csv` });
+  return exportTableCsv(actor, table, {
+    name,
+    detail: { filter },
+    fileName: `${table.title}_${filter.fiscalYear}.csv`,
+  });
 }
 
 /**
