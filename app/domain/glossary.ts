@@ -24,4 +24,8 @@ export const GLOSSARY = {
   情報セキュリティ管理者: "manager (role MANAGER)",
   研修担当: "HR (role HR)",
   システム管理者: "administrator (role ADMIN)",
+  お知らせ: "bulletin",
+  既読: "read (a bulletin's receipt)",
+  確認しました: "confirmed (a bulletin's receipt)",
+  今月の一問: "question of the month",
 } as const;
