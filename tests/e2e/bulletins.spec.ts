@@ -28,7 +28,12 @@ test("HR publishes a must-confirm bulletin; a learner confirms it on the home pa
   await expect(page.getByRole("article", { name: title })).toHaveCount(0);
   // Still in the archive, marked as confirmed.
   await page.goto("/bulletins");
-  await expect(page.getByRole("listitem").filter({ hasText: title }).getByText(/確認済み/)).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: title })
+      .getByText(/確認済み/),
+  ).toBeVisible();
 
   // Someone outside the audience never sees it.
   await signIn("100001"); // 山田 花子, 市長部局
@@ -44,5 +49,10 @@ test("HR publishes a must-confirm bulletin; a learner confirms it on the home pa
   await expect(cells.nth(5)).toHaveText("1");
   await row.getByRole("link", { name: title }).click();
   const byType = page.locator("section", { has: page.getByRole("heading", { name: "任用形態別" }) });
-  await expect(byType.getByRole("row", { name: /常勤職員/ }).getByRole("cell").nth(3)).toHaveText("1");
+  await expect(
+    byType
+      .getByRole("row", { name: /常勤職員/ })
+      .getByRole("cell")
+      .nth(3),
+  ).toHaveText("1");
 });
