@@ -1,6 +1,5 @@
 import { t } from "~/lib/i18n.ts";
-import type { BulletinOverviewRow, BulletinReport, ReceiptCounts } from "~/services/bulletins.server.ts";
-import type { MonthlyQuestionReport } from "~/services/monthly-question.server.ts";
+import type { BulletinOverviewRow, BulletinReport, MonthlyQuestionReport, ReceiptCounts } from "./bulletin-figures.ts";
 import { formatDateTime } from "./japan-time.ts";
 import { percent, type ReportTable } from "./report-tables.ts";
 

@@ -6,7 +6,7 @@ import {
   monthlyTable,
 } from "~/domain/bulletin-tables.ts";
 import type { ReportTable } from "~/domain/report-tables.ts";
-import type { SignedInStaff } from "./staff.server.ts";
+import type { SignedInStaff } from "~/lib/session-store.server.ts";
 import { bulletinOverview, bulletinReport, type Scope } from "./bulletins.server.ts";
 import { monthlyQuestionReports } from "./monthly-question.server.ts";
 

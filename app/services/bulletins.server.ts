@@ -7,6 +7,7 @@ import {
   type AudienceMember,
   type BulletinAudience,
 } from "~/domain/bulletin-audience.ts";
+import type { BulletinOverviewRow, BulletinReport, PendingPerson, ReceiptCounts } from "~/domain/bulletin-figures.ts";
 import { ROLES } from "~/domain/roles.ts";
 import type { BulletinInput } from "~/domain/bulletin-form.ts";
 import { addDays } from "~/domain/fiscal-year.ts";
@@ -210,9 +211,6 @@ export async function recordReceipt(
 /** A manager sees their own organisation's staff only. */
 export type Scope = { organisationId: string } | undefined;
 
-/** People the bulletin reaches, and how many of them read and confirmed it. */
-export type ReceiptCounts = { reached: number; read: number; confirmed: number };
-
 // COUNT and SUM come back as bigint or number depending on the driver.
 const count = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
@@ -279,18 +277,6 @@ function tally(
   return totals;
 }
 
-export type BulletinOverviewRow = ReceiptCounts & {
-  id: number;
-  title: string;
-  publishOn: string;
-  mustConfirm: boolean;
-  byMail: boolean;
-  audience: BulletinAudience;
-  /** The audience in words: 全職員, or the names of its organisations, types and roles. */
-  audienceLabel: string;
-  published: boolean;
-};
-
 /** Names for describing audience rules in words. */
 async function audienceNames() {
   const [organisations, employeeTypes] = await Promise.all([
@@ -322,25 +308,6 @@ export async function bulletinOverview(today: string, scope: Scope): Promise<Bul
     return { ...b, audience, audienceLabel: describe(audience), published: b.publishOn <= today, ...total };
   });
 }
-
-export type PendingPerson = {
-  staffId: number;
-  employeeNumber: string;
-  name: string;
-  organisationName: string;
-  sectionName: string | null;
-  employeeTypeName: string;
-  readAt: Date | null;
-};
-
-export type BulletinReport = {
-  bulletin: Omit<BulletinOverviewRow, keyof ReceiptCounts>;
-  total: ReceiptCounts;
-  byOrganisation: (ReceiptCounts & { id: string; name: string })[];
-  byEmployeeType: (ReceiptCounts & { code: string; name: string })[];
-  /** Who has not read it (not confirmed it, when it asks for that). */
-  pending: { total: number; rows: PendingPerson[] };
-};
 
 /** The audience rule as SQL on "Staff", for listing people. */
 function audienceSql(audience: BulletinAudience): Prisma.Sql {

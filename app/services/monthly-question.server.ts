@@ -16,6 +16,7 @@ import { recordAudit } from "./audit.server.ts";
 import { toQuestion } from "./catalogue.server.ts";
 import { itemAnalysis } from "./reports.server.ts";
 import type { Scope } from "./bulletins.server.ts";
+import type { MonthlyQuestionReport } from "~/domain/bulletin-figures.ts";
 
 /**
  * 今月の一問 (question of the month): one question on everyone's home page,
@@ -165,19 +166,6 @@ export async function answerMonthlyQuestion(
   });
   return true;
 }
-
-export type MonthlyShare = { answered: number; correct: number };
-
-export type MonthlyQuestionReport = {
-  id: number;
-  month: string;
-  questionId: string;
-  prompt: string;
-  clause: string;
-  chosenBy: string;
-  total: MonthlyShare;
-  byEmployeeType: (MonthlyShare & { code: string; name: string })[];
-};
 
 const count = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
