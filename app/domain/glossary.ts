@@ -24,6 +24,8 @@ export const GLOSSARY = {
   情報セキュリティ管理者: "manager (role MANAGER)",
   研修担当: "HR (role HR)",
   システム管理者: "administrator (role ADMIN)",
+  訓練シナリオ: "drill scenario",
+  不審な点: "red flag",
   お知らせ: "bulletin",
   既読: "read (a bulletin's receipt)",
   確認しました: "confirmed (a bulletin's receipt)",

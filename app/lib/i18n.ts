@@ -428,6 +428,19 @@ const ja = {
   "error.unexpected": "予期しないエラーが発生しました。時間をおいて再度お試しください。",
   "error.backHome": "ホームへ戻る",
 
+  // Drill mail picture (訓練メールの図): the teaching page and the campaign preview
+  "drillPicture.caption": "届いたメール（印の番号は、不審な点の一覧の番号です）",
+  "drillPicture.from": "差出人",
+  "drillPicture.subject": "件名",
+  "drillPicture.attachment": "添付ファイル",
+  "drillPicture.flagsTitle": "このメールの不審な点（{count}か所）",
+  "drillPicture.flagRef": "不審な点 {n}",
+  "drillPicture.toMark": "メールの中の {n} を見る",
+  "drillPicture.part.sender": "差出人",
+  "drillPicture.part.subject": "件名",
+  "drillPicture.part.body": "本文",
+  "drillPicture.part.link": "リンク",
+  "drillPicture.part.attachment": "添付ファイル",
   // ---- Bulletins (お知らせ) and the question of the month (今月の一問), issue #20
   "nav.bulletins": "お知らせ",
   "nav.bulletinAdmin": "お知らせの発信",
