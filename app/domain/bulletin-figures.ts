@@ -45,7 +45,8 @@ export type MonthlyShare = { answered: number; correct: number };
 export type MonthlyQuestionReport = {
   id: number;
   month: string;
-  questionId: string;
+  /** The bank question, or null for one written for the month. */
+  questionId: string | null;
   prompt: string;
   clause: string;
   chosenBy: string;

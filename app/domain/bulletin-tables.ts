@@ -109,9 +109,15 @@ export function monthlyTable(
     ],
     rows: reports.map((r) => [
       r.month,
-      r.questionId,
+      r.questionId ?? r.prompt,
       r.clause,
-      t(r.chosenBy === "auto" ? "bulletinReport.chosenBy.auto" : "bulletinReport.chosenBy.hr"),
+      t(
+        r.chosenBy === "auto"
+          ? "bulletinReport.chosenBy.auto"
+          : r.chosenBy === "written"
+            ? "bulletinReport.chosenBy.written"
+            : "bulletinReport.chosenBy.hr",
+      ),
       ...employeeTypes.flatMap((type) => {
         const group = r.byEmployeeType.find((g) => g.code === type.code) ?? { answered: 0, correct: 0 };
         return [group.answered, rate(group.correct, group.answered)];

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { Actor } from "~/domain/audit.ts";
+import type { WrittenQuestion } from "~/domain/bulletin-form.ts";
 import type { Choice, Question } from "~/domain/content/types.ts";
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import {
@@ -32,19 +33,27 @@ function asked(question: Question): AskedQuestion {
   return { prompt, type, choices, answer, explanation, clause };
 }
 
-export type SetMonthlyResult = { ok: true; questionId: string; clauseId: string } | { ok: false; error: string };
+export type SetMonthlyResult = { ok: true; questionId: string | null; clauseId: string } | { ok: false; error: string };
 
 /**
- * Sets the question of `month`: HR's choice from the bank, or ("auto")
+ * Sets the question of `month`: HR's choice from the bank, ("auto")
  * Mamori's pick — the clause staff got wrong most in the month before, by
- * the report's item analysis over the attempts submitted that month. A
- * month's question can be replaced until someone has answered it. Audited.
+ * the report's item analysis over the attempts submitted that month — or
+ * a single-choice question HR wrote for the month, citing a clause in
+ * force. A month's question can be replaced until someone has answered it.
+ * Audited.
  */
 export async function setMonthlyQuestion(
   actor: Actor,
-  choice: { month: string; questionId: string } | { month: string; auto: true },
+  choice:
+    { month: string; questionId: string } | { month: string; auto: true } | { month: string; written: WrittenQuestion },
   today: string,
 ): Promise<SetMonthlyResult> {
+  if ("written" in choice) {
+    const clause = await db.clause.findFirst({ where: { id: choice.written.clause, retired: false } });
+    if (!clause) return { ok: false, error: t("monthly.clauseRequired") };
+    return saveMonthlyQuestion(actor, choice.month, null, writtenQuestion(choice.written), "written");
+  }
   let questionId: string;
   if ("auto" in choice) {
     const before = previousMonth(choice.month);
@@ -65,24 +74,45 @@ export async function setMonthlyQuestion(
   if (!row) return { ok: false, error: t("monthly.unknownQuestion") };
   const question = toQuestion(row);
   if (!answersInOneClick(question)) return { ok: false, error: t("monthly.notOneClick") };
-  const chosenBy = "auto" in choice ? "auto" : "hr";
+  return saveMonthlyQuestion(actor, choice.month, questionId, asked(question), "auto" in choice ? "auto" : "hr");
+}
+
+/** A written question as asked: its non-blank choices lettered a, b, c… in the order typed. */
+function writtenQuestion(written: WrittenQuestion): AskedQuestion {
+  const typed = written.choices.map((text, i) => ({ text, position: i + 1 })).filter((c) => c.text !== "");
+  const choices = typed.map((c, i) => ({ id: String.fromCharCode(97 + i), text: c.text }));
+  const answer = choices[typed.findIndex((c) => c.position === written.answer)]!.id;
+  return {
+    prompt: written.prompt,
+    type: "single",
+    choices,
+    answer: [answer],
+    explanation: written.explanation,
+    clause: written.clause,
+  };
+}
+
+/** Sets or replaces the month's question, unless someone has answered it already; audited. */
+async function saveMonthlyQuestion(
+  actor: Actor,
+  month: string,
+  questionId: string | null,
+  question: AskedQuestion,
+  chosenBy: "hr" | "auto" | "written",
+): Promise<SetMonthlyResult> {
   return db.$transaction(async (tx) => {
     const existing = await tx.monthlyQuestion.findUnique({
-      where: { month: choice.month },
+      where: { month },
       select: { id: true, _count: { select: { answers: true } } },
     });
     if (existing && existing._count.answers > 0) return { ok: false as const, error: t("monthly.alreadyAnswered") };
-    const data = { questionId, question: asked(question), chosenBy, createdBy: actor.staffId };
-    const saved = await tx.monthlyQuestion.upsert({
-      where: { month: choice.month },
-      create: { month: choice.month, ...data },
-      update: data,
-    });
+    const data = { questionId, question, chosenBy, createdBy: actor.staffId };
+    const saved = await tx.monthlyQuestion.upsert({ where: { month }, create: { month, ...data }, update: data });
     await recordAudit(tx, actor, {
       action: "monthly-question.set",
       targetType: "monthly-question",
       targetId: saved.id,
-      detail: { month: choice.month, questionId, chosenBy },
+      detail: { month, questionId, chosenBy, ...(questionId === null ? { question } : {}) },
     });
     return { ok: true as const, questionId, clauseId: question.clause };
   });

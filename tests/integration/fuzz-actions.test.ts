@@ -85,6 +85,7 @@ const value = fc.oneof(
     "confirm",
     "choose",
     "auto",
+    "write",
     "on",
     "2026-11",
     "fiscal-year",
@@ -279,7 +280,7 @@ describe("random and malformed form data never causes a 500 or a partial write",
       () => hr,
       "/admin/monthly-question",
       () => ({}),
-      ["intent", "month", "questionId"],
+      ["intent", "month", "questionId", "prompt", "choice1", "choice2", "choice3", "answer", "explanation", "clause"],
     ));
 
   it("answering the question of the month", () =>

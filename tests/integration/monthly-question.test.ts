@@ -128,6 +128,51 @@ describe("question of the month", () => {
     expect(await db.monthlyQuestion.count({ where: { month: "2026-12" } })).toBe(0);
   });
 
+  it("can be written for the month: a single-choice question citing a clause, refused when incomplete", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const written = {
+      intent: "write",
+      month: "2026-12",
+      prompt: "年末年始に庁外へ持ち出す資料について、正しいものはどれですか。",
+      choice1: "許可を得て、決められた方法で持ち出す",
+      choice2: "",
+      choice3: "私用のUSBメモリに入れて持ち帰る",
+      answer: "1",
+      explanation: "情報資産を守ることは職員等の義務です。",
+      clause: "4",
+    };
+    const refusals: [Record<string, string>, string][] = [
+      [{ ...written, choice3: "" }, "選択肢を2つ以上入力してください（各100文字以内）。"],
+      [{ ...written, answer: "2" }, "正解には、入力した選択肢を選んでください。"],
+      [{ ...written, clause: "99" }, "根拠の条項を選んでください。"],
+      [{ ...written, explanation: " " }, "解説を入力してください（1,000文字以内）。"],
+    ];
+    for (const [form, message] of refusals) {
+      const response = await call(adminAction, await requestAs(hr, "/admin/monthly-question", { form }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toBe(message);
+    }
+    expect(await db.monthlyQuestion.count({ where: { month: "2026-12" } })).toBe(0);
+
+    const saved = await call(adminAction, await requestAs(hr, "/admin/monthly-question", { form: written }));
+    expect(saved.status).toBe(200);
+    const row = await db.monthlyQuestion.findUniqueOrThrow({ where: { month: "2026-12" } });
+    expect(row).toMatchObject({ questionId: null, chosenBy: "written" });
+    // The blank second choice is left out; the choices are lettered in the order typed.
+    expect(row.question).toEqual({
+      prompt: written.prompt,
+      type: "single",
+      choices: [
+        { id: "a", text: written.choice1 },
+        { id: "b", text: written.choice3 },
+      ],
+      answer: ["a"],
+      explanation: written.explanation,
+      clause: "4",
+    });
+    // Nobody has answered it yet: HR may still replace it, as the last test does.
+  });
+
   it("lets Mamori pick the clause staff got wrong most last month, from the report's item analysis", async () => {
     const person = await createStaff({ organisationId: "audit" });
     // September (Japan time): 7(3) is missed most. Clause 4's misses at 00:30 on 1 October

@@ -37,7 +37,7 @@ CREATE TABLE "BulletinMail" (
 CREATE TABLE "MonthlyQuestion" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "month" TEXT NOT NULL,
-    "questionId" TEXT NOT NULL,
+    "questionId" TEXT,
     "question" JSONB NOT NULL,
     "chosenBy" TEXT NOT NULL,
     "createdBy" INTEGER,
