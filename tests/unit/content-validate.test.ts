@@ -266,6 +266,7 @@ describe("clause structure", () => {
       heading: "",
       text: "x",
       order,
+      editorial: false,
     }));
     expect(leafClauses(clauses).map((c) => c.id)).toEqual(["1", "2(1)", "6(2)ア"]);
   });

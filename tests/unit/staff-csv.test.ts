@@ -349,6 +349,7 @@ describe("parseStaffCsv: bad values", () => {
     任用終了日: "",
     在職: "",
     メールアドレス: "",
+    担当: "",
   };
   function rowWith(changes: Partial<typeof good>): string {
     const cells = { ...good, ...changes };
