@@ -317,6 +317,45 @@ describe("requiredAssignments: manager course (情報セキュリティ管理者
   });
 });
 
+describe("requiredAssignments: 担当 (duties)", () => {
+  const systemAdminCourse: Track = {
+    ...managerCourse,
+    id: "system-admin-course",
+    appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: ["system-admin"] },
+    modules: ["system-admin"],
+  };
+  const executiveCourse: Track = {
+    ...managerCourse,
+    id: "executive-course",
+    appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: ["executive"] },
+    modules: ["executive-role"],
+  };
+  const withDuties = [...TRACKS, systemAdminCourse, executiveCourse];
+  const ids = (person: StaffForRules) =>
+    requiredAssignments(person, withDuties, 2026, "2026-04-01").map((a) => a.trackId);
+
+  it("gives a duty's course to those who hold the duty, whatever their role, and to nobody else", () => {
+    expect(ids(staff())).toEqual(["annual-refresher"]);
+    expect(ids(staff({ duties: ["system-admin"] }))).toEqual(["annual-refresher", "system-admin-course"]);
+    expect(ids(staff({ duties: ["executive"], role: "MANAGER" }))).toEqual([
+      "annual-refresher",
+      "manager-course",
+      "executive-course",
+    ]);
+    expect(ids(staff({ duties: ["system-admin", "executive"], role: "ADMIN" }))).toEqual([
+      "annual-refresher",
+      "system-admin-course",
+      "executive-course",
+    ]);
+  });
+
+  it("treats a stored track definition from before duties existed as open to everyone", () => {
+    const stored = { ...onboarding, appliesTo: { employeeTypes: EVERY_TYPE, roles: [] } } as unknown as Track;
+    expect(trackAppliesTo(stored, staff({ duties: ["executive"] }))).toBe(true);
+    expect(trackAppliesTo(stored, staff())).toBe(true);
+  });
+});
+
 describe("requiredAssignments: other employee types", () => {
   it("treats 再任用職員 by their start date like anyone else", () => {
     const newlyReappointed = staff({ employeeTypeCode: "reappointed", startDate: "2026-04-01" });
@@ -326,6 +365,14 @@ describe("requiredAssignments: other employee types", () => {
     const secondYear = staff({ employeeTypeCode: "reappointed", startDate: "2025-04-01" });
     expect(requiredAssignments(secondYear, TRACKS, 2026, "2026-04-01")).toEqual([
       { trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-12-31" },
+    ]);
+  });
+
+  it("does not repeat onboarding for 再任用職員 whose original 採用日 is kept (tracks.yaml)", () => {
+    // Retired in March 2026 and re-appointed on 1 April: same person, same 採用日.
+    const reappointedAfterRetirement = staff({ employeeTypeCode: "reappointed", startDate: "1990-04-01" });
+    expect(requiredAssignments(reappointedAfterRetirement, TRACKS, 2026, "2026-04-01").map((a) => a.trackId)).toEqual([
+      "annual-refresher",
     ]);
   });
 
