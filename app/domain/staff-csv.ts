@@ -114,6 +114,9 @@ export function staffCsvTemplate(): string {
     "2026/4/1",
     "2027/3/31",
     "1",
+    "",
+    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    "",
   ];
   return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
 }

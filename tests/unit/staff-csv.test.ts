@@ -544,6 +544,7 @@ describe("staffCsvTemplate", () => {
     const { rows, problems } = parseStaffCsv(template, lookups);
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
+    expect(rows[0]!.duties).toBe("");
   });
 });
 
