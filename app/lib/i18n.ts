@@ -431,7 +431,8 @@ const ja = {
   // Content, second edition (#16): a 改定日 only when the city sets one, editorial headings, 担当
   "certificate.releaseUndated": "第{id}版",
   "delta.releaseUndated": "第{id}版（{date} 登録）",
-  "policy.editorialNote": "見出しに「（編集注）」とあるものは、基本方針の原文にはない見出しで、研修のために付けたものです。",
+  "policy.editorialNote":
+    "見出しに「（編集注）」とあるものは、基本方針の原文にはない見出しで、研修のために付けたものです。",
   "policy.editorialMark": "（編集注）",
   "module.audience.system-admins": "情報システム担当向け",
   "module.audience.executives": "幹部職員向け",
