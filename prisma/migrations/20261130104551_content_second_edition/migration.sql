@@ -20,5 +20,5 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- The first edition shipped 2026-11-25, the day the policy text was taken in,
--- as its 改定日; the policy carries no date, so releases made from it have none.
+-- as its 改定日. The policy carries no date, so releases made from it have none.
 UPDATE "ContentRelease" SET "policyRevised" = NULL WHERE "policyRevised" = '2026-11-25';
