@@ -591,6 +591,8 @@ export function generateCity(db: Database.Database, options: CityOptions): CityC
     return {
       employeeTypeCode: person.employeeTypeCode,
       role: person.role,
+      // Synthetic staff hold no 担当: the duty tracks are a handful of people in a real city.
+      duties: [],
       startDate: person.startDate,
       appointmentStart,
       appointmentEnd,
