@@ -5,7 +5,7 @@ import type {
   EmployeeTypeCompletion,
   ItemAnalysis,
   OverdueRow,
-} from "~/services/reports.server.ts";
+} from "./report-figures.ts";
 
 /** A report table as the page shows it and the CSV export writes it. */
 export type ReportTable = { title: string; headers: string[]; rows: (string | number | null)[][] };

@@ -2,6 +2,15 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
 import { addDays, daysBetween, sameDayLastYear } from "~/domain/fiscal-year.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
+import type {
+  Completion,
+  CompletionMatrix,
+  CumulativePoint,
+  EmployeeTypeCompletion,
+  ItemAnalysis,
+  OverdueRow,
+  YearFigures,
+} from "~/domain/report-figures.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
@@ -17,8 +26,6 @@ import { listTracks } from "./catalogue.server.ts";
  * year held by active staff (a deactivated person drops out of every figure),
  * narrowed by the filter.
  */
-
-export type Completion = { assigned: number; completed: number; rate: number };
 
 /** completed / assigned, 0 when nobody is assigned. */
 function completion(assigned: number, completed: number): Completion {
@@ -82,21 +89,17 @@ function populationSql(
     WHERE ${Prisma.join(where, " AND ")}`;
 }
 
-export type EmployeeTypeCompletion = Completion & {
-  employeeTypeCode: string;
-  employeeTypeName: string;
-  overdue: number;
-};
-
-export type CompletionMatrix = {
-  organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
-  employeeTypes: { code: string; name: string }[];
-  total: Completion;
-};
-
-export type CumulativePoint = Completion & { month: string };
-
 /** The completion figures of the report page, all from one pass over the population. */
+export type {
+  Completion,
+  CompletionMatrix,
+  CumulativePoint,
+  EmployeeTypeCompletion,
+  ItemAnalysis,
+  OverdueRow,
+  YearFigures,
+};
+
 export type CompletionSummary = {
   /** Per employee type (任用形態), in the types' order, types with nobody assigned included. */
   byType: EmployeeTypeCompletion[];
@@ -211,21 +214,6 @@ export async function cumulativeCompletion(filter: ReportFilter, today: string):
   return (await completionSummary(filter, today)).cumulative;
 }
 
-export type OverdueRow = {
-  assignmentId: number;
-  staffId: number;
-  employeeNumber: string;
-  name: string;
-  organisationName: string;
-  sectionName: string | null;
-  employeeTypeName: string;
-  trackId: string;
-  trackName: string;
-  dueDate: string;
-  daysOverdue: number;
-  managerName: string | null;
-};
-
 /** The orders the overdue list can be read in; "due" is the longest overdue first. */
 export const OVERDUE_SORTS = ["due", "employeeNumber", "name", "organisation", "track"] as const;
 export type OverdueSort = (typeof OVERDUE_SORTS)[number];
@@ -305,16 +293,6 @@ function overdueOrderSql(order: OverdueOrder, table?: string): Prisma.Sql {
       .join(", "),
   );
 }
-
-export type YearFigures = Completion & {
-  fiscalYear: number;
-  /** The day the figures are counted at. */
-  asOf: string;
-  overdue: number;
-  pledged: number;
-  /** Assignments of tracks that end with a pledge. */
-  pledgeRequired: number;
-};
 
 /** This fiscal year against the last at the same date, and last year's cumulative line. */
 export type YearOnYear = { current: YearFigures; previous: YearFigures; previousCumulative: CumulativePoint[] };
@@ -437,19 +415,6 @@ export async function cellBreakdown(
     peopleTotal: count(people[0]?.total),
   };
 }
-
-export type ItemAnalysis = {
-  questions: {
-    questionId: string;
-    moduleSlug: string | null;
-    clauseId: string | null;
-    prompt: string | null;
-    answered: number;
-    correct: number;
-    share: number;
-  }[];
-  clauses: { clauseId: string; heading: string | null; answered: number; correct: number; share: number }[];
-};
 
 /** Lowest share first, so the most misunderstood item heads the list; ties by id. */
 function byShare<T extends { share: number }>(id: (item: T) => string) {

@@ -1,15 +1,7 @@
 import { Link } from "@remix-run/react";
+import type { Completion, CompletionMatrix } from "~/domain/report-figures.ts";
 import { formatRate } from "~/domain/report-tables.ts";
 import { t } from "~/lib/i18n.ts";
-
-type Completion = { assigned: number; completed: number; rate: number };
-
-/** Organisation × employee type, as the reports service counts it. */
-type CompletionMatrix = {
-  organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
-  employeeTypes: { code: string; name: string }[];
-  total: Completion;
-};
 
 /**
  * The heat map's five shades, light to dark as completion rises, so that the

@@ -1,17 +1,7 @@
+import type { YearFigures } from "~/domain/report-figures.ts";
 import { formatRate, percent } from "~/domain/report-tables.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
-
-/** One fiscal year's key figures at a date, as the reports service counts them. */
-type YearFigures = {
-  asOf: string;
-  assigned: number;
-  completed: number;
-  rate: number;
-  overdue: number;
-  pledged: number;
-  pledgeRequired: number;
-};
 
 const signed = (value: number) => (value > 0 ? "+" : value < 0 ? "−" : "±");
 
