@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
@@ -39,10 +40,18 @@ export type StaffImportRow = {
   active: boolean;
   /** For reminders; optional. */
   email: string | null;
+  /** How the person signs in; unset keeps what Mamori has (a new person gets LOCAL). */
+  authSource?: AuthSource;
 };
 
 /** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
-export type ImportProblem = { line: number; column: string; message: string };
+export type ImportProblem = {
+  line: number;
+  column: string;
+  message: string;
+  /** Where the row came from when not from a file: the directory entry's DN. */
+  entry?: string;
+};
 
 export type StaffCsvLookups = {
   organisations: { id: string; name: string }[];
@@ -64,7 +73,7 @@ export const STAFF_CSV_COLUMNS = [
   "メールアドレス",
 ] as const;
 
-type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
+export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
@@ -138,15 +147,26 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
+  const byColumn = records.map(({ line, cells }) => ({
+    line,
+    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
+  }));
+  return readStaffRecords(byColumn, lookups);
+}
+
+/**
+ * Checks staff records that come as cells by column name rather than as a
+ * file (the directory sync), by exactly the rules a file's rows follow.
+ */
+export function readStaffRecords(
+  records: { line: number; cells: Partial<Record<StaffCsvColumn, string>> }[],
+  lookups: StaffCsvLookups,
+): { rows: StaffImportRow[]; problems: ImportProblem[] } {
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
   for (const record of records) {
-    const cell = (column: StaffCsvColumn): string => {
-      const index = columns.indexes.get(column);
-      return index === undefined ? "" : (record.cells[index] ?? "");
-    };
-    const result = readStaffRow(record.line, cell, lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(record.line, (column) => record.cells[column] ?? "", lookups, firstLineOfEmployeeNumber);
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }

@@ -1,8 +1,10 @@
 /**
- * The city's directory (LDAP / Active Directory): building what Mamori sends
- * it. Every value a person typed goes through one of the escapes below, so
+ * The city's directory (LDAP / Active Directory): what Mamori sends it, and
+ * what it makes of what comes back. Every value a person typed goes through one of the escapes below, so
  * that a 職員番号 such as `*)(uid=*` finds nobody instead of everybody.
  */
+
+import type { StaffCsvColumn } from "~/domain/staff-csv.ts";
 
 /** Where the 職員番号 goes in LDAP_USER_FILTER and LDAP_USER_DN. */
 export const EMPLOYEE_NUMBER_PLACEHOLDER = "{職員番号}";
@@ -65,4 +67,52 @@ export type AuthSource = (typeof AUTH_SOURCES)[number];
 
 export function isAuthSource(value: unknown): value is AuthSource {
   return AUTH_SOURCES.includes(value as AuthSource);
+}
+
+/** A person as the directory lists them, read through the attribute names in the settings ("" when absent). */
+export type DirectoryPerson = {
+  dn: string;
+  employeeNumber: string;
+  name: string;
+  nameKana: string;
+  email: string;
+  organisation: string;
+  section: string;
+};
+
+/** What Mamori knows of a person that a directory does not hold. */
+export type KeptStaffFields = {
+  employeeTypeCode: string;
+  role: string;
+  startDate: string;
+  appointmentStart: string | null;
+  appointmentEnd: string | null;
+};
+
+/**
+ * A directory entry as the columns of a staff CSV row, so that the sync
+ * checks it by the import's own rules. The directory decides name, kana,
+ * mail, 所属 and 課, and that the person is in post; 任用形態, 役割 and
+ * dates stay as Mamori has them, and a new person gets `newcomer`'s
+ * 任用形態 and starts today, as a learner.
+ */
+export function directoryStaffCells(
+  person: DirectoryPerson,
+  current: KeptStaffFields | undefined,
+  newcomer: { employeeType: string; today: string },
+): Partial<Record<StaffCsvColumn, string>> {
+  return {
+    職員番号: person.employeeNumber,
+    氏名: person.name,
+    氏名カナ: person.nameKana,
+    所属: person.organisation,
+    課: person.section,
+    メールアドレス: person.email,
+    在職: "1",
+    任用形態: current?.employeeTypeCode ?? newcomer.employeeType,
+    役割: current?.role ?? "LEARNER",
+    採用日: current?.startDate ?? newcomer.today,
+    任用開始日: current?.appointmentStart ?? "",
+    任用終了日: current?.appointmentEnd ?? "",
+  };
 }

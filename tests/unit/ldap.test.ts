@@ -5,7 +5,7 @@ import {
   everyoneFilter,
   personDn,
   personFilter,
-} from "~/domain/directory.ts";
+} from "~/domain/ldap.ts";
 
 describe("escapeFilterValue (RFC 4515)", () => {
   it.each([
