@@ -63,7 +63,8 @@ async function connect(settings: DirectorySettings): Promise<Client> {
     url: settings.url,
     timeout: settings.timeoutMs,
     connectTimeout: settings.timeoutMs,
-    tlsOptions,
+    // ldapts opens TLS from the start whenever tlsOptions are given, so only for ldaps://.
+    ...(/^ldaps:/i.test(settings.url) ? { tlsOptions } : {}),
   });
   if (settings.startTls) await client.startTLS(tlsOptions);
   return client;
