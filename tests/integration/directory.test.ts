@@ -7,6 +7,7 @@ await vi.hoisted(async () => {
   Object.assign(process.env, testDirectoryEnv(inject("directoryUrl")));
 });
 
+import fc from "fast-check";
 import { createServer, type Server, type Socket } from "node:net";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
@@ -30,7 +31,9 @@ const AOKI_PASSWORD = "aoki-directory-pass";
 const ADDRESS = "198.51.100.21";
 
 function settingsFor(overrides: Record<string, string> = {}): DirectorySettings {
-  return directorySettingsOf(parseEnv({ ...testDirectoryEnv(inject("directoryUrl")), ...overrides }))!;
+  return directorySettingsOf(
+    parseEnv({ NODE_ENV: "test", ...testDirectoryEnv(inject("directoryUrl")), ...overrides }),
+  )!;
 }
 
 /** A person who signs in through the directory. */
@@ -405,5 +408,23 @@ describe("the directory sync page", () => {
   it("answers a malformed form with a message, not a 500", async () => {
     const response = await call(syncAction, await requestAs(admin, "/admin/directory", { form: { intent: "drop" } }));
     expect(response.status).toBe(400);
+  });
+
+  it("never answers random forms with a 500, and a refused one changes nothing", async () => {
+    const field = fc.oneof(fc.constantFrom("intent", "deactivateMissing"), fc.string({ maxLength: 12 }));
+    const value = fc.oneof(fc.constantFrom("check", "apply", "on", "", "APPLY"), fc.string({ maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(field, value), { maxLength: 6 }), async (entries) => {
+        const form = new FormData();
+        for (const [key, v] of entries) form.append(key, v);
+        const before = JSON.stringify(await db.staff.findMany({ orderBy: { id: "asc" } }));
+        const response = await call(syncAction, await requestAs(admin, "/admin/directory", { form }));
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          expect(JSON.stringify(await db.staff.findMany({ orderBy: { id: "asc" } }))).toBe(before);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

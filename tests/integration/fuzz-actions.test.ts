@@ -8,6 +8,7 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -63,11 +64,13 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
+let admin: { id: number };
 let assignmentId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
       staffId: learner.id,
@@ -182,6 +185,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
         "newDueDate",
         "reason",
       ],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {
