@@ -13,15 +13,19 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-export const TEST_DIRECTORY_BASE_DN = "dc=city,dc=example";
+export const TEST_DIRECTORY_SUFFIX = "dc=city,dc=example";
+/** The integration tests' staff. */
+export const TEST_STAFF_BASE_DN = "ou=staff,dc=city,dc=example";
+/** The browser tests' staff: people of the demo data (prisma/seed/demo.ts). */
+export const DEMO_STAFF_BASE_DN = "ou=demo,dc=city,dc=example";
 
 /** Mamori's directory settings for the test directory at `url`, as environment variables. */
-export function testDirectoryEnv(url: string): Record<string, string> {
+export function testDirectoryEnv(url: string, baseDn = TEST_STAFF_BASE_DN): Record<string, string> {
   return {
     LDAP_URL: url,
     LDAP_BIND_DN: "cn=mamori,ou=services,dc=city,dc=example",
     LDAP_BIND_PASSWORD: "bind-account-secret",
-    LDAP_BASE_DN: TEST_DIRECTORY_BASE_DN,
+    LDAP_BASE_DN: baseDn,
     LDAP_USER_FILTER: "(&(objectClass=inetOrgPerson)(employeeID={職員番号}))",
     LDAP_ATTR_EMPLOYEE_NUMBER: "employeeID",
     LDAP_ATTR_NAME: "displayName",
@@ -62,9 +66,11 @@ function accepts(port: number): Promise<boolean> {
 
 export type TestDirectory = { url: string; stop: () => Promise<void> };
 
-export async function startTestDirectory(): Promise<TestDirectory> {
+/** Starts slapd; its files go in a new directory under `parent` (the system's temporary directory by default). */
+export async function startTestDirectory(parent = tmpdir()): Promise<TestDirectory> {
   const slapd = program("slapd");
-  const dir = mkdtempSync(join(tmpdir(), "mamori-slapd-"));
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, "mamori-slapd-"));
   mkdirSync(join(dir, "db"));
   const config = join(dir, "slapd.conf");
   writeFileSync(
@@ -78,7 +84,7 @@ export async function startTestDirectory(): Promise<TestDirectory> {
       "modulepath /usr/lib/ldap",
       "moduleload back_mdb",
       "database mdb",
-      `suffix "${TEST_DIRECTORY_BASE_DN}"`,
+      `suffix "${TEST_DIRECTORY_SUFFIX}"`,
       `directory ${join(dir, "db")}`,
       // Passwords only for binding; reading needs a bound account, as in a city's AD.
       "access to attrs=userPassword by anonymous auth by * none",

@@ -385,7 +385,7 @@ describe("the directory sync page", () => {
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({
       url: inject("directoryUrl"),
-      baseDn: "dc=city,dc=example",
+      baseDn: "ou=staff,dc=city,dc=example",
       filter: "(&(objectClass=inetOrgPerson)(employeeID={職員番号}))",
     });
     expect(body).not.toContain("bind-account-secret");
