@@ -124,6 +124,12 @@ export async function verifyLogin(
   return fail(staff, address, now);
 }
 
+/** True when a person's password is the directory's, which Mamori cannot change (administrators keep a Mamori one). */
+export async function passwordIsTheDirectorys(staffId: number): Promise<boolean> {
+  const staff = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { authSource: true, role: true } });
+  return staff.authSource === "DIRECTORY" && staff.role !== "ADMIN";
+}
+
 export type PasswordChangeResult =
   { ok: true; sessionVersion: number } | { ok: false; problem: PasswordProblem | "wrongCurrent" | "sameAsCurrent" };
 

@@ -273,6 +273,12 @@ export async function applyStaffSource(source: StaffSource, options: ApplyOption
             where: { id: staffId },
             data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
           });
+          // Someone who now signs in through the directory has no Mamori
+          // password to keep (an initial one would still ask to be changed);
+          // administrators keep theirs as the break-glass path.
+          if (changes.authSource?.[1] === "DIRECTORY" && row.role !== "ADMIN") {
+            await tx.password.deleteMany({ where: { staffId } });
+          }
         }
         for (const ids of chunks(deactivated.map((m) => m.staffId))) {
           await tx.staff.updateMany({

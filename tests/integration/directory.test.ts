@@ -14,6 +14,7 @@ import { db } from "~/lib/db.server.ts";
 import { parseEnv } from "~/lib/env.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { action as syncAction, loader as syncLoader } from "~/routes/admin.directory.tsx";
+import { loader as passwordLoader } from "~/routes/password.tsx";
 import { verifyLogin } from "~/services/auth.server.ts";
 import { checkDirectorySync, syncStaffFromDirectory } from "~/services/directory-sync.server.ts";
 import {
@@ -304,6 +305,10 @@ describe("staff sync from the directory", () => {
 
     const aoki = (await stateOf("D10001"))!;
     expect(aoki).toMatchObject({ name: "青木 陽子", role: "MANAGER", authSource: "DIRECTORY", active: true });
+    // Their Mamori password is gone, and the password page says where to change theirs.
+    expect(aoki.password).toBeNull();
+    const passwordPage = await call(passwordLoader, await requestAs(aoki, "/password"));
+    expect(await passwordPage.json()).toEqual({ initial: false, directory: true });
     const ishii = (await stateOf("D10002"))!;
     expect(ishii).toMatchObject({
       name: "石井 翔",
@@ -338,6 +343,15 @@ describe("staff sync from the directory", () => {
     });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3, deactivated: 0 });
     expect(await db.auditLog.count({ where: { action: "staff.directory-sync", address: "cli" } })).toBe(1);
+  });
+
+  it("keeps an administrator's Mamori password when the sync moves them to the directory", async () => {
+    await createStaff({ employeeNumber: "D10002", role: "ADMIN", organisationId: "fire", password: "break-glass-pass" });
+    await syncStaffFromDirectory(settingsFor(), { actor: CLI_ACTOR, actorRole: null, deactivateMissing: false });
+    const ishii = (await stateOf("D10002"))!;
+    expect(ishii).toMatchObject({ authSource: "DIRECTORY", role: "ADMIN" });
+    expect(ishii.password).not.toBeNull();
+    expect((await verifyLogin("D10002", "break-glass-pass", ADDRESS)).ok).toBe(true);
   });
 
   it("rejects the whole sync, naming each entry, when an entry breaks the import's rules", async () => {
