@@ -8,6 +8,7 @@ await vi.hoisted(async () => {
 });
 
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
@@ -440,5 +441,45 @@ describe("the directory sync page", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("npm run staff:sync-directory", () => {
+  const run = (...args: string[]) =>
+    spawnSync("node_modules/.bin/tsx", ["app/cli/staff-sync-directory.ts", ...args], {
+      env: process.env,
+      encoding: "utf8",
+    });
+
+  it("dry run: prints what would change as one JSON line and writes nothing", async () => {
+    const { status, stdout } = run("--dry-run", "--deactivate-missing");
+    expect(status).toBe(0);
+    // (The 課 exist by now: the syncs above created them.)
+    expect(JSON.parse(stdout)).toEqual({
+      dryRun: true,
+      found: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      deactivated: 0,
+      missing: 0,
+      newSections: 0,
+      errors: 0,
+    });
+    expect(await db.staff.count({ where: { authSource: "DIRECTORY" } })).toBe(0);
+  });
+
+  it("applies, then finds nothing left to do", async () => {
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ created: 3, updated: 0, errors: 0 });
+    expect(await db.staff.count({ where: { authSource: "DIRECTORY" } })).toBe(3);
+    expect(JSON.parse(run().stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it("refuses an unknown option with the usage", () => {
+    const { status, stderr } = run("--dry-rn");
+    expect(status).toBe(2);
+    expect(stderr).toContain("usage: npm run staff:sync-directory");
   });
 });
