@@ -24,4 +24,6 @@ export const GLOSSARY = {
   情報セキュリティ管理者: "manager (role MANAGER)",
   研修担当: "HR (role HR)",
   システム管理者: "administrator (role ADMIN)",
+  ディレクトリ: "directory (the city's LDAP / Active Directory; not the staff list)",
+  ログイン方法: "auth source (LOCAL or DIRECTORY)",
 } as const;
