@@ -82,7 +82,8 @@ function refused(reason: "unavailable" | "empty") {
 }
 
 function fail(problems: ImportProblem[]) {
-  for (const p of problems) console.error(`${p.entry ?? `entry ${p.line}`}${p.column ? ` [${p.column}]` : ""}: ${p.message}`);
+  for (const p of problems)
+    console.error(`${p.entry ?? `entry ${p.line}`}${p.column ? ` [${p.column}]` : ""}: ${p.message}`);
   console.error(`rejected: ${problems.length} problem(s); nothing was changed`);
   report({ created: 0, updated: 0, unchanged: 0, deactivated: 0, errors: problems.length });
   process.exitCode = 1;

@@ -9,6 +9,8 @@ import type { StaffCsvColumn } from "~/domain/staff-csv.ts";
 /** Where the 職員番号 goes in LDAP_USER_FILTER and LDAP_USER_DN. */
 export const EMPLOYEE_NUMBER_PLACEHOLDER = "{職員番号}";
 
+const FILTER_SPECIAL = new Set(["*", "(", ")", "\\", "\u0000"]);
+
 const hex = (char: string) => `\\${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
 
 /**
@@ -19,7 +21,7 @@ const hex = (char: string) => `\\${char.charCodeAt(0).toString(16).padStart(2, "
  * escaping the bytes of a UTF-8 character would send a different value.
  */
 export function escapeFilterValue(value: string): string {
-  return value.replace(/[*()\\\u0000]/g, hex);
+  return [...value].map((char) => (FILTER_SPECIAL.has(char) ? hex(char) : char)).join("");
 }
 
 const DN_SPECIAL = new Set(['"', "+", ",", ";", "<", ">", "\\", "="]);

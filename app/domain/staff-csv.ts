@@ -166,7 +166,12 @@ export function readStaffRecords(
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
   for (const record of records) {
-    const result = readStaffRow(record.line, (column) => record.cells[column] ?? "", lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(
+      record.line,
+      (column) => record.cells[column] ?? "",
+      lookups,
+      firstLineOfEmployeeNumber,
+    );
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }

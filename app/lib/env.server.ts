@@ -73,7 +73,8 @@ const schema = z
     const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
     if (!env.LDAP_BASE_DN) problem("LDAP_BASE_DN", "required with LDAP_URL");
     if (!env.LDAP_USER_DN && !env.LDAP_BIND_DN) problem("LDAP_BIND_DN", "required with LDAP_URL (or set LDAP_USER_DN)");
-    if (env.LDAP_BIND_DN && env.LDAP_BIND_PASSWORD === undefined) problem("LDAP_BIND_PASSWORD", "required with LDAP_BIND_DN");
+    if (env.LDAP_BIND_DN && env.LDAP_BIND_PASSWORD === undefined)
+      problem("LDAP_BIND_PASSWORD", "required with LDAP_BIND_DN");
     if (env.LDAP_STARTTLS === "true" && /^ldaps:/i.test(env.LDAP_URL)) {
       problem("LDAP_STARTTLS", "ldaps:// is already encrypted; StartTLS is for ldap://");
     }

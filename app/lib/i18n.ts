@@ -443,7 +443,8 @@ const ja = {
   "directory.filter": "職員を探す条件",
   "directory.check": "確認する（ドライラン）",
   "directory.apply": "同期を反映する",
-  "directory.unavailable": "ディレクトリに接続できませんでした。名簿は変更していません。時間をおいて再度お試しください。",
+  "directory.unavailable":
+    "ディレクトリに接続できませんでした。名簿は変更していません。時間をおいて再度お試しください。",
   "directory.rejected": "ディレクトリの内容に {count} 件の問題があるため、同期できません。名簿は変更していません。",
   "directory.entry": "エントリ",
   "directory.previewTitle": "同期内容の確認",
@@ -451,8 +452,10 @@ const ja = {
   "directory.missingList": "ディレクトリにない、ディレクトリでログインする在職者（{count}人）",
   "directory.missingHint": "退職・異動などでディレクトリから削除された可能性があります。",
   "directory.deactivateMissing": "ディレクトリにない在職者を無効にする",
-  "directory.done": "同期しました：新規 {created}人、変更 {updated}人、変更なし {unchanged}人、無効化 {deactivated}人。",
-  "directory.empty": "ディレクトリから職員が1人も見つかりませんでした。LDAP_BASE_DN と LDAP_USER_FILTER を確認してください。",
+  "directory.done":
+    "同期しました：新規 {created}人、変更 {updated}人、変更なし {unchanged}人、無効化 {deactivated}人。",
+  "directory.empty":
+    "ディレクトリから職員が1人も見つかりませんでした。LDAP_BASE_DN と LDAP_USER_FILTER を確認してください。",
   "nav.directory": "ディレクトリ同期",
   "staff.authSource": "ログイン方法",
   "staff.authSource.LOCAL": "Mamori のパスワード",

@@ -41,7 +41,8 @@ function directorySource(settings: DirectorySettings, people: DirectoryPerson[])
   };
 }
 
-export type DirectorySyncCheck = (StaffImportCheck & { found: number }) | { ok: false; reason: "unavailable" | "empty" };
+export type DirectorySyncCheck =
+  (StaffImportCheck & { found: number }) | { ok: false; reason: "unavailable" | "empty" };
 
 async function readPeople(settings: DirectorySettings): Promise<DirectoryPerson[] | "unavailable" | "empty"> {
   try {

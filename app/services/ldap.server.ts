@@ -15,7 +15,14 @@ export type DirectorySettings = {
   baseDn: string;
   userFilter: string;
   userDn?: string;
-  attributes: { employeeNumber: string; name: string; kana: string; mail: string; organisation: string; section: string };
+  attributes: {
+    employeeNumber: string;
+    name: string;
+    kana: string;
+    mail: string;
+    organisation: string;
+    section: string;
+  };
   /** 任用形態 for people the sync creates. */
   newcomerEmployeeType: string;
   timeoutMs: number;
@@ -83,7 +90,8 @@ async function withDirectory<T>(settings: DirectorySettings, deadline: boolean, 
     return work(client);
   };
   const expired = new Promise<never>((_, reject) => {
-    if (deadline) timer = setTimeout(() => reject(new Error(`no answer within ${settings.timeoutMs} ms`)), settings.timeoutMs);
+    if (deadline)
+      timer = setTimeout(() => reject(new Error(`no answer within ${settings.timeoutMs} ms`)), settings.timeoutMs);
   });
   try {
     return await Promise.race([run(), expired]);

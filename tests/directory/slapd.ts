@@ -117,7 +117,7 @@ export async function startTestDirectory(parent = tmpdir()): Promise<TestDirecto
     rmSync(dir, { recursive: true, force: true });
   };
 
-  for (const started = Date.now(); !(await accepts(port)); ) {
+  for (const started = Date.now(); !(await accepts(port));) {
     if (child.exitCode !== null || Date.now() - started > 10_000) {
       await stop();
       throw new Error(`slapd did not start on ${url}: ${log}`);

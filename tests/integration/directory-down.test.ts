@@ -41,7 +41,10 @@ describe("with the directory down", () => {
       await requestAs(admin, "/admin/directory", { form: { intent: "apply", deactivateMissing: "on" } }),
     );
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ step: "problems", message: expect.stringContaining("接続できません") });
+    expect(await response.json()).toMatchObject({
+      step: "problems",
+      message: expect.stringContaining("接続できません"),
+    });
     expect(await db.staff.count()).toBe(before);
   });
 });

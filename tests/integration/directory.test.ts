@@ -86,7 +86,10 @@ describe("directory sign-in", () => {
   it("signs in with the directory's password, through the login form", async () => {
     const aoki = await directoryStaff("D10001");
     await db.staff.update({ where: { id: aoki.id }, data: { failedLogins: 2 } });
-    const response = await call(loginAction, post("/login", { employeeNumber: "ｄ１０００１", password: AOKI_PASSWORD }));
+    const response = await call(
+      loginAction,
+      post("/login", { employeeNumber: "ｄ１０００１", password: AOKI_PASSWORD }),
+    );
     expect(response.status).toBe(302);
     expect((await db.staff.findUniqueOrThrow({ where: { id: aoki.id } })).failedLogins).toBe(0);
   });
@@ -347,7 +350,12 @@ describe("staff sync from the directory", () => {
   });
 
   it("keeps an administrator's Mamori password when the sync moves them to the directory", async () => {
-    await createStaff({ employeeNumber: "D10002", role: "ADMIN", organisationId: "fire", password: "break-glass-pass" });
+    await createStaff({
+      employeeNumber: "D10002",
+      role: "ADMIN",
+      organisationId: "fire",
+      password: "break-glass-pass",
+    });
     await syncStaffFromDirectory(settingsFor(), { actor: CLI_ACTOR, actorRole: null, deactivateMissing: false });
     const ishii = (await stateOf("D10002"))!;
     expect(ishii).toMatchObject({ authSource: "DIRECTORY", role: "ADMIN" });
@@ -373,9 +381,9 @@ describe("staff sync from the directory", () => {
   it("refuses an empty answer rather than deactivating everyone", async () => {
     await directoryStaff("D20000");
     const nobody = settingsFor({ LDAP_USER_FILTER: "(&(objectClass=device)(employeeID={職員番号}))" });
-    expect(await syncStaffFromDirectory(nobody, { actor: CLI_ACTOR, actorRole: null, deactivateMissing: true })).toEqual(
-      { ok: false, reason: "empty" },
-    );
+    expect(
+      await syncStaffFromDirectory(nobody, { actor: CLI_ACTOR, actorRole: null, deactivateMissing: true }),
+    ).toEqual({ ok: false, reason: "empty" });
     expect((await stateOf("D20000"))!.active).toBe(true);
   });
 

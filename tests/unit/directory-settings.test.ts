@@ -55,6 +55,9 @@ describe("directory settings", () => {
       LDAP_BASE_DN: "ou=staff,dc=city,dc=local",
       LDAP_USER_DN: "uid={職員番号},ou=staff,dc=city,dc=local",
     });
-    expect(directorySettingsOf(env)).toMatchObject({ startTls: true, userDn: "uid={職員番号},ou=staff,dc=city,dc=local" });
+    expect(directorySettingsOf(env)).toMatchObject({
+      startTls: true,
+      userDn: "uid={職員番号},ou=staff,dc=city,dc=local",
+    });
   });
 });

@@ -57,13 +57,13 @@ describe("filters and DNs from the settings' templates", () => {
   });
 
   it("finds everyone by turning the placeholder into a presence test", () => {
-    expect(everyoneFilter("(&(objectClass=user)(employeeID={職員番号}))")).toBe(
-      "(&(objectClass=user)(employeeID=*))",
-    );
+    expect(everyoneFilter("(&(objectClass=user)(employeeID={職員番号}))")).toBe("(&(objectClass=user)(employeeID=*))");
   });
 
   it("builds a DN with the escaped 職員番号", () => {
-    expect(personDn("uid={職員番号},ou=staff,dc=example", "x,ou=admins")).toBe("uid=x\\,ou\\=admins,ou=staff,dc=example");
+    expect(personDn("uid={職員番号},ou=staff,dc=example", "x,ou=admins")).toBe(
+      "uid=x\\,ou\\=admins,ou=staff,dc=example",
+    );
   });
 });
 
