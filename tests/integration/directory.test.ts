@@ -74,6 +74,7 @@ beforeEach(async () => {
   const ids = people.map((p) => p.id);
   await db.assignment.deleteMany({ where: { staffId: { in: ids } } });
   await db.password.deleteMany({ where: { staffId: { in: ids } } });
+  await db.session.deleteMany({ where: { staffId: { in: ids } } });
   await db.staff.deleteMany({ where: { id: { in: ids } } });
   await db.loginThrottle.deleteMany();
 });
