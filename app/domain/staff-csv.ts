@@ -71,6 +71,7 @@ export const STAFF_CSV_COLUMNS = [
   "任用終了日",
   "在職",
   "メールアドレス",
+  "ログイン方法",
 ] as const;
 
 export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
@@ -90,6 +91,14 @@ const ROLE_BY_LABEL = new Map<string, Role>([
   ["MANAGER", "MANAGER"],
   ["HR", "HR"],
   ["ADMIN", "ADMIN"],
+]);
+
+/** ログイン方法: a Mamori password, or the city's directory (README "Signing in with the city's directory"). */
+const AUTH_SOURCE_BY_LABEL = new Map<string, AuthSource>([
+  ["パスワード", "LOCAL"],
+  ["LOCAL", "LOCAL"],
+  ["ディレクトリ", "DIRECTORY"],
+  ["DIRECTORY", "DIRECTORY"],
 ]);
 
 const ACTIVE_BY_LABEL = new Map<string, boolean>([
@@ -349,6 +358,16 @@ function readStaffRow(
   if (email !== "" && !EMAIL.test(email))
     problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
 
+  // Blank keeps how the person signs in now (a new person: a Mamori password).
+  const authSourceText = cell("ログイン方法").normalize("NFKC").trim();
+  const authSource = authSourceText === "" ? undefined : AUTH_SOURCE_BY_LABEL.get(authSourceText.toUpperCase());
+  if (authSourceText !== "" && !authSource) {
+    problem(
+      "ログイン方法",
+      `ログイン方法「${authSourceText}」は使えません（パスワード または LOCAL、ディレクトリ または DIRECTORY。空欄は変更なし）`,
+    );
+  }
+
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
   if (active === undefined) {
@@ -373,6 +392,7 @@ function readStaffRow(
       appointmentEnd: appointmentEnd ?? null,
       active,
       email: email === "" ? null : email,
+      ...(authSource ? { authSource } : {}),
     },
     problems,
   };

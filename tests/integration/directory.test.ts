@@ -18,6 +18,7 @@ import { action as syncAction, loader as syncLoader } from "~/routes/admin.direc
 import { loader as passwordLoader } from "~/routes/password.tsx";
 import { verifyLogin } from "~/services/auth.server.ts";
 import { checkDirectorySync, syncStaffFromDirectory } from "~/services/directory-sync.server.ts";
+import { importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
 import {
   checkDirectoryPassword,
   directorySettings,
@@ -362,6 +363,20 @@ describe("staff sync from the directory", () => {
     expect(ishii).toMatchObject({ authSource: "DIRECTORY", role: "ADMIN" });
     expect(ishii.password).not.toBeNull();
     expect((await verifyLogin("D10002", "break-glass-pass", ADDRESS)).ok).toBe(true);
+  });
+
+  it("lets the personnel CSV move a person to the directory too (ログイン方法)", async () => {
+    await createStaff({ employeeNumber: "D10001", name: "青木 陽子", password: "old-mamori-pass" });
+    const csv =
+      "職員番号,氏名,所属,任用形態,採用日,ログイン方法\nD10001,青木 陽子,市長部局,常勤職員,2026/4/1,ディレクトリ\n";
+    const result = await importStaff(readStaffCsv("staff.csv", new TextEncoder().encode(csv)), {
+      actor: CLI_ACTOR,
+      actorRole: null,
+      deactivateMissing: false,
+    });
+    expect(result).toMatchObject({ ok: true, updated: 1 });
+    expect((await stateOf("D10001"))!).toMatchObject({ authSource: "DIRECTORY", password: null });
+    expect((await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS)).ok).toBe(true);
   });
 
   it("rejects the whole sync, naming each entry, when an entry breaks the import's rules", async () => {
