@@ -16,6 +16,7 @@ import { parseEnv } from "~/lib/env.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { action as syncAction, loader as syncLoader } from "~/routes/admin.directory.tsx";
 import { loader as passwordLoader } from "~/routes/password.tsx";
+import { action as staffRecordAction } from "~/routes/staff.$staffId.tsx";
 import { verifyLogin } from "~/services/auth.server.ts";
 import { checkDirectorySync, syncStaffFromDirectory } from "~/services/directory-sync.server.ts";
 import { importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
@@ -106,6 +107,19 @@ describe("directory sign-in", () => {
     const response = await call(loginAction, post("/login", { employeeNumber: "D10001", password: "wrong" }));
     expect(response.status).toBe(401);
     expect((await db.staff.findUniqueOrThrow({ where: { id: aoki.id } })).failedLogins).toBe(1);
+  });
+
+  it("does not let HR issue a Mamori password to a directory learner", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const aoki = await directoryStaff("D10001");
+    await db.password.deleteMany({ where: { staffId: aoki.id } });
+    const response = await call(
+      staffRecordAction,
+      await requestAs(hr, `/staff/${aoki.id}`, { form: { intent: "reset-password" } }),
+      { staffId: String(aoki.id) },
+    );
+    expect(response.status).toBe(409);
+    expect(await db.password.count({ where: { staffId: aoki.id } })).toBe(0);
   });
 
   it("refuses an empty password, which LDAP would take as an anonymous bind", async () => {
