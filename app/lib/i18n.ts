@@ -428,6 +428,20 @@ const ja = {
   "error.unexpected": "予期しないエラーが発生しました。時間をおいて再度お試しください。",
   "error.backHome": "ホームへ戻る",
 
+  // Drill mail picture (訓練メールの図): the teaching page and the campaign preview
+  "drillPicture.caption": "届いたメール（印の番号は、不審な点の一覧の番号です）",
+  "drillPicture.from": "差出人",
+  "drillPicture.subject": "件名",
+  "drillPicture.attachment": "添付ファイル",
+  "drillPicture.flagsTitle": "このメールの不審な点（{count}か所）",
+  "drillPicture.flagRef": "不審な点 {n}",
+  "drillPicture.toMark": "メールの中の {n} を見る",
+  "drillPicture.part.sender": "差出人",
+  "drillPicture.part.subject": "件名",
+  "drillPicture.part.body": "本文",
+  "drillPicture.part.link": "リンク",
+  "drillPicture.part.attachment": "添付ファイル",
+
   // Directory sign-in and staff sync (LDAP / Active Directory, issue #21)
   "login.directoryUnavailable":
     "庁内の認証サーバー（ディレクトリ）に接続できないため、ログインできません。しばらく時間をおいて再度お試しください。続く場合は情報政策課（システム管理者）へお知らせください。",
