@@ -82,23 +82,29 @@ async function connect(settings: DirectorySettings): Promise<Client> {
  * the timeout as a whole: connecting, StartTLS and each operation have their
  * own limits, but a person at the login form waits for all of them.
  */
-async function withDirectory<T>(settings: DirectorySettings, deadline: boolean, work: (client: Client) => Promise<T>) {
+async function withDirectory<T>(
+  settings: DirectorySettings,
+  deadline: boolean,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   let client: Client | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const run = async () => {
+  const running = (async () => {
     client = await connect(settings);
     return work(client);
-  };
+  })();
   const expired = new Promise<never>((_, reject) => {
-    if (deadline)
+    if (deadline) {
       timer = setTimeout(() => reject(new Error(`no answer within ${settings.timeoutMs} ms`)), settings.timeoutMs);
+    }
   });
   try {
-    return await Promise.race([run(), expired]);
+    return await Promise.race([running, expired]);
   } finally {
     clearTimeout(timer);
-    // Unbinding a connection that never opened, or that the server dropped, is not worth waiting for.
-    void client?.unbind().catch(() => undefined);
+    // Closed once the work settles, even when the deadline came first (the
+    // client's own timeouts end it by then). Nobody waits for the unbind.
+    void running.catch(() => undefined).finally(() => client?.unbind().catch(() => undefined));
   }
 }
 

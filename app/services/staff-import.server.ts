@@ -1,9 +1,8 @@
 import { today } from "~/lib/clock.server.ts";
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
-import type { Actor } from "~/domain/audit.ts";
+import type { Actor, AuditAction } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
-import type { AuditAction } from "~/domain/audit.ts";
 import type { AuthSource } from "~/domain/ldap.ts";
 import {
   decodeCsv,
@@ -101,7 +100,7 @@ export type StaffSource = {
 };
 
 /** A staff CSV as a source of rows. */
-export function csvSource({ fileName, text, encoding }: StaffCsvFile): StaffSource {
+function csvSource({ fileName, text, encoding }: StaffCsvFile): StaffSource {
   return {
     name: fileName,
     encoding,
