@@ -28,13 +28,21 @@ export type DirectorySettings = {
   timeoutMs: number;
 };
 
+function readCa(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`LDAP_CA_FILE: cannot read ${path} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
 /** The settings from the environment; null when no directory is configured. */
 export function directorySettingsOf(source: Env): DirectorySettings | null {
   if (!source.LDAP_URL || !source.LDAP_BASE_DN) return null;
   return {
     url: source.LDAP_URL,
     startTls: source.LDAP_STARTTLS === "true",
-    ca: source.LDAP_CA_FILE ? readFileSync(source.LDAP_CA_FILE, "utf8") : undefined,
+    ca: source.LDAP_CA_FILE ? readCa(source.LDAP_CA_FILE) : undefined,
     bindDn: source.LDAP_BIND_DN,
     bindPassword: source.LDAP_BIND_PASSWORD,
     baseDn: source.LDAP_BASE_DN,
@@ -109,8 +117,10 @@ async function withDirectory<T>(
 }
 
 async function bindSearchAccount(client: Client, settings: DirectorySettings) {
+  // Never an anonymous bind in its place: it could read what the account may not.
+  if (!settings.bindDn) throw new DirectoryUnavailableError("LDAP_BIND_DN is not set");
   try {
-    await client.bind(settings.bindDn ?? "", settings.bindPassword ?? "");
+    await client.bind(settings.bindDn, settings.bindPassword ?? "");
   } catch (error) {
     // A refused bind account is a configuration problem, not the person's.
     throw new DirectoryUnavailableError(error);

@@ -417,6 +417,14 @@ describe("staff sync from the directory", () => {
     expect((await stateOf("D20000"))!.active).toBe(true);
   });
 
+  it("needs the bind account: a direct-bind set-up cannot list the directory", async () => {
+    const direct = settingsFor({ LDAP_BIND_DN: "", LDAP_USER_DN: "uid={職員番号},ou=staff,dc=city,dc=example" });
+    expect(await checkDirectorySync({ ...direct, bindDn: undefined }, "ADMIN")).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
+  });
+
   it("changes nothing when the directory cannot be read", async () => {
     const silent = await silentServer();
     try {

@@ -47,6 +47,12 @@ describe("directory settings", () => {
     expect(() => parseEnv({ ...AD, ...change })).toThrow(problem);
   });
 
+  it("name an unreadable CA file", () => {
+    expect(() => directorySettingsOf(parseEnv({ ...AD, LDAP_CA_FILE: "/nonexistent/ca.pem" }))).toThrow(
+      /LDAP_CA_FILE: cannot read \/nonexistent\/ca.pem/,
+    );
+  });
+
   it("accept StartTLS on ldap:// and a direct-bind DN without a bind account", () => {
     const env = parseEnv({
       NODE_ENV: "development" as const,
