@@ -1,3 +1,4 @@
+import { describeDuties } from "~/domain/duties.ts";
 import { isAuthSource } from "~/domain/ldap.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 
@@ -8,6 +9,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   sectionName: "staff.section",
   employeeTypeCode: "staff.employeeType",
   role: "staff.role",
+  duties: "staff.duties",
   startDate: "staff.startDate",
   appointmentStart: "staff.appointmentStart",
   appointmentEnd: "staff.appointmentEnd",
@@ -30,8 +32,8 @@ export function describeChanges(changes: Record<string, [unknown, unknown] | und
     .map(([field, change]) =>
       t("import.change", {
         field: FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
-        from: display(change?.[0]),
-        to: display(change?.[1]),
+        from: field === "duties" ? display(describeDuties(String(change?.[0]))) : display(change?.[0]),
+        to: field === "duties" ? display(describeDuties(String(change?.[1]))) : display(change?.[1]),
       }),
     )
     .join("、");

@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
 import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
@@ -34,6 +35,12 @@ export type StaffImportRow = {
   sectionName: string | null;
   employeeTypeCode: string;
   role: Role;
+  /**
+   * 担当 in the stored form (formatDuties); null when the file has no 担当
+   * column, so that a personnel system's export without it keeps the duties
+   * HR set by hand.
+   */
+  duties: string | null;
   startDate: string;
   appointmentStart: string | null;
   appointmentEnd: string | null;
@@ -71,6 +78,7 @@ export const STAFF_CSV_COLUMNS = [
   "任用終了日",
   "在職",
   "メールアドレス",
+  "担当",
   "ログイン方法",
 ] as const;
 
@@ -124,6 +132,9 @@ export function staffCsvTemplate(): string {
     "2026/4/1",
     "2027/3/31",
     "1",
+    "",
+    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    "",
   ];
   return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
 }
@@ -178,6 +189,8 @@ export function readStaffRecords(
     const result = readStaffRow(
       record.line,
       (column) => record.cells[column] ?? "",
+      // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
+      "担当" in record.cells,
       lookups,
       firstLineOfEmployeeNumber,
     );
@@ -277,6 +290,7 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
 function readStaffRow(
   line: number,
   cell: (column: StaffCsvColumn) => string,
+  hasDutiesColumn: boolean,
   lookups: StaffCsvLookups,
   firstLineOfEmployeeNumber: Map<string, number>,
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
@@ -337,6 +351,15 @@ function readStaffRow(
     );
   }
 
+  const dutiesCell = readDutiesCell(cell("担当"));
+  if ("unknown" in dutiesCell) {
+    const labels = DUTIES.map((duty) => DUTY_LABELS[duty]).join("、");
+    problem(
+      "担当",
+      `担当「${dutiesCell.unknown.join("、")}」は使えません（${labels}、または ${DUTIES.join("、")}。空欄は担当なし）`,
+    );
+  }
+
   const startDate = readDate("採用日", cell("採用日"), problem);
   if (startDate === undefined) problem("採用日", "採用日を入力してください");
   const appointmentStart = readDate("任用開始日", cell("任用開始日"), problem);
@@ -387,6 +410,7 @@ function readStaffRow(
       sectionName: section === "" ? null : section,
       employeeTypeCode: employeeType.code,
       role,
+      duties: hasDutiesColumn && "duties" in dutiesCell ? formatDuties(dutiesCell.duties) : null,
       startDate,
       appointmentStart: appointmentStart ?? null,
       appointmentEnd: appointmentEnd ?? null,

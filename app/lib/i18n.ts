@@ -442,6 +442,18 @@ const ja = {
   "drillPicture.part.link": "リンク",
   "drillPicture.part.attachment": "添付ファイル",
 
+  // Content, second edition (#16): a 改定日 only when the city sets one, editorial headings, 担当
+  "certificate.releaseUndated": "第{id}版",
+  "delta.releaseUndated": "第{id}版（{date} 登録）",
+  "policy.editorialNote":
+    "見出しに「（編集注）」とあるものは、基本方針の原文にはない見出しで、研修のために付けたものです。",
+  "policy.editorialMark": "（編集注）",
+  "module.audience.system-admins": "情報システム担当向け",
+  "module.audience.executives": "幹部職員向け",
+  "staff.duties": "担当",
+  "staff.dutiesHint": "担当に応じた研修（情報システム担当研修、幹部職員研修）が割り当てられます。",
+  "delta.doneSkipped": "変わったモジュールが本人の研修に含まれない {skipped}人には割り当てていません。",
+
   // Directory sign-in and staff sync (LDAP / Active Directory, issue #21)
   "login.directoryUnavailable":
     "庁内の認証サーバー（ディレクトリ）に接続できないため、ログインできません。しばらく時間をおいて再度お試しください。続く場合は情報政策課（システム管理者）へお知らせください。",
