@@ -192,6 +192,10 @@ const MATRIX: Record<
     path: () => "/admin/audit",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
+  "admin.directory.tsx": {
+    path: () => "/admin/directory",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
 };
 
 const routeFiles = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));

@@ -13,6 +13,7 @@ import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -111,12 +112,14 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
+let admin: { id: number };
 let assignmentId: number;
 let bulletinId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
       staffId: learner.id,
@@ -305,6 +308,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/monthly-question",
       () => ({}),
       ["monthlyQuestionId", "choiceId"],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {
