@@ -28,7 +28,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { ORGANISATIONS } from "./base.ts";
-import { startOfJapanDay } from "../../app/domain/japan-time.ts";
+import { startOfJapanDay } from "~/domain/japan-time.ts";
 
 export type CityOptions = {
   /** Members of staff to add. */
