@@ -120,23 +120,26 @@ const ACTIVE_BY_LABEL = new Map<string, boolean>([
 
 /** A header line and one example row, for operators to fill in; the route serving it should prepend a BOM so that Excel opens it as UTF-8. */
 export function staffCsvTemplate(): string {
-  const example = [
-    "100001",
-    "山田 花子",
-    "ヤマダ ハナコ",
-    "市長部局",
-    "市民課",
-    "会計年度任用職員",
-    "職員",
-    "2026/4/1",
-    "2026/4/1",
-    "2027/3/31",
-    "1",
-    "",
-    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
-    "",
-  ];
-  return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
+  // Keyed by column, so that the example cannot lose step with the header.
+  const example: Record<StaffCsvColumn, string> = {
+    職員番号: "100001",
+    氏名: "山田 花子",
+    氏名カナ: "ヤマダ ハナコ",
+    所属: "市長部局",
+    課: "市民課",
+    任用形態: "会計年度任用職員",
+    役割: "職員",
+    採用日: "2026/4/1",
+    任用開始日: "2026/4/1",
+    任用終了日: "2027/3/31",
+    在職: "1",
+    メールアドレス: "",
+    // Blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    担当: "",
+    // Blank keeps Mamori's own password; ディレクトリ for people who sign in with the city's directory.
+    ログイン方法: "",
+  };
+  return `${STAFF_CSV_COLUMNS.join(",")}\r\n${STAFF_CSV_COLUMNS.map((column) => example[column]).join(",")}\r\n`;
 }
 
 /**

@@ -563,6 +563,8 @@ describe("staffCsvTemplate", () => {
     expect(lines[2]).toBe("");
     expect(template.replace(/\r\n/g, "")).not.toContain("\n");
 
+    // The parser forgives short rows; the template must not rely on it.
+    expect(lines[1]!.split(",")).toHaveLength(STAFF_CSV_COLUMNS.length);
     const { rows, problems } = parseStaffCsv(template, lookups);
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
