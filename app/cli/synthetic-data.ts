@@ -37,7 +37,6 @@ import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
-import { t } from "~/lib/i18n.ts";
 import { ORGANISATIONS } from "../../prisma/seed/base.ts";
 
 const BENCH_PASSWORD = "bench-password-2026";
@@ -401,7 +400,9 @@ const questions = (
   clause: r.clauseId,
 }));
 const clause4 = db.prepare(`SELECT "text" FROM "Clause" WHERE "id" = '4'`).get() as { text: string } | undefined;
-const pledgeText = `${clause4?.text ?? ""}\n\n${t("pledge.statement")}`;
+const pledgeWording = db.prepare(`SELECT "pledgeWording" FROM "CitySettings"`).get() as
+  { pledgeWording: string } | undefined;
+const pledgeText = `${clause4?.text ?? ""}\n\n${pledgeWording?.pledgeWording ?? ""}`;
 const trackById = new Map(tracks.map((track) => [track.id, track]));
 const banksByTrack = new Map(
   tracks.map((track) => [

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = {
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",
   "report.export": "レポートのCSV出力",
+  "city.update": "市の設定の変更",
+  "content.draft-edit": "教材の下書きの編集",
+  "content.draft-submit": "教材の下書きの承認依頼",
+  "content.draft-discard": "教材の下書きの破棄",
+  "content.publish": "教材の公開",
+  "content.export": "教材の書き出し",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

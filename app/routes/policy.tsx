@@ -3,23 +3,30 @@ import { useLoaderData } from "@remix-run/react";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { currentRelease, listClauses } from "~/services/catalogue.server.ts";
+import { getCity } from "~/services/city.server.ts";
 
-export const meta: MetaFunction = () => [{ title: `${t("policy.title")} | ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? t("policy.title")} | ${t("app.name")}` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const [clauses, release] = await Promise.all([listClauses(), currentRelease()]);
-  return { clauses: clauses.map(({ id, heading, text }) => ({ id, heading, text })), revised: release.policyRevised };
+  const [clauses, release, city] = await Promise.all([listClauses(), currentRelease(), getCity()]);
+  return {
+    title: city.policyTitle,
+    clauses: clauses.map(({ id, heading, text }) => ({ id, heading, text })),
+    revised: release.policyRevised,
+  };
 }
 
 /** Depth of a clause id: 6 → 0, 6(2) → 1, 6(2)ア → 2. */
 const depth = (id: string) => (id.match(/\(/g)?.length ?? 0) + (/[ア-ン]$/.test(id) ? 1 : 0);
 
 export default function Policy() {
-  const { clauses, revised } = useLoaderData<typeof loader>();
+  const { title, clauses, revised } = useLoaderData<typeof loader>();
   return (
     <article className="policy">
-      <h1>{t("policy.title")}</h1>
+      <h1>{title}</h1>
       <p className="lead">{t("policy.revised", { date: revised })}</p>
       {clauses.map((clause) => {
         const level = depth(clause.id);
