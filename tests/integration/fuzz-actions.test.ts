@@ -22,19 +22,19 @@ import { call, requestAs } from "./remix.ts";
 async function snapshot() {
   const [staff, assignments, attempts, answers, pledges, passwords, sections, city, drafts, releases, organisations] =
     await Promise.all([
-    db.staff.findMany({ orderBy: { id: "asc" } }),
-    db.assignment.findMany({ orderBy: { id: "asc" } }),
-    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
-    db.attemptAnswer.count(),
-    db.pledge.findMany({ orderBy: { id: "asc" } }),
-    db.password.findMany({ orderBy: { staffId: "asc" } }),
-    db.section.count(),
-    db.citySettings.findMany(),
-    // A draft's files run to hundreds of kilobytes: its last change stands for them.
-    db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
-    db.contentRelease.count(),
-    db.organisation.findMany({ orderBy: { id: "asc" } }),
-  ]);
+      db.staff.findMany({ orderBy: { id: "asc" } }),
+      db.assignment.findMany({ orderBy: { id: "asc" } }),
+      db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+      db.attemptAnswer.count(),
+      db.pledge.findMany({ orderBy: { id: "asc" } }),
+      db.password.findMany({ orderBy: { staffId: "asc" } }),
+      db.section.count(),
+      db.citySettings.findMany(),
+      // A draft's files run to hundreds of kilobytes: its last change stands for them.
+      db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
+      db.contentRelease.count(),
+      db.organisation.findMany({ orderBy: { id: "asc" } }),
+    ]);
   return JSON.stringify({
     staff,
     assignments,
@@ -280,7 +280,17 @@ describe("random and malformed form data never causes a 500 or a partial write",
         () => admin,
         "/admin/content/tracks/onboarding",
         () => ({ trackId: "onboarding" }),
-        ["modules", "quizQuestions", "passPercent", "dueKind", "dueDays", "dueFrom", "dueDate", "employeeTypes", "roles"],
+        [
+          "modules",
+          "quizQuestions",
+          "passPercent",
+          "dueKind",
+          "dueDays",
+          "dueFrom",
+          "dueDate",
+          "employeeTypes",
+          "roles",
+        ],
         EDITOR_RUNS,
       ));
   });
