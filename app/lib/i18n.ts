@@ -546,6 +546,31 @@ const ja = {
   "releases.before": "変更前",
   "releases.after": "変更後",
   "releases.fields": "変更された項目：{fields}",
+  "policyImport.title": "新しい基本方針の取り込み",
+  "policyImport.lead":
+    "基本方針の本文を貼り付けるか、テキストファイルを選ぶと、条項（1／(1)／ア の番号と定義）に分けた案を示します。案を直してから下書きに反映します。",
+  "policyImport.link": "新しい基本方針を取り込む",
+  "policyImport.source": "基本方針の本文",
+  "policyImport.file": "またはテキストファイル（UTF-8）",
+  "policyImport.split": "条項に分ける",
+  "policyImport.sheet": "条項の案（「## 番号 見出し」の行から次の「##」までが一つの条項）",
+  "policyImport.titleField": "基本方針の題名",
+  "policyImport.revised": "改定日（YYYY-MM-DD）",
+  "policyImport.apply": "下書きに反映する",
+  "policyImport.proposed": "{count}の条項に分けました。番号・見出し・本文を確認して直してください。",
+  "policyImport.applied": "基本方針を下書きに反映しました（{count}条項）。要確認の設問とモジュールを確認してください。",
+  "policyImport.empty": "基本方針の本文を入力してください。",
+  "policyImport.noClauses": "条項が見つかりません。「## 番号 見出し」の行で条項を始めてください。",
+  "policyImport.badRevised": "改定日はYYYY-MM-DDの形で入力してください。",
+  "review.title": "要確認（{count}件）",
+  "review.lead":
+    "引用している条項が削除・移動・変更されました。内容を直すか、このままでよければ確認済みにしてください。",
+  "review.none": "要確認の設問・モジュールはありません。",
+  "review.removed": "条項 {id} は削除されました",
+  "review.changed": "条項 {id} の本文が変わりました",
+  "review.movedTo": "（{id} に移動した可能性があります）",
+  "review.confirm": "このままでよいことを確認した",
+  "review.confirmed": "確認済みにしました。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -9,6 +9,8 @@ import { getCity } from "~/services/city.server.ts";
 import {
   activeDraft,
   checkDraft,
+  confirmReview,
+  draftReview,
   discardDraft,
   draftItems,
   publishDraft,
@@ -26,11 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const count = (kind: string, key: string) =>
     check?.problems.filter((p) => p.target.kind === kind && p.target.key === key).length ?? 0;
   const items = draft ? draftItems(draft.files) : null;
+  const review = draft ? await draftReview(draft) : [];
+  const applied = Number(new URL(request.url).searchParams.get("policy")) || null;
   return {
     release: { id: release.id, revised: release.policyRevised },
     requireApproval: city.requireApproval,
     draft: draft ? { status: draft.status, authorName: draft.authorName, isAuthor: draft.authorId === user.id } : null,
     problems: check?.problems.map((p) => ({ ...p })) ?? [],
+    review,
+    applied,
     items: items && {
       clauses: items.clauses.map((c) => ({ ...c, problems: count("clause", c.id) })),
       modules: items.modules.map((m) => ({ ...m, problems: count("module", m.slug) })),
@@ -40,7 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const DraftAction = z.object({ intent: z.enum(["start", "submit", "reopen", "discard", "publish"]) });
+const DraftAction = z.object({
+  intent: z.enum(["start", "submit", "reopen", "discard", "publish", "confirm"]),
+  kind: z.enum(["question", "module"]).optional(),
+  key: z.string().max(100).optional(),
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
@@ -65,6 +75,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "discard": {
       const result = await discardDraft(actor);
       return result.ok ? { ok: true, message: t("content.discarded") } : refused(result.reason);
+    }
+    case "confirm": {
+      const { kind, key } = parsed.data;
+      if (!kind || !key) return data({ ok: false, message: t("error.unexpected") }, { status: 400 });
+      const result = await confirmReview(actor, kind, key);
+      return result.ok ? { ok: true, message: t("review.confirmed") } : refused(result.reason);
     }
     case "publish": {
       const result = await publishDraft(actor);
@@ -108,7 +124,7 @@ function ItemList<T extends { problems: number }>({
 }
 
 export default function ContentEditor() {
-  const { release, requireApproval, draft, problems, items } = useLoaderData<typeof loader>();
+  const { release, requireApproval, draft, problems, items, review, applied } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const button = (intent: string, label: string, className = "button") => (
@@ -125,6 +141,11 @@ export default function ContentEditor() {
         <Link to="/admin/content/releases">{t("content.releases")}</Link>
         <a href="/admin/content/export">{t("content.export")}</a>
       </p>
+      {applied && !result ? (
+        <p role="status" className="notice">
+          {t("policyImport.applied", { count: applied })}
+        </p>
+      ) : null}
       {result ? (
         <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "notice notice-error"}>
           {result.message}
@@ -159,6 +180,59 @@ export default function ContentEditor() {
           </>
         )}
       </Form>
+      {draft ? (
+        <p>
+          <Link to="/admin/content/policy">{t("policyImport.link")}</Link>
+        </p>
+      ) : null}
+      {draft ? (
+        <section aria-labelledby="review-heading" className="card">
+          <h2 id="review-heading">
+            {review.length > 0 ? t("review.title", { count: review.length }) : t("review.none")}
+          </h2>
+          {review.length > 0 ? (
+            <>
+              <p>{t("review.lead")}</p>
+              <ul className="review-list">
+                {review.map((item) => (
+                  <li key={`${item.kind}:${item.key}`} data-review={`${item.kind}:${item.key}`}>
+                    <Link
+                      to={
+                        item.kind === "question"
+                          ? `/admin/content/questions/${item.key}`
+                          : `/admin/content/modules/${item.key}`
+                      }
+                    >
+                      {item.kind === "question" ? item.key : item.label}
+                    </Link>{" "}
+                    {item.clauses.map((c) => (
+                      <span key={c.id} className="badge badge-warn">
+                        {t(c.reason === "removed" ? "review.removed" : "review.changed", { id: c.id })}
+                        {c.movedTo ? t("review.movedTo", { id: c.movedTo }) : ""}
+                      </span>
+                    ))}
+                    {draft.status === "open" ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="kind" value={item.kind} />
+                        <input type="hidden" name="key" value={item.key} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="confirm"
+                          className="button button-quiet"
+                          disabled={busy}
+                        >
+                          {t("review.confirm")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       {draft ? (
         <section aria-labelledby="problems-heading">
           <h2 id="problems-heading">

@@ -9,7 +9,14 @@ import { choiceLines, QuestionFormSchema, questionEdit } from "~/domain/content/
 import type { LocatedProblem } from "~/domain/content/problems-ja.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
-import { activeDraft, checkDraft, draftContent, editDraft } from "~/services/content-draft.server.ts";
+import {
+  activeDraft,
+  checkDraft,
+  confirmReview,
+  draftContent,
+  draftReview,
+  editDraft,
+} from "~/services/content-draft.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("content.title")} | ${t("app.name")}` }];
 
@@ -30,7 +37,9 @@ const problemsOf = (problems: LocatedProblem[], id: string) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["ADMIN"] });
   const { draft, question, clauses } = await findQuestion(params.questionId);
+  const review = (await draftReview(draft)).find((item) => item.kind === "question" && item.key === question.id);
   return {
+    review: review?.clauses ?? null,
     question,
     clauses,
     editable: draft.status === "open",
@@ -38,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const QuestionAction = QuestionFormSchema.extend({ intent: z.enum(["preview", "save"]).catch("preview") });
+const QuestionAction = QuestionFormSchema.extend({ intent: z.enum(["preview", "save", "confirm"]).catch("preview") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
@@ -46,6 +55,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = QuestionAction.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success)
     return data({ message: t("edit.invalid"), saved: false, edit: null, problems: [] }, { status: 400 });
+  if (form.data.intent === "confirm") {
+    const confirmed = await confirmReview(actorOf(user, context), "question", question.id);
+    if (!confirmed.ok) {
+      return data(
+        { message: t(`content.refused.${confirmed.reason}` as MessageKey), saved: false, edit: null, problems: null },
+        { status: 409 },
+      );
+    }
+    return { message: t("review.confirmed"), saved: true, edit: null, problems: null };
+  }
   const edit = questionEdit(form.data);
   if (form.data.intent === "preview") return { message: null, saved: false, edit, problems: null };
   const result = await editDraft(actorOf(user, context), { kind: "question", key: question.id }, (files) =>
@@ -82,6 +101,26 @@ export default function QuestionEditor() {
         <p role={result.saved ? "status" : "alert"} className={result.saved ? "notice" : "notice notice-error"}>
           {result.message}
         </p>
+      ) : null}
+      {loaded.review ? (
+        <div className="notice notice-important" role="note">
+          <p>{t("questionEdit.review")}</p>
+          <ul>
+            {loaded.review.map((c) => (
+              <li key={c.id}>
+                {t(c.reason === "removed" ? "review.removed" : "review.changed", { id: c.id })}
+                {c.movedTo ? t("review.movedTo", { id: c.movedTo }) : ""}
+              </li>
+            ))}
+          </ul>
+          {loaded.editable ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+                {t("review.confirm")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
       ) : null}
       <ProblemList problems={unplaced} />
       <div className="editor">

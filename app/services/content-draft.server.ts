@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { rawItems } from "~/domain/content/raw.ts";
+import { reviewKey, reviewQueue, type ReviewItem } from "~/domain/content/review.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { locateProblems, type LocatedProblem } from "~/domain/content/problems-ja.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
@@ -27,6 +28,8 @@ export type Draft = {
   authorName: string;
   status: DraftStatus;
   files: ContentFile[];
+  /** Review items the officer confirmed as still right (reviewKey). */
+  confirmed: string[];
   updatedAt: Date;
 };
 
@@ -36,6 +39,7 @@ async function toDraft(row: {
   authorId: number;
   status: string;
   files: unknown;
+  confirmed: unknown;
   updatedAt: Date;
 }): Promise<Draft> {
   const author = await db.staff.findUnique({ where: { id: row.authorId }, select: { name: true } });
@@ -43,6 +47,7 @@ async function toDraft(row: {
     ...row,
     status: row.status as DraftStatus,
     files: row.files as ContentFile[],
+    confirmed: Array.isArray(row.confirmed) ? row.confirmed.map(String) : [],
     authorName: author?.name ?? "",
   };
 }
@@ -236,4 +241,30 @@ export function draftItems(files: readonly ContentFile[]) {
 export function previewLesson(files: readonly ContentFile[], body: string) {
   const clauses = rawItems(files).clauses;
   return renderLesson(body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
+}
+
+/** The questions and modules to re-check because the clauses they cite changed in this draft. */
+export async function draftReview(draft: Draft): Promise<ReviewItem[]> {
+  const base = await releaseFiles(draft.baseReleaseId);
+  return base ? reviewQueue(base, draft.files, new Set(draft.confirmed)) : [];
+}
+
+/** The officer confirms a question or module as still right for its changed clause. */
+export async function confirmReview(actor: Actor, kind: ReviewItem["kind"], key: string): Promise<DraftResult> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.contentDraft.findFirst({ where: { status: "open" }, orderBy: { id: "desc" } });
+    if (!row) return { ok: false, reason: "notOpen" } as const;
+    const confirmed = Array.isArray(row.confirmed) ? row.confirmed.map(String) : [];
+    await tx.contentDraft.update({
+      where: { id: row.id },
+      data: { confirmed: [...new Set([...confirmed, reviewKey(kind, key)])] },
+    });
+    await recordAudit(tx, actor, {
+      action: "content.draft-edit",
+      targetType: "draft",
+      targetId: row.id,
+      detail: { confirmed: reviewKey(kind, key) },
+    });
+    return { ok: true } as const;
+  });
 }

@@ -159,6 +159,10 @@ const MATRIX: Record<
     params: () => ({ trackId: "onboarding" }),
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
+  "admin.content.policy.tsx": {
+    path: () => "/admin/content/policy",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
   "admin.content.releases.tsx": {
     path: () => "/admin/content/releases",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },

@@ -12,6 +12,7 @@ import { action as cityAction } from "~/routes/admin.city.tsx";
 import { action as contentAction } from "~/routes/admin.content._index.tsx";
 import { action as clauseAction } from "~/routes/admin.content.clauses.$clauseId.tsx";
 import { action as moduleAction } from "~/routes/admin.content.modules.$slug.tsx";
+import { action as policyAction } from "~/routes/admin.content.policy.tsx";
 import { action as questionAction } from "~/routes/admin.content.questions.$questionId.tsx";
 import { action as trackAction } from "~/routes/admin.content.tracks.$trackId.tsx";
 import { activeDraft, startDraft } from "~/services/content-draft.server.ts";
@@ -270,6 +271,17 @@ describe("random and malformed form data never causes a 500 or a partial write",
         "/admin/content/clauses/6(2)ア",
         () => ({ clauseId: "6(2)ア" }),
         ["heading", "text"],
+        EDITOR_RUNS,
+      ));
+
+    it("policy import", () =>
+      fuzz(
+        "policy import",
+        policyAction,
+        () => admin,
+        "/admin/content/policy",
+        () => ({}),
+        ["intent", "source", "sheet", "title", "revised"],
         EDITOR_RUNS,
       ));
 

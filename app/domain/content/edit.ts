@@ -128,3 +128,17 @@ export function editTrack(files: readonly ContentFile[], id: string, value: Trac
   });
   return replaceFile(files, "tracks.yaml", text);
 }
+
+/** A new policy text: its title, revision date and every clause (the new-city flow). */
+export function replacePolicy(
+  files: readonly ContentFile[],
+  value: { title: string; revised: string; clauses: { id: string; heading: string; text: string }[] },
+): ContentFile[] {
+  const path = policyPath(files);
+  const text = editYaml(fileAt(files, path).text, (doc) => {
+    doc.set("title", value.title);
+    doc.set("revised", value.revised);
+    doc.set("clauses", doc.createNode(value.clauses.map((c) => ({ id: c.id, heading: c.heading, text: c.text }))));
+  });
+  return replaceFile(files, path, text);
+}
