@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
 import type { ContentBundle, ContentFile } from "~/domain/content/types.ts";
+import { isDrillScenarioPath, type DrillScenario } from "~/domain/drills/scenario.ts";
 import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
 
 /** The content folder: CONTENT_DIR, or content/ beside package.json. */
@@ -20,9 +21,9 @@ export const CITY_FILE = "city.yaml";
 
 /** Every .md and .yaml file under `dir` but the city's settings, with paths relative to it. */
 export function readContentFiles(dir = contentDirectory()): ContentFile[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
-    .filter((entry) => !(entry.name === CITY_FILE && (entry.parentPath ?? entry.path) === dir))
+    .filter((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)) !== CITY_FILE)
     .map((entry) => {
       const path = join(entry.parentPath ?? entry.path, entry.name);
       return {
@@ -38,10 +39,15 @@ export function checkContentFiles(files: ContentFile[]): ContentCheck {
   return checkContent(files, { employeeTypes: EMPLOYEE_TYPES.map((t) => t.code) });
 }
 
-/** The release hash: every file's path and text, in path order. */
+/**
+ * The release hash: every file's path and text, in path order. Drill
+ * scenarios are left out: a release is what staff learn and are tested on,
+ * and changing a drill mail must not make a new release with nothing in it.
+ */
 export function contentHash(files: readonly ContentFile[]): string {
   const hash = createHash("sha256");
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  const released = files.filter((file) => !isDrillScenarioPath(file.path));
+  for (const file of released.sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update("\0").update(file.text).update("\0");
   }
   return hash.digest("hex");
@@ -297,6 +303,18 @@ export async function syncContent(bundle: ContentBundle, hash: string, options: 
   return result;
 }
 
+function contentProblemsError(problems: { file: string; line: number; message: string }[]): Error {
+  const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  return new Error(`content/ has ${problems.length} problem(s):\n${lines.join("\n")}`);
+}
+
+/** The drill scenarios of content/drills, checked with the rest of content/; throws with every problem. */
+export function loadDrillScenarios(dir = contentDirectory()): DrillScenario[] {
+  const check = checkContentFiles(readContentFiles(dir));
+  if (!check.ok) throw contentProblemsError(check.problems);
+  return check.drillScenarios;
+}
+
 /**
  * Checks content files and makes them a release: the one path for
  * content:sync (source "files") and for a draft published in the browser
@@ -308,10 +326,7 @@ export async function publishContentFiles(
   options: { force?: boolean } = {},
 ): Promise<SyncResult> {
   const check = checkContentFiles([...files]);
-  if (!check.ok) {
-    const lines = check.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
-    throw new Error(`content has ${check.problems.length} problem(s):\n${lines.join("\n")}`);
-  }
+  if (!check.ok) throw contentProblemsError(check.problems);
   return syncContent(check.bundle, contentHash(files), { files, source, force: options.force });
 }
 

@@ -20,7 +20,7 @@ const PAGE_NOISE = new RegExp(`^[-－‐―]?[\\s\\u3000]*[${DIGITS}]+[\\s\\u300
 const halfWidth = (digits: string) => digits.normalize("NFKC");
 
 /** A PDF puts spaces where its lines were laid out: none belongs beside Japanese text. */
-const dropLayoutSpaces = (line: string) => line.replace(/ +(?=[^\x00-\x7F])|(?<=[^\x00-\x7F]) +/g, "");
+const dropLayoutSpaces = (line: string) => line.replace(/ +(?=[^\p{ASCII}])|(?<=[^\p{ASCII}]) +/gu, "");
 
 /** A heading is short and is not a sentence. */
 const isHeading = (text: string) => text.length > 0 && text.length <= 30 && !/[。、]/.test(text);

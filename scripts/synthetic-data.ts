@@ -37,7 +37,7 @@ import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
-import { ORGANISATIONS } from "../../prisma/seed/base.ts";
+import { ORGANISATIONS } from "../prisma/seed/base.ts";
 
 const BENCH_PASSWORD = "bench-password-2026";
 const BENCH_HR_NUMBER = "900001";
