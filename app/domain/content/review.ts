@@ -28,8 +28,8 @@ function policyTitle(files: readonly ContentFile[]): string {
 }
 
 /**
- * The city's name as the two titles differ: "秦野市情報セキュリティポリシー"
- * against "綾瀬川市情報セキュリティポリシー" gives 秦野市 → 綾瀬川市. A clause
+ * The city's name as the two titles differ: "甲市情報セキュリティポリシー"
+ * against "乙市情報セキュリティポリシー" gives 甲市 → 乙市. A clause
  * whose only change is the city's name has not changed for its questions.
  */
 function renaming(before: string, after: string): [string, string] | null {
