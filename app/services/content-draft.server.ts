@@ -194,27 +194,35 @@ export async function publishDraft(actor: Actor): Promise<DraftResult<{ releaseI
   }
   if (draft.baseReleaseId !== release.id) return { ok: false, reason: "stale" };
   if (!checkDraft(draft.files).ok) return { ok: false, reason: "invalid" };
-  const result = await publishContentFiles(draft.files, "browser");
-  await db.$transaction(async (tx) => {
-    await tx.contentDraft.update({
-      where: { id: draft.id },
-      data: {
-        status: "published",
-        approvedById: city.requireApproval ? actor.staffId : null,
-        publishedReleaseId: result.releaseId,
-      },
-    });
-    await recordAudit(tx, actor, {
-      action: "content.publish",
-      targetType: "release",
-      targetId: result.releaseId,
-      detail: {
-        draft: draft.id,
-        author: draft.authorId,
-        changes: result.changes.map((c) => `${c.kind} ${c.key} ${c.change}`),
-      },
-    });
+  // The draft is marked published in the release's own transaction: both or neither.
+  const result = await publishContentFiles(draft.files, "browser", {
+    afterSync: async (tx, synced) => {
+      const marked = await tx.contentDraft.updateMany({
+        where: { id: draft.id, status: draft.status },
+        data: {
+          status: "published",
+          approvedById: city.requireApproval ? actor.staffId : null,
+          publishedReleaseId: synced.releaseId,
+        },
+      });
+      // Another ADMIN published or discarded it a moment ago: undo this release.
+      if (marked.count !== 1) throw new DraftChangedMeanwhile();
+      await recordAudit(tx, actor, {
+        action: "content.publish",
+        targetType: "release",
+        targetId: synced.releaseId,
+        detail: {
+          draft: draft.id,
+          author: draft.authorId,
+          changes: synced.changes.map((c) => `${c.kind} ${c.key} ${c.change}`),
+        },
+      });
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof DraftChangedMeanwhile) return null;
+    throw error;
   });
+  if (!result) return { ok: false, reason: "noDraft" };
   return { ok: true, releaseId: result.releaseId, changed: result.changes.length };
 }
 
@@ -268,3 +276,5 @@ export async function confirmReview(actor: Actor, kind: ReviewItem["kind"], key:
     return { ok: true } as const;
   });
 }
+
+class DraftChangedMeanwhile extends Error {}

@@ -104,6 +104,8 @@ export type SyncOptions = {
   source?: ReleaseSource;
   /** Overwrite releases published in the browser since the last file sync. */
   force?: boolean;
+  /** Runs inside the sync's transaction, so that what the caller records lands with the release or not at all. */
+  afterSync?: (tx: Tx, result: SyncResult) => Promise<void>;
 };
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -166,7 +168,7 @@ const jsonStrings = (value: unknown): string[] => (Array.isArray(value) ? value.
  * their questions. One transaction: a failure leaves the previous release.
  */
 export async function syncContent(bundle: ContentBundle, hash: string, options: SyncOptions = {}): Promise<SyncResult> {
-  const { files, source = "files", force = false } = options;
+  const { files, source = "files", force = false, afterSync } = options;
   const result = await db.$transaction<SyncResult>(
     async (tx) => {
       const latest = await tx.contentRelease.findFirst({ orderBy: { id: "desc" } });
@@ -175,7 +177,15 @@ export async function syncContent(bundle: ContentBundle, hash: string, options: 
         if (files && !(await tx.contentSnapshot.findUnique({ where: { releaseId: latest.id } }))) {
           await tx.contentSnapshot.create({ data: { releaseId: latest.id, source, files: [...files] } });
         }
-        return { status: "unchanged", releaseId: latest.id, hash, changes: [], changedClauses: [] };
+        const unchanged: SyncResult = {
+          status: "unchanged",
+          releaseId: latest.id,
+          hash,
+          changes: [],
+          changedClauses: [],
+        };
+        await afterSync?.(tx, unchanged);
+        return unchanged;
       }
       if (source === "files" && !force) {
         const browserReleases = await browserReleasesSinceFileSync(tx);
@@ -295,7 +305,9 @@ export async function syncContent(bundle: ContentBundle, hash: string, options: 
       await tx.track.updateMany({ where: { id: { in: retire("track") } }, data: { retired: true } });
 
       const changedClauses = [...new Set(changes.flatMap((c) => c.clauseIds))].sort();
-      return { status: "created", releaseId, hash, changes, changedClauses };
+      const created: SyncResult = { status: "created", releaseId, hash, changes, changedClauses };
+      await afterSync?.(tx, created);
+      return created;
     },
     { timeout: 60_000 },
   );
@@ -323,11 +335,11 @@ export function loadDrillScenarios(dir = contentDirectory()): DrillScenario[] {
 export async function publishContentFiles(
   files: readonly ContentFile[],
   source: ReleaseSource,
-  options: { force?: boolean } = {},
+  options: Pick<SyncOptions, "force" | "afterSync"> = {},
 ): Promise<SyncResult> {
   const check = checkContentFiles([...files]);
   if (!check.ok) throw contentProblemsError(check.problems);
-  return syncContent(check.bundle, contentHash(files), { files, source, force: options.force });
+  return syncContent(check.bundle, contentHash(files), { files, source, ...options });
 }
 
 /** Reads, checks and syncs content/; throws with every problem if it is invalid. */
