@@ -31,6 +31,9 @@ const content = await syncContentDirectory().catch((error: unknown) => {
 if (demo) {
   await loadDemoData();
   await completeDemoTraining();
+  const { loadDemoBulletins } = await import("../../prisma/seed/demo-bulletins.ts");
+  const { today } = await import("~/lib/clock.server.ts");
+  await loadDemoBulletins(today());
 }
 await db.$disconnect();
 console.log(

@@ -136,7 +136,7 @@ export default function ContentEditor() {
     <>
       <h1>{t("content.title")}</h1>
       <p className="lead">{t("content.lead")}</p>
-      <p>{t("content.release", { id: release.id, revised: release.revised })}</p>
+      <p>{t("content.release", { id: release.id, revised: release.revised ?? "—" })}</p>
       <p className="actions">
         <Link to="/admin/content/releases">{t("content.releases")}</Link>
         <a href="/admin/content/export">{t("content.export")}</a>

@@ -57,7 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const clauses = parseClauseSheet(form.data.sheet);
   const errors: Record<string, string> = {};
   if (clauses.length === 0) errors.sheet = t("policyImport.noClauses");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.data.revised.trim())) errors.revised = t("policyImport.badRevised");
+  const revised = form.data.revised.trim() || null;
+  if (revised && !/^\d{4}-\d{2}-\d{2}$/.test(revised)) errors.revised = t("policyImport.badRevised");
   if (!form.data.title.trim()) errors.title = t("edit.invalid");
   if (Object.keys(errors).length > 0) {
     return data<ImportResult>(
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const result = await editDraft(actorOf(user, context), { kind: "clause", key: "*" }, (files) =>
-    replacePolicy(files, { title: form.data.title.trim(), revised: form.data.revised.trim(), clauses }),
+    replacePolicy(files, { title: form.data.title.trim(), revised, clauses }),
   );
   if (!result.ok) {
     return data<ImportResult>(

@@ -14,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [clauses, release, city] = await Promise.all([listClauses(), currentRelease(), getCity()]);
   return {
     title: city.policyTitle,
-    clauses: clauses.map(({ id, heading, text }) => ({ id, heading, text })),
+    clauses: clauses.map(({ id, heading, text, editorial }) => ({ id, heading, text, editorial })),
+    // Shown only when the city has set the policy's 改定日 in content/policy/basic-policy.yaml.
     revised: release.policyRevised,
   };
 }
@@ -27,7 +28,8 @@ export default function Policy() {
   return (
     <article className="policy">
       <h1>{title}</h1>
-      <p className="lead">{t("policy.revised", { date: revised })}</p>
+      {revised ? <p className="lead">{t("policy.revised", { date: revised })}</p> : null}
+      {clauses.some((clause) => clause.editorial) ? <p>{t("policy.editorialNote")}</p> : null}
       {clauses.map((clause) => {
         const level = depth(clause.id);
         const Heading = level === 0 ? "h2" : level === 1 ? "h3" : "h4";
@@ -35,6 +37,7 @@ export default function Policy() {
           <section key={clause.id} id={`c-${clause.id}`} className={`clause clause-depth-${level}`} tabIndex={-1}>
             <Heading>
               <span className="clause-id">{clause.id}</span> {clause.heading}
+              {clause.editorial ? <small className="clause-editorial">{t("policy.editorialMark")}</small> : null}
             </Heading>
             {clause.text
               .split(/\n\n+/)

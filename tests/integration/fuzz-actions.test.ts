@@ -16,26 +16,49 @@ import { action as policyAction } from "~/routes/admin.content.policy.tsx";
 import { action as questionAction } from "~/routes/admin.content.questions.$questionId.tsx";
 import { action as trackAction } from "~/routes/admin.content.tracks.$trackId.tsx";
 import { activeDraft, startDraft } from "~/services/content-draft.server.ts";
+import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
+import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
+import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
+import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections, city, drafts, releases, organisations] =
-    await Promise.all([
-      db.staff.findMany({ orderBy: { id: "asc" } }),
-      db.assignment.findMany({ orderBy: { id: "asc" } }),
-      db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
-      db.attemptAnswer.count(),
-      db.pledge.findMany({ orderBy: { id: "asc" } }),
-      db.password.findMany({ orderBy: { staffId: "asc" } }),
-      db.section.count(),
-      db.citySettings.findMany(),
-      // A draft's files run to hundreds of kilobytes: its last change stands for them.
-      db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
-      db.contentRelease.count(),
-      db.organisation.findMany({ orderBy: { id: "asc" } }),
-    ]);
+  const [
+    staff,
+    assignments,
+    attempts,
+    answers,
+    pledges,
+    passwords,
+    sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
+    city,
+    drafts,
+    releases,
+    organisations,
+  ] = await Promise.all([
+    db.staff.findMany({ orderBy: { id: "asc" } }),
+    db.assignment.findMany({ orderBy: { id: "asc" } }),
+    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+    db.attemptAnswer.count(),
+    db.pledge.findMany({ orderBy: { id: "asc" } }),
+    db.password.findMany({ orderBy: { staffId: "asc" } }),
+    db.section.count(),
+    db.bulletin.findMany({ orderBy: { id: "asc" } }),
+    db.bulletinReceipt.findMany({ orderBy: [{ bulletinId: "asc" }, { staffId: "asc" }] }),
+    db.monthlyQuestion.findMany({ orderBy: { id: "asc" } }),
+    db.monthlyAnswer.count(),
+    db.citySettings.findMany(),
+    // A draft's files run to hundreds of kilobytes: its last change stands for them.
+    db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
+    db.contentRelease.count(),
+    db.organisation.findMany({ orderBy: { id: "asc" } }),
+  ]);
   return JSON.stringify({
     staff,
     assignments,
@@ -44,6 +67,10 @@ async function snapshot() {
     pledges,
     passwords,
     sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
     city,
     drafts,
     releases,
@@ -75,6 +102,18 @@ const value = fc.oneof(
     "deactivate",
     "apply",
     "preview",
+    "read",
+    "confirm",
+    "choose",
+    "auto",
+    "write",
+    "on",
+    "2026-11",
+    "fiscal-year",
+    "fire",
+    "duty-01",
+    "1",
+    "a",
   ),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 );
@@ -91,6 +130,7 @@ let learner: { id: number };
 let hr: { id: number };
 let admin: { id: number };
 let assignmentId: number;
+let bulletinId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
@@ -106,6 +146,30 @@ beforeAll(async () => {
     },
   });
   assignmentId = assignment.id;
+  bulletinId = (
+    await db.bulletin.create({
+      data: { title: "お知らせ", body: "本文", audience: {}, publishOn: "2026-04-01", mustConfirm: true },
+    })
+  ).id;
+  // The first question of the month in this file's database: id 1, which the fuzzer also tries.
+  await db.monthlyQuestion.create({
+    data: {
+      month: "2026-11",
+      questionId: "duty-01",
+      chosenBy: "hr",
+      question: {
+        prompt: "問",
+        type: "single",
+        choices: [
+          { id: "a", text: "ア" },
+          { id: "c", text: "ウ" },
+        ],
+        answer: ["c"],
+        explanation: "解説",
+        clause: "4",
+      },
+    },
+  });
 });
 
 async function fuzz(
@@ -306,6 +370,45 @@ describe("random and malformed form data never causes a 500 or a partial write",
         EDITOR_RUNS,
       ));
   });
+  it("publishing a bulletin", () =>
+    fuzz(
+      "bulletin",
+      bulletinAdminAction,
+      () => hr,
+      "/admin/bulletins",
+      () => ({}),
+      ["title", "body", "publishOn", "mustConfirm", "byMail", "organisationIds", "employeeTypeCodes", "roles"],
+    ));
+
+  it("reading and confirming a bulletin", () =>
+    fuzz(
+      "bulletin receipt",
+      bulletinReceiptAction,
+      () => learner,
+      `/bulletins/${bulletinId}`,
+      () => ({ bulletinId: String(bulletinId) }),
+      ["intent", "redirectTo"],
+    ));
+
+  it("setting the question of the month", () =>
+    fuzz(
+      "monthly question",
+      monthlyAdminAction,
+      () => hr,
+      "/admin/monthly-question",
+      () => ({}),
+      ["intent", "month", "questionId", "prompt", "choice1", "choice2", "choice3", "answer", "explanation", "clause"],
+    ));
+
+  it("answering the question of the month", () =>
+    fuzz(
+      "monthly answer",
+      monthlyAnswerAction,
+      () => learner,
+      "/monthly-question",
+      () => ({}),
+      ["monthlyQuestionId", "choiceId"],
+    ));
 
   it("a staff CSV upload of random bytes", async () => {
     await fc.assert(

@@ -132,7 +132,7 @@ export function editTrack(files: readonly ContentFile[], id: string, value: Trac
 /** A new policy text: its title, revision date and every clause (the new-city flow). */
 export function replacePolicy(
   files: readonly ContentFile[],
-  value: { title: string; revised: string; clauses: { id: string; heading: string; text: string }[] },
+  value: { title: string; revised: string | null; clauses: { id: string; heading: string; text: string }[] },
 ): ContentFile[] {
   const path = policyPath(files);
   const text = editYaml(fileAt(files, path).text, (doc) => {
