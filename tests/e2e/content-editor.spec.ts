@@ -83,6 +83,7 @@ test("the module editor's preview follows the Markdown as it is typed", async ({
   await signIn("900001");
   await page.goto("/admin/content");
   await page.getByRole("button", { name: "下書きを作成する" }).click();
+  await expect(page.getByRole("status")).toHaveText("下書きを作成しました。");
   await page.goto("/admin/content/modules/threats");
   const body = page.getByLabel(/^本文/);
   await body.fill("## 新しい見出し\n\n詳しくは [[6(2)ア]] を読みます。");
