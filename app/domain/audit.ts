@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "content.draft-discard": "教材の下書きの破棄",
   "content.publish": "教材の公開",
   "content.export": "教材の書き出し",
+  "report.remind": "期限超過者へのリマインダー送信",
   "bulletin.create": "お知らせの発信",
   "monthly-question.set": "今月の一問の設定",
 } as const;

@@ -16,6 +16,7 @@ import { action as policyAction } from "~/routes/admin.content.policy.tsx";
 import { action as questionAction } from "~/routes/admin.content.questions.$questionId.tsx";
 import { action as trackAction } from "~/routes/admin.content.tracks.$trackId.tsx";
 import { activeDraft, startDraft } from "~/services/content-draft.server.ts";
+import { action as remindAction } from "~/routes/reports.overdue.tsx";
 import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
@@ -41,6 +42,7 @@ async function snapshot() {
     drafts,
     releases,
     organisations,
+    reminders,
   ] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
@@ -58,6 +60,7 @@ async function snapshot() {
     db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
     db.contentRelease.count(),
     db.organisation.findMany({ orderBy: { id: "asc" } }),
+    db.reminder.count(),
   ]);
   return JSON.stringify({
     staff,
@@ -75,6 +78,7 @@ async function snapshot() {
     drafts,
     releases,
     organisations,
+    reminders,
   });
 }
 
@@ -252,6 +256,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/admin/due-dates",
       () => ({}),
       ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
+    ));
+
+  it("reminders for the people chosen on the overdue report", () =>
+    fuzz(
+      "reminders",
+      remindAction,
+      () => hr,
+      "/reports/overdue",
+      () => ({}),
+      ["staffId"],
     ));
 
   it("role change and the other staff record actions", () =>
