@@ -34,7 +34,7 @@ import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
-import { reportQueries as serviceReportQueries } from "~/services/reports.server.ts";
+import { reportStatements } from "~/services/report-sql.server.ts";
 
 const BENCH_PASSWORD = "bench-password-2026";
 const BENCH_HR_NUMBER = "900001";
@@ -95,7 +95,7 @@ type Sql = { text: string; values: unknown[] };
 
 /** Every query the report page runs, in the loader's order. */
 function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
-  return serviceReportQueries(filter, today).map(({ name, query }) => ({
+  return reportStatements(filter, today).map(({ name, query }) => ({
     name,
     query: { text: query.sql, values: query.values },
   }));

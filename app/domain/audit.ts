@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   "staff.unlock": "ロックの解除",
   "staff.sign-out-everywhere": "全端末からのログアウト",
   "staff.import": "職員CSVの取り込み",
+  "staff.directory-sync": "ディレクトリからの職員同期",
   "assignments.rollover": "年度の研修割当（年度更新）",
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",

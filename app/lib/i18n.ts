@@ -782,6 +782,38 @@ const ja = {
   "reports.printLead": "情報セキュリティ委員会への報告用です。A4縦で印刷します。",
   "reports.hardClauses": "正答率の低い条項（上位5件）",
   "reports.basis": "集計対象: {fiscalYear}に割り当てた研修（在職者のみ）。",
+  // Directory sign-in and staff sync (LDAP / Active Directory, issue #21)
+  "login.directoryUnavailable":
+    "庁内の認証サーバー（ディレクトリ）に接続できないため、ログインできません。しばらく時間をおいて再度お試しください。続く場合は情報政策課（システム管理者）へお知らせください。",
+  "password.directoryManaged":
+    "あなたのパスワードは庁内の認証サーバー（ディレクトリ）で管理されています。パソコンにサインインするときのパスワードを、庁内の手順で変更してください。",
+  "directory.title": "ディレクトリからの職員同期",
+  "directory.lead":
+    "庁内のディレクトリ（LDAP / Active Directory）から職員の一覧を読み込み、職員CSVの取り込みと同じ規則で名簿を更新します。まず確認（ドライラン）し、問題がなければ反映します。",
+  "directory.notConfigured": "ディレクトリが設定されていません（環境変数 LDAP_URL など。README を参照）。",
+  "directory.settings": "接続先",
+  "directory.server": "サーバー",
+  "directory.baseDn": "検索の起点",
+  "directory.filter": "職員を探す条件",
+  "directory.check": "確認する（ドライラン）",
+  "directory.apply": "同期を反映する",
+  "directory.unavailable":
+    "ディレクトリに接続できませんでした。名簿は変更していません。時間をおいて再度お試しください。",
+  "directory.rejected": "ディレクトリの内容に {count} 件の問題があるため、同期できません。名簿は変更していません。",
+  "directory.entry": "エントリ",
+  "directory.previewTitle": "同期内容の確認",
+  "directory.found": "ディレクトリで見つかった職員：{count}人",
+  "directory.missingList": "ディレクトリにない、ディレクトリでログインする在職者（{count}人）",
+  "directory.missingHint": "退職・異動などでディレクトリから削除された可能性があります。",
+  "directory.deactivateMissing": "ディレクトリにない在職者を無効にする",
+  "directory.done":
+    "同期しました：新規 {created}人、変更 {updated}人、変更なし {unchanged}人、無効化 {deactivated}人。",
+  "directory.empty":
+    "ディレクトリから職員が1人も見つかりませんでした。LDAP_BASE_DN と LDAP_USER_FILTER を確認してください。",
+  "nav.directory": "ディレクトリ同期",
+  "staff.authSource": "ログイン方法",
+  "staff.authSource.LOCAL": "Mamori のパスワード",
+  "staff.authSource.DIRECTORY": "庁内ディレクトリ",
 } as const;
 
 export type MessageKey = keyof typeof ja;

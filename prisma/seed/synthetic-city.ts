@@ -27,6 +27,7 @@ import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
 import { ORGANISATIONS } from "./base.ts";
+import { startOfJapanDay } from "../../app/domain/japan-time.ts";
 
 export type CityOptions = {
   /** Members of staff to add. */
@@ -82,12 +83,11 @@ const ROWS_PER_TRANSACTION = 10_000;
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-const JAPAN_OFFSET_MS = 9 * HOUR_MS;
 
 /** As Prisma writes DateTime into SQLite: ISO 8601 with "+00:00". */
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 /** 00:00 Japan time on a calendar day. */
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - JAPAN_OFFSET_MS;
+const dayStart = (day: string) => startOfJapanDay(day).getTime();
 const dayEnd = (day: string) => dayStart(day) + DAY_MS - 1;
 
 // ---------------------------------------------------------------- the city

@@ -21,6 +21,7 @@ import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -422,6 +423,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/monthly-question",
       () => ({}),
       ["monthlyQuestionId", "choiceId"],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {
