@@ -232,6 +232,8 @@ const MATRIX: Record<
   },
   "admin.content.export.ts": {
     path: () => "/admin/content/export",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
   "admin.directory.tsx": {
     path: () => "/admin/directory",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
