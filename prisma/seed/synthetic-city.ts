@@ -26,7 +26,6 @@ import { drawQuestions, scoreAttempt, seededRandom, type DrawnQuestion, type Res
 import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
-import { t } from "~/lib/i18n.ts";
 import { ORGANISATIONS } from "./base.ts";
 import { startOfJapanDay } from "~/domain/japan-time.ts";
 
@@ -419,7 +418,9 @@ export function generateCity(db: Database.Database, options: CityOptions): CityC
     clause: r.clauseId,
   }));
   const clause4 = db.prepare(`SELECT "text" FROM "Clause" WHERE "id" = '4'`).get() as { text: string } | undefined;
-  const pledgeText = `${clause4?.text ?? ""}\n\n${t("pledge.statement")}`;
+  // The city's pledge wording lives in its settings (seeded from content/city.yaml by db:setup).
+  const city = db.prepare(`SELECT "pledgeWording" FROM "CitySettings"`).get() as { pledgeWording: string } | undefined;
+  const pledgeText = `${clause4?.text ?? ""}\n\n${city?.pledgeWording ?? ""}`;
   const trackById = new Map(tracks.map((track) => [track.id, track]));
   const banksByTrack = new Map(
     tracks.map((track) => [
