@@ -7,6 +7,7 @@
  */
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { sendReminders } from "~/services/reminders.server.ts";
 
 const dryRun = process.argv.includes("--dry-run");
@@ -20,5 +21,6 @@ try {
   const { messages, ...counts } = result;
   console.log(JSON.stringify({ dryRun, pending: messages.length, ...counts }));
 } finally {
+  closeSmtpTransport();
   await db.$disconnect();
 }

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = {
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",
   "report.export": "レポートのCSV出力",
+  "drill.create": "訓練の作成",
+  "drill.update": "訓練の変更",
+  "drill.launch": "訓練の開始（送信予約）",
+  "drill.end": "訓練の終了",
+  "drill.export": "訓練結果のCSV出力",
+  "mail-report.triage": "不審メール報告の対応",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,10 +1,10 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { daysBetween } from "~/domain/fiscal-year.ts";
+import { smtpTransport } from "./mail.server.ts";
 
 export type ReminderMessage = {
   staffId: number;
@@ -54,12 +54,10 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
 
 type Channel = "smtp" | "file";
 
-let transport: nodemailer.Transporter | undefined;
-
 /** Delivers one message: SMTP when configured and the person has an address, else the outbox file. */
 async function deliver(message: ReminderMessage, today: string): Promise<Channel> {
-  if (env.SMTP_URL && message.to) {
-    transport ??= nodemailer.createTransport(env.SMTP_URL);
+  const transport = smtpTransport();
+  if (transport && message.to) {
     await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
     return "smtp";
   }

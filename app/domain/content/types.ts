@@ -48,7 +48,7 @@ export type Track = {
   description: string;
   /** Roles that receive the track; empty means every role. */
   appliesTo: { employeeTypes: string[]; roles: Role[] };
-  cycle: "once" | "fiscal-year" | "appointment" | "delta";
+  cycle: "once" | "fiscal-year" | "appointment" | "delta" | "drill";
   /** Not assigned in the fiscal year the person started: onboarding covers it. */
   skipInYearOfStart: boolean;
   modules: string[];

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDrillScenario, type DrillScenario } from "~/domain/drills/scenario.ts";
+
+/** Where the drill scenarios live; `npm run content:check` reviews them with the rest of content/. */
+const SCENARIO_DIR = "content/drills";
+
+let scenarios: Map<string, DrillScenario> | undefined;
+
+/**
+ * The drill scenarios, read once per process: they change only with a
+ * deployment of content/, and a scenario that fails the check is left out
+ * (content:check names its problems).
+ */
+function load(): Map<string, DrillScenario> {
+  if (scenarios) return scenarios;
+  const found = new Map<string, DrillScenario>();
+  for (const name of readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".yaml")).sort()) {
+    const file = join(SCENARIO_DIR, name);
+    const { scenario } = parseDrillScenario(readFileSync(file, "utf8"), file);
+    if (scenario) found.set(scenario.id, scenario);
+  }
+  scenarios = found;
+  return found;
+}
+
+export function listScenarios(): DrillScenario[] {
+  return [...load().values()];
+}
+
+export function getScenario(id: string): DrillScenario | null {
+  return load().get(id) ?? null;
+}
