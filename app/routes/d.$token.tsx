@@ -19,7 +19,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const opened = await openDrillLink(params.token ?? "", new Date(), today());
-  if (!opened) throw data(t("teach.invalid"), { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!opened) throw new Response(t("teach.invalid"), { status: 404, headers: { "Cache-Control": "no-store" } });
   const { scenario, mail } = opened;
   return data(
     { scenario, mail, kind: scenario.link.kind },

@@ -11,11 +11,9 @@ import {
   type DrillTargets,
   type SkipReason,
 } from "~/domain/drills/campaign.ts";
-import { renderDrillMail } from "~/domain/drills/scenario.ts";
 import { BATCH, chunks } from "~/lib/chunks.ts";
-import { env } from "~/lib/env.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { getScenario } from "./drill-scenarios.server.ts";
+import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 
 /** The track a campaign assigns after a click (content/tracks.yaml). */
 export const FOLLOW_UP_TRACK = "drill-follow-up";
@@ -132,15 +130,10 @@ export async function previewMail(campaignId: number, employeeNumber: string) {
   if (!scenario) throw new CampaignError("unknownScenario");
   const person = await db.staff.findUnique({
     where: { employeeNumber },
-    select: { name: true, employeeNumber: true, email: true, organisation: { select: { name: true } }, section: { select: { name: true } } },
+    select: { ...MAIL_PERSON_SELECT, email: true },
   });
   if (!person) return null;
-  const mail = renderDrillMail(
-    scenario,
-    { name: person.name, organisation: [person.organisation.name, person.section?.name].filter(Boolean).join(" "), employeeNumber: person.employeeNumber },
-    `${env.APP_URL}/d/${"x".repeat(43)}`,
-  );
-  return { ...mail, to: person.email };
+  return { ...renderFor(scenario, person), to: person.email };
 }
 
 /**

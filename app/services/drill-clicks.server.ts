@@ -1,8 +1,7 @@
 import { db } from "~/lib/db.server.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
-import { renderDrillMail } from "~/domain/drills/scenario.ts";
 import { assignDrillFollowUp } from "./assignments.server.ts";
-import { getScenario } from "./drill-scenarios.server.ts";
+import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-sender.server.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -17,14 +16,7 @@ async function messageFor(token: string, today: string) {
       staffId: true,
       clickedAt: true,
       campaign: { select: { id: true, scenarioId: true, endDate: true, followUpTrackId: true } },
-      staff: {
-        select: {
-          name: true,
-          employeeNumber: true,
-          organisation: { select: { name: true } },
-          section: { select: { name: true } },
-        },
-      },
+      staff: { select: MAIL_PERSON_SELECT },
     },
   });
   if (!message || linkLastDay(message.campaign.endDate) < today) return null;
@@ -41,17 +33,7 @@ export async function openDrillLink(token: string, now: Date, today: string) {
   const message = await messageFor(token, today);
   if (!message) return null;
   await db.drillMessage.updateMany({ where: { id: message.id, firstFetchAt: null }, data: { firstFetchAt: now } });
-  const { staff, scenario } = message;
-  const mail = renderDrillMail(
-    scenario,
-    {
-      name: staff.name,
-      organisation: [staff.organisation.name, staff.section?.name].filter(Boolean).join(" "),
-      employeeNumber: staff.employeeNumber,
-    },
-    "#",
-  );
-  return { scenario, mail };
+  return { scenario: message.scenario, mail: renderFor(message.scenario, message.staff) };
 }
 
 export type DrillEvent = "click" | "entered";

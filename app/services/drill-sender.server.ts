@@ -2,9 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { today } from "~/lib/clock.server.ts";
-import { renderDrillMail } from "~/domain/drills/scenario.ts";
 import { endPastCampaigns } from "./drill-campaigns.server.ts";
-import { getScenario } from "./drill-scenarios.server.ts";
+import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { isTemporaryMailError, sendOrWriteMail } from "./mail.server.ts";
 
 /**
@@ -76,15 +75,7 @@ async function sendOne(claim: { id: number; campaignId: number; token: string },
     select: {
       attempts: true,
       campaign: { select: { id: true, scenarioId: true, status: true } },
-      staff: {
-        select: {
-          name: true,
-          employeeNumber: true,
-          email: true,
-          organisation: { select: { name: true } },
-          section: { select: { name: true } },
-        },
-      },
+      staff: { select: { ...MAIL_PERSON_SELECT, email: true } },
     },
   });
   const scenario = getScenario(message.campaign.scenarioId);
@@ -99,15 +90,7 @@ async function sendOne(claim: { id: number; campaignId: number; token: string },
   if (message.campaign.status === "scheduled") {
     await db.drillCampaign.updateMany({ where: { id: claim.campaignId, status: "scheduled" }, data: { status: "sending" } });
   }
-  const mail = renderDrillMail(
-    scenario,
-    {
-      name: staff.name,
-      organisation: [staff.organisation.name, staff.section?.name].filter(Boolean).join(" "),
-      employeeNumber: staff.employeeNumber,
-    },
-    `${env.APP_URL}/d/${claim.token}`,
-  );
+  const mail = renderFor(scenario, staff, `${env.APP_URL}/d/${claim.token}`);
   try {
     const channel = await sendOrWriteMail(
       {

@@ -2,10 +2,9 @@ import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
-import { renderDrillMail } from "~/domain/drills/scenario.ts";
 import { japanDate } from "~/domain/japan-time.ts";
 import { recordAudit } from "./audit.server.ts";
-import { getScenario } from "./drill-scenarios.server.ts";
+import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-sender.server.ts";
 
 export const TRIAGE_STATUSES = ["open", "in-progress", "no-issue", "incident"] as const;
@@ -57,24 +56,14 @@ async function matchDrill(report: IncomingReport, now: Date) {
       id: true,
       campaignId: true,
       campaign: { select: { name: true, scenarioId: true, endDate: true } },
-      staff: {
-        select: { name: true, employeeNumber: true, organisation: { select: { name: true } }, section: { select: { name: true } } },
-      },
+      staff: { select: MAIL_PERSON_SELECT },
     },
   });
   const today = japanDate(now);
   for (const c of candidates) {
     const scenario = getScenario(c.campaign.scenarioId);
     if (!scenario || linkLastDay(c.campaign.endDate) < today) continue;
-    const mail = renderDrillMail(
-      scenario,
-      {
-        name: c.staff.name,
-        organisation: [c.staff.organisation.name, c.staff.section?.name].filter(Boolean).join(" "),
-        employeeNumber: c.staff.employeeNumber,
-      },
-      "#",
-    );
+    const mail = renderFor(scenario, c.staff);
     if (senderAddress(report.sender) === mail.fromAddress.toLowerCase() && norm(report.subject) === norm(mail.subject)) return c;
   }
   return null;
