@@ -111,7 +111,13 @@ describe("checkContent", () => {
   it("accepts valid content and counts its clause coverage", () => {
     const check = checkContent(files(), options);
     expect(check.ok).toBe(true);
-    expect(check.summary).toEqual({ modules: 1, questions: 3, leafClauses: 3, leafClausesCovered: 3 });
+    expect(check.summary).toEqual({
+      modules: 1,
+      questions: 3,
+      leafClauses: 3,
+      leafClausesCovered: 3,
+      drillScenarios: 0,
+    });
     if (!check.ok) return;
     expect(check.bundle.questions[1]).toMatchObject({ type: "multiple", answer: ["a", "b"] });
     expect(check.bundle.tracks[0]!.due).toEqual({ kind: "daysAfter", days: 30, from: "start" });
@@ -247,8 +253,8 @@ describe("checkContent", () => {
   });
 
   it("reports broken YAML with its line instead of throwing", () => {
-    const problems = problemsOf(files({ "tracks.yaml": "tracks:\n  - id: [unclosed\n" }));
-    expect(problems[0]).toMatchObject({ file: "tracks.yaml", message: expect.stringMatching(/^YAML:/) });
+    const problems = problemsOf(files({ "tracks.yaml": "tracks:\n  - id: a\n    id: b\n" }));
+    expect(problems[0]).toMatchObject({ file: "tracks.yaml", line: 3, message: expect.stringMatching(/^YAML:/) });
   });
 });
 

@@ -88,14 +88,17 @@ export type ParsedContent = {
   problems: ContentProblem[];
 };
 
-type YamlSource = { file: string; doc: Document; lines: LineCounter; lineOffset: number };
+/** A parsed YAML file with what is needed to name the line of any value in it. */
+export type YamlSource = { file: string; doc: Document; lines: LineCounter; lineOffset: number };
 
-function readYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]): YamlSource | null {
+export function readYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]): YamlSource | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML: ${error.message.split("\n")[0]}` });
+      // Without prettyErrors the error carries only its offset, not its line.
+      const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
+      problems.push({ file, line: line + lineOffset, message: `YAML: ${error.message.split("\n")[0]}` });
     }
     return null;
   }
@@ -103,7 +106,7 @@ function readYaml(file: string, text: string, lineOffset: number, problems: Cont
 }
 
 /** The line of the value at `path`, or of the nearest enclosing value that exists. */
-function lineAt(source: YamlSource, path: (string | number)[]): number {
+export function lineAt(source: YamlSource, path: (string | number)[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? source.doc.contents : source.doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -112,7 +115,7 @@ function lineAt(source: YamlSource, path: (string | number)[]): number {
   return 1 + source.lineOffset;
 }
 
-function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
+export function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
   const result = schema.safeParse(source.doc.toJS());
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

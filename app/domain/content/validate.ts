@@ -1,3 +1,4 @@
+import { checkDrillScenarios, isDrillScenarioPath, type DrillScenario } from "../drills/scenario.ts";
 import { parseContent, type ParsedContent } from "./parse.ts";
 import type { Clause, ContentBundle, ContentFile, ContentProblem } from "./types.ts";
 
@@ -15,10 +16,12 @@ export type ContentSummary = {
   leafClauses: number;
   /** Leaf clauses cited by at least one question. */
   leafClausesCovered: number;
+  /** Drill scenario files in drills/. */
+  drillScenarios: number;
 };
 
 export type ContentCheck =
-  | { ok: true; bundle: ContentBundle; summary: ContentSummary }
+  | { ok: true; bundle: ContentBundle; drillScenarios: DrillScenario[]; summary: ContentSummary }
   | { ok: false; problems: ContentProblem[]; summary: ContentSummary };
 
 /** Clauses with no sub-clauses: the units a question must cover. */
@@ -149,7 +152,7 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
   return problems;
 }
 
-function summarise(parsed: ParsedContent): ContentSummary {
+function summarise(parsed: ParsedContent, drillScenarioFiles: number): ContentSummary {
   const leaves = leafClauses(parsed.policy?.clauses ?? []);
   const cited = new Set(parsed.questions.map((q) => q.clause));
   return {
@@ -157,21 +160,25 @@ function summarise(parsed: ParsedContent): ContentSummary {
     questions: parsed.questions.length,
     leafClauses: leaves.length,
     leafClausesCovered: leaves.filter((c) => cited.has(c.id)).length,
+    drillScenarios: drillScenarioFiles,
   };
 }
 
 /**
  * Checks the content of content/ end to end: structure, then every
- * cross-reference (clauses, answers, ids, tracks) and clause coverage.
+ * cross-reference (clauses, answers, ids, tracks) and clause coverage, and
+ * the drill scenarios of drills/.
  * Problems come sorted by file and line.
  */
 export function checkContent(files: ContentFile[], options: ContentCheckOptions): ContentCheck {
   const parsed = parseContent(files);
-  const problems = [...parsed.problems, ...crossCheck(parsed, options)].sort(
+  // Drill scenarios are checked against the policy's clauses whatever else is wrong.
+  const drills = checkDrillScenarios(files, new Set(parsed.policy?.clauses.map((c) => c.id) ?? []));
+  const problems = [...parsed.problems, ...crossCheck(parsed, options), ...drills.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
-  const summary = summarise(parsed);
+  const summary = summarise(parsed, files.filter((f) => isDrillScenarioPath(f.path)).length);
   if (problems.length > 0 || !parsed.policy) return { ok: false, problems, summary };
   const { policy, modules, questions, tracks } = parsed;
-  return { ok: true, bundle: { policy, modules, questions, tracks }, summary };
+  return { ok: true, bundle: { policy, modules, questions, tracks }, drillScenarios: drills.scenarios, summary };
 }
