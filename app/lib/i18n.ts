@@ -582,6 +582,19 @@ const ja = {
   "triage.reports": "報告の一覧",
   "triage.via.mail": "メール転送",
   "triage.via.button": "報告ボタン",
+  // Drill mail picture (訓練メールの図): the teaching page and the campaign preview
+  "drillPicture.caption": "届いたメール（印の番号は、不審な点の一覧の番号です）",
+  "drillPicture.from": "差出人",
+  "drillPicture.subject": "件名",
+  "drillPicture.attachment": "添付ファイル",
+  "drillPicture.flagsTitle": "このメールの不審な点（{count}か所）",
+  "drillPicture.flagRef": "不審な点 {n}",
+  "drillPicture.toMark": "メールの中の {n} を見る",
+  "drillPicture.part.sender": "差出人",
+  "drillPicture.part.subject": "件名",
+  "drillPicture.part.body": "本文",
+  "drillPicture.part.link": "リンク",
+  "drillPicture.part.attachment": "添付ファイル",
 } as const;
 
 export type MessageKey = keyof typeof ja;
