@@ -92,17 +92,7 @@ export default function DrillTeaching() {
       </p>
       {kind === "attachment" ? <p className="notice">{t("teach.attachment")}</p> : null}
       {kind === "sign-in" ? <p className="notice">{t("teach.signIn.warning")}</p> : null}
-      <section aria-labelledby="flags-title">
-        <h2 id="flags-title">{t("teach.flags")}</h2>
-        <DrillMailPicture scenario={scenario} mail={mail} />
-        <ol>
-          {scenario.redFlags.map((flag) => (
-            <li key={`${flag.part}:${flag.quote}`}>
-              <strong>「{flag.quote}」</strong> {flag.explanation}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <DrillMailPicture mail={mail} link={scenario.link} redFlags={scenario.redFlags} headingLevel={2} />
       <section aria-labelledby="next-title">
         <h2 id="next-title">{t("teach.nextTime")}</h2>
         <ul>

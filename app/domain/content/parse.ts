@@ -50,7 +50,7 @@ const TrackEntry = z.object({
     employeeTypes: z.array(nonEmpty).min(1),
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
   }),
-  cycle: z.enum(["once", "fiscal-year", "appointment", "delta"]),
+  cycle: z.enum(["once", "fiscal-year", "appointment", "delta", "drill"]),
   skipInYearOfStart: z.boolean().default(false),
   modules: z.array(slug).min(1),
   reading: z.enum(["required", "optional"]),
