@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 /** The SMTP sink (tests/integration/smtp-sink.ts) in a child process. */
 export async function startSmtpSink(env: Record<string, string> = {}) {
   const dir = mkdtempSync(resolve("tests/.tmp/sink-"));
-  const child: ChildProcess = spawn("npx", ["tsx", "tests/integration/smtp-sink.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/integration/smtp-sink.ts"], {
     env: { ...process.env, SINK_DIR: dir, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
