@@ -3,13 +3,21 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
+import { newToken } from "~/services/drill-sender.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 type Visitor = "anonymous" | Role;
 const VISITORS: Visitor[] = ["anonymous", "LEARNER", "MANAGER", "HR", "ADMIN"];
 
-type Fixture = { learner: { id: number }; assignmentId: number; attemptId: number; outsider: { id: number } };
+type Fixture = {
+  learner: { id: number };
+  assignmentId: number;
+  attemptId: number;
+  outsider: { id: number };
+  campaignId: number;
+  drillToken: string;
+};
 
 /**
  * Every route file, the page a visitor opens, and the status each kind of
@@ -129,6 +137,41 @@ const MATRIX: Record<
     path: () => "/admin/audit",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
+  // The drill link opens without a login: it is in the person's mail.
+  "d.$token.tsx": {
+    path: (f) => `/d/${f.drillToken}`,
+    params: (f) => ({ token: f.drillToken }),
+    expect: { anonymous: 200, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "report.tsx": { path: () => "/report", expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
+  "admin.mail-reports.tsx": {
+    path: () => "/admin/mail-reports",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "drills._index.tsx": {
+    path: () => "/drills",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "drills.new.tsx": {
+    path: () => "/drills/new",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "drills.$campaignId._index.tsx": {
+    path: (f) => `/drills/${f.campaignId}`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  // A manager sees their organisation's figures, not each person's.
+  "drills.$campaignId.results.tsx": {
+    path: (f) => `/drills/${f.campaignId}/results`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "drills.$campaignId.export.ts": {
+    path: (f) => `/drills/${f.campaignId}/export`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
 };
 
 const routeFiles = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
@@ -166,6 +209,24 @@ beforeAll(async () => {
     },
   });
   fixture.attemptId = attempt.id;
+  const campaign = await db.drillCampaign.create({
+    data: {
+      name: "訓練",
+      scenarioId: "parcel-notice",
+      targets: { kind: "filter" },
+      windowStart: new Date("2026-11-24T00:00:00Z"),
+      windowEnd: new Date("2026-11-24T08:00:00Z"),
+      followUpTrackId: "drill-follow-up",
+      endDate: "2026-12-31",
+      status: "sending",
+    },
+  });
+  fixture.campaignId = campaign.id;
+  const { token, hash } = newToken();
+  fixture.drillToken = token;
+  await db.drillMessage.create({
+    data: { campaignId: campaign.id, staffId: people.LEARNER.id, tokenHash: hash, status: "sent", nextTryAt: new Date(), sentAt: new Date() },
+  });
 });
 
 describe("authorization of every route", () => {

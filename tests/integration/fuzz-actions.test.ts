@@ -8,12 +8,18 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as newDrillAction } from "~/routes/drills.new.tsx";
+import { action as drillCampaignAction } from "~/routes/drills.$campaignId._index.tsx";
+import { action as drillLinkAction } from "~/routes/d.$token.tsx";
+import { action as reportMailAction } from "~/routes/report.tsx";
+import { action as triageAction } from "~/routes/admin.mail-reports.tsx";
+import { newToken } from "~/services/drill-sender.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections] = await Promise.all([
+  const [staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
     db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
@@ -21,8 +27,11 @@ async function snapshot() {
     db.pledge.findMany({ orderBy: { id: "asc" } }),
     db.password.findMany({ orderBy: { staffId: "asc" } }),
     db.section.count(),
+    db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
+    db.drillMessage.findMany({ orderBy: { id: "asc" } }),
+    db.mailReport.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections });
+  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports });
 }
 
 // Form fields: the action's own names mixed with junk, values from empty to
@@ -64,6 +73,9 @@ type Action = (args: ActionFunctionArgs) => unknown;
 let learner: { id: number };
 let hr: { id: number };
 let assignmentId: number;
+let admin: { id: number };
+let draftId: number;
+let drillToken: string;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
@@ -78,6 +90,19 @@ beforeAll(async () => {
     },
   });
   assignmentId = assignment.id;
+  admin = await createStaff({ role: "ADMIN" });
+  const window = { windowStart: new Date("2026-11-30T00:00:00Z"), windowEnd: new Date("2026-11-30T08:00:00Z") };
+  const campaign = (status: string) =>
+    db.drillCampaign.create({
+      data: { name: status, scenarioId: "parcel-notice", targets: { kind: "filter", organisationId: "audit" }, ...window, followUpTrackId: "drill-follow-up", endDate: "2026-12-31", status },
+    });
+  draftId = (await campaign("draft")).id;
+  const sending = await campaign("sending");
+  const { token, hash } = newToken();
+  drillToken = token;
+  await db.drillMessage.create({
+    data: { campaignId: sending.id, staffId: learner.id, tokenHash: hash, status: "sent", nextTryAt: new Date(), sentAt: new Date() },
+  });
 });
 
 async function fuzz(
@@ -182,6 +207,56 @@ describe("random and malformed form data never causes a 500 or a partial write",
         "newDueDate",
         "reason",
       ],
+    ));
+
+  it("drill campaign creation", () =>
+    fuzz(
+      "new drill",
+      newDrillAction,
+      () => hr,
+      "/drills/new",
+      () => ({}),
+      ["intent", "name", "scenarioId", "targetKind", "organisationId", "sectionId", "employeeTypeCode", "role", "employeeNumbers", "windowStart", "windowEnd", "businessHoursOnly", "endDate"],
+    ));
+
+  it("drill campaign changes, launch and end", () =>
+    fuzz(
+      "drill campaign",
+      drillCampaignAction,
+      () => hr,
+      `/drills/${draftId}`,
+      () => ({ campaignId: String(draftId) }),
+      ["intent", "name", "scenarioId", "targetKind", "sectionId", "role", "employeeNumbers", "windowStart", "windowEnd", "endDate"],
+    ));
+
+  it("the drill link's click confirmation (no login)", () =>
+    fuzz(
+      "drill link",
+      drillLinkAction,
+      () => null,
+      `/d/${drillToken}`,
+      () => ({ token: drillToken }),
+      ["intent"],
+    ));
+
+  it("reporting a suspicious mail", () =>
+    fuzz(
+      "report mail",
+      reportMailAction,
+      () => learner,
+      "/report",
+      () => ({}),
+      ["sender", "subject", "raw"],
+    ));
+
+  it("triage of reported mail", () =>
+    fuzz(
+      "triage",
+      triageAction,
+      () => admin,
+      "/admin/mail-reports",
+      () => ({}),
+      ["groupKey", "triage", "notes"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {
