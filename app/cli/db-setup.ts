@@ -21,6 +21,8 @@ const content = await syncContentDirectory();
 if (demo) {
   await loadDemoData();
   await completeDemoTraining();
+  const { loadDemoDrill } = await import("~/services/demo-drill.server.ts");
+  await loadDemoDrill();
 }
 await db.$disconnect();
 console.log(

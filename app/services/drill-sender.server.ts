@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
-import { today } from "~/lib/clock.server.ts";
+import { japanDate } from "~/domain/japan-time.ts";
 import { endPastCampaigns } from "./drill-campaigns.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { isTemporaryMailError, sendOrWriteMail } from "./mail.server.ts";
@@ -144,7 +144,7 @@ export async function sendDueMessages(
   const gap = 60_000 / (options.perMinute ?? env.DRILL_SEND_PER_MINUTE);
   const summary: SendSummary = { sent: 0, retry: 0, failed: 0 };
   await recordInterrupted(now());
-  await endPastCampaigns(today());
+  await endPastCampaigns(japanDate(now()));
   let next = Date.now();
   for (let done = 0; done < (options.limit ?? Infinity) && !options.stopped?.(); done++) {
     const claim = await claimNext(now());

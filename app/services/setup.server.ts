@@ -2,7 +2,7 @@ import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { dialect } from "~/lib/sql-dialect.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
-import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { DEMO_MAIL_DOMAIN, DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
@@ -60,7 +60,7 @@ export async function loadDemoData(): Promise<void> {
       });
       const staff = await tx.staff.upsert({
         where: { employeeNumber: person.employeeNumber },
-        create: { ...person, sectionId },
+        create: { ...person, sectionId, email: `${person.employeeNumber}@${DEMO_MAIL_DOMAIN}` },
         update: {},
       });
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });
