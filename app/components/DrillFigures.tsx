@@ -32,7 +32,8 @@ export function DrillFigureList({ figures }: { figures: DrillFigures }) {
 /** Figures per group (organisation, employee type, campaign) as a table. */
 export function DrillFigureTable({ caption, groups, groupLabel }: { caption: string; groups: FigureGroup[]; groupLabel: string }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so that a keyboard can scroll a table wider than the screen.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

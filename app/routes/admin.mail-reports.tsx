@@ -6,7 +6,8 @@ import { FilterSelect } from "~/components/FilterFields.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
-import { isTriageStatus, TRIAGE_STATUSES, triageQueue, updateTriage } from "~/services/mail-reports.server.ts";
+import { isTriageStatus, TRIAGE_STATUSES } from "~/domain/drills/triage.ts";
+import { triageQueue, updateTriage } from "~/services/mail-reports.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("triage.title")} | ${t("app.name")}` }];
 

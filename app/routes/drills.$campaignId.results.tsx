@@ -42,13 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manager ? followUpsInOrganisation(id, user.organisationId) : Promise.resolve(null),
     manager ? organisationName(user.organisationId) : Promise.resolve(null),
   ]);
-  return { campaign: { id, name: campaign.name }, results, people, followUps, orgName };
+  return { campaign: { id, name: campaign.name }, results, people, followUps, orgName, hours: TIMELINE_HOURS };
 }
 
 const at = (d: string | Date | null) => (d ? formatDateTime(new Date(d)) : "—");
 
 export default function DrillResults() {
-  const { campaign, results, people, followUps, orgName } = useLoaderData<typeof loader>();
+  const { campaign, results, people, followUps, orgName, hours } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -79,13 +79,13 @@ export default function DrillResults() {
         <DrillFigureTable caption={t("drills.byEmployeeType")} groups={results.byEmployeeType} groupLabel={t("staff.employeeType")} />
       </section>
       <section aria-labelledby="timeline">
-        <h2 id="timeline">{t("drills.timeline", { hours: TIMELINE_HOURS })}</h2>
+        <h2 id="timeline">{t("drills.timeline", { hours })}</h2>
         <DrillTimelineChart points={results.timeline} />
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="timeline">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t("drills.timeline", { hours: TIMELINE_HOURS })}</th>
+                <th scope="col">{t("drills.timeline", { hours })}</th>
                 <th scope="col">{t("drills.fig.clicked")}</th>
                 <th scope="col">{t("drills.fig.reported")}</th>
               </tr>
@@ -124,7 +124,7 @@ export default function DrillResults() {
       {people ? (
         <section aria-labelledby="individual">
           <h2 id="individual">{t("drills.individual")}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="individual">
             <table>
               <thead>
                 <tr>
@@ -137,6 +137,7 @@ export default function DrillResults() {
                   <th scope="col">{t("drills.col.openedAttachmentAt")}</th>
                   <th scope="col">{t("drills.col.enteredAt")}</th>
                   <th scope="col">{t("drills.col.reportedAt")}</th>
+                  <th scope="col">{t("drills.followUps")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -153,6 +154,13 @@ export default function DrillResults() {
                     <td>{at(p.openedAttachmentAt)}</td>
                     <td>{at(p.enteredAt)}</td>
                     <td>{at(p.reportedAt)}</td>
+                    <td>
+                      {p.followUp === null
+                        ? "—"
+                        : p.followUp.completed
+                          ? t("drills.followUpDone")
+                          : t("drills.followUpOpen", { due: p.followUp.dueDate })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
-import { figuresOf, groupFigures, percent, timelineOf, type MessageOutcome } from "~/domain/drills/results.ts";
+import { figuresOf, groupFigures, timelineOf, type MessageOutcome } from "~/domain/drills/results.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { toCsv } from "~/lib/csv.ts";
 import { t } from "~/lib/i18n.ts";
@@ -60,9 +60,20 @@ export async function campaignResults(campaignId: number, scope: ResultScope) {
   };
 }
 
-/** Each person's outcome, for HR and ADMIN only (who clicked, and when). */
+/** Each person's outcome, for HR and ADMIN only (who clicked, and when), with their follow-up course. */
 export async function individualResults(campaignId: number) {
+  const followUps = new Map(
+    (
+      await db.assignment.findMany({
+        where: { cycleKey: `DRILL-C${campaignId}` },
+        select: { staffId: true, dueDate: true, completedAt: true },
+      })
+    ).map((a) => [a.staffId, a]),
+  );
   return (await outcomes(campaignId, {})).map((r) => ({
+    followUp: followUps.has(r.staffId)
+      ? { dueDate: followUps.get(r.staffId)!.dueDate, completed: followUps.get(r.staffId)!.completedAt !== null }
+      : null,
     staffId: r.staffId,
     employeeNumber: r.staff.employeeNumber,
     name: r.staff.name,
@@ -179,4 +190,3 @@ export async function exportCampaignCsv(actor: Actor, campaignId: number) {
   return { fileName: `${campaign.name}.csv`, csv: toCsv(headers, rows) };
 }
 
-export { percent };

@@ -3,16 +3,11 @@ import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
 import { japanDate } from "~/domain/japan-time.ts";
+import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-sender.server.ts";
 
-export const TRIAGE_STATUSES = ["open", "in-progress", "no-issue", "incident"] as const;
-export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
-
-export function isTriageStatus(value: unknown): value is TriageStatus {
-  return typeof value === "string" && (TRIAGE_STATUSES as readonly string[]).includes(value);
-}
 
 /** A suspicious mail as reported, by mail to the report address or with the button. */
 export type IncomingReport = {

@@ -12,7 +12,7 @@ export function DrillRatesChart({ rows }: { rows: { label: string; clickRate: nu
     <figure className="chart" aria-hidden="true">
       {hydrated ? (
         <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" />
             <YAxis domain={[0, 100]} unit="%" />

@@ -10,7 +10,7 @@ export function DrillTimelineChart({ points }: { points: TimelinePoint[] }) {
     <figure className="chart" aria-hidden="true">
       {hydrated ? (
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={points} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={points} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="hour" unit="h" />
             <YAxis allowDecimals={false} />
