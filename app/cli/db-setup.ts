@@ -4,18 +4,19 @@
  * --demo) the demo organisation and staff. Idempotent: `npm start` and `npm run demo` run it on every start.
  */
 import { execFileSync } from "node:child_process";
+import { cliOptions } from "./options.ts";
 
-const demo = process.argv.includes("--demo");
+const demo = cliOptions("npm run db:setup [-- --demo]", { demo: { type: "boolean" } }).values.demo ?? false;
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } =
+const { applyBaseData, completeDemoTraining, loadDemoData, enableWriteAheadLog } =
   await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
-await useWriteAheadLog();
+await enableWriteAheadLog();
 await applyBaseData();
 const content = await syncContentDirectory();
 if (demo) {

@@ -1,6 +1,6 @@
 /**
  * Which tracks a member of staff must take in a fiscal year, with their
- * cycle and due date (DESIGN.md "Rules that make it municipal"). Pure: the
+ * cycle and due date (docs/domain.md, "Assignments"). Pure: the
  * caller supplies "today" as a Japan calendar day.
  */
 import type { Track, DueRule } from "~/domain/content/types.ts";

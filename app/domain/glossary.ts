@@ -24,4 +24,6 @@ export const GLOSSARY = {
   情報セキュリティ管理者: "manager (role MANAGER)",
   研修担当: "HR (role HR)",
   システム管理者: "administrator (role ADMIN)",
+  訓練シナリオ: "drill scenario",
+  不審な点: "red flag",
 } as const;

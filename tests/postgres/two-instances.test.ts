@@ -11,10 +11,9 @@ const origins = PORTS.map((port) => `http://127.0.0.1:${port}`);
 const servers: ChildProcess[] = [];
 
 async function start(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], {
+  const server = spawn(process.execPath, ["build/server/serve.js"], {
     env: {
       ...process.env,
-      NODE_ENV: "production",
       SESSION_COOKIE_SECURE: "false",
       HOST: "127.0.0.1",
       PORT: String(port),
@@ -63,6 +62,26 @@ describe("two app instances on one PostgreSQL database", () => {
     const home = await fetch(`${origins[1]}/`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("ようこそ、二台 太郎さん");
+  });
+
+  it("see the same revocation: a session ended on one is refused by the other", async () => {
+    await createStaff({ employeeNumber: "TWO003", password: "two-instances-123" });
+    const signIn = async () => {
+      const login = await post(origins[0]!, "/login", { employeeNumber: "TWO003", password: "two-instances-123" });
+      return login.headers.get("Set-Cookie")!.split(";")[0]!;
+    };
+    const homeOn = async (origin: string, cookie: string) =>
+      (await fetch(`${origin}/`, { headers: { Cookie: cookie }, redirect: "manual" })).status;
+
+    const loggedOut = await signIn();
+    expect(await homeOn(origins[1]!, loggedOut)).toBe(200);
+    expect((await post(origins[0]!, "/logout", {}, loggedOut)).status).toBe(302);
+    expect(await homeOn(origins[1]!, loggedOut)).toBe(302);
+
+    const [office, home] = [await signIn(), await signIn()];
+    await db.staff.update({ where: { employeeNumber: "TWO003" }, data: { sessionVersion: { increment: 1 } } });
+    expect(await homeOn(origins[0]!, office)).toBe(302);
+    expect(await homeOn(origins[1]!, home)).toBe(302);
   });
 
   it("count failed logins across both instances towards one lockout", async () => {

@@ -91,7 +91,7 @@ const ScenarioFile = z
 type ScenarioData = z.infer<typeof ScenarioFile>;
 
 /** The text a red flag of each part is quoted from. */
-export function redFlagPartText(s: Pick<DrillScenario, "sender" | "subject" | "body" | "link">, part: RedFlagPart) {
+function redFlagPartText(s: Pick<DrillScenario, "sender" | "subject" | "body" | "link">, part: RedFlagPart) {
   switch (part) {
     case "sender":
       return `${s.sender.name} <${s.sender.address}>`;
@@ -367,7 +367,7 @@ export function renderDrillMail(s: DrillScenario, person: DrillPerson, url: stri
       : name in PERSON_PLACEHOLDERS
         ? PERSON_PLACEHOLDERS[name as keyof typeof PERSON_PLACEHOLDERS](person)
         : undefined;
-  const oneLine = (name: string) => value(name)?.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  const oneLine = (name: string) => value(name)?.replace(/\p{Cc}+/gu, " ");
   const escaped = (name: string) => {
     const v = value(name);
     return v === undefined ? undefined : escapeHtml(v);
