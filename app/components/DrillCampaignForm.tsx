@@ -142,7 +142,14 @@ export function DrillCampaignForm({
       </div>
       <div className="field">
         <label htmlFor="endDate">{t("drills.form.endDate")}</label>
-        <input id="endDate" name="endDate" type="date" required defaultValue={values?.endDate} {...invalid("endDate")} />
+        <input
+          id="endDate"
+          name="endDate"
+          type="date"
+          required
+          defaultValue={values?.endDate}
+          {...invalid("endDate")}
+        />
         <FieldError id="endDate" errors={errors} />
       </div>
       <div className="form-actions">

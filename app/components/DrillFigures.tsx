@@ -30,7 +30,15 @@ export function DrillFigureList({ figures }: { figures: DrillFigures }) {
 }
 
 /** Figures per group (organisation, employee type, campaign) as a table. */
-export function DrillFigureTable({ caption, groups, groupLabel }: { caption: string; groups: FigureGroup[]; groupLabel: string }) {
+export function DrillFigureTable({
+  caption,
+  groups,
+  groupLabel,
+}: {
+  caption: string;
+  groups: FigureGroup[];
+  groupLabel: string;
+}) {
   return (
     // Focusable, so that a keyboard can scroll a table wider than the screen.
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>

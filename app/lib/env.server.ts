@@ -47,7 +47,11 @@ const schema = z
     // (unset: off), the address it binds, and the largest mail accepted.
     REPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     REPORT_SMTP_HOST: z.string().optional(),
-    REPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+    REPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
   })
   .transform((env) => ({ ...env, DATABASE_URL: databaseUrl(env.DATABASE_URL) }));
 

@@ -62,7 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       targetKind: chosen.kind,
       ...(chosen.kind === "list"
         ? { employeeNumbers: chosen.employeeNumbers.join("\n") }
-        : { organisationId: chosen.organisationId, sectionId: chosen.sectionId, employeeTypeCode: chosen.employeeTypeCode, role: chosen.role }),
+        : {
+            organisationId: chosen.organisationId,
+            sectionId: chosen.sectionId,
+            employeeTypeCode: chosen.employeeTypeCode,
+            role: chosen.role,
+          }),
       windowStart: instantToJapanLocal(campaign.windowStart),
       windowEnd: instantToJapanLocal(campaign.windowEnd),
       businessHoursOnly: campaign.businessHoursOnly,
@@ -90,7 +95,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "save": {
         const read = readCampaignForm(form);
         if (read.errors) {
-          const errors = Object.fromEntries(Object.entries(read.errors).map(([k, v]) => [k, `drills.error.${v}` as MessageKey]));
+          const errors = Object.fromEntries(
+            Object.entries(read.errors).map(([k, v]) => [k, `drills.error.${v}` as MessageKey]),
+          );
           return data({ ok: false as const, message: t("drills.error.form"), errors }, { status: 400 });
         }
         await updateCampaign(actor, campaign.id, read.input);
@@ -98,7 +105,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "launch": {
         const { queued, skipped } = await launchCampaign(actor, campaign.id);
-        return { ok: true as const, message: t("drills.launched", { count: queued, skipped: skipped.length }), errors: undefined };
+        return {
+          ok: true as const,
+          message: t("drills.launched", { count: queued, skipped: skipped.length }),
+          errors: undefined,
+        };
       }
       case "end":
         await endCampaign(actor, campaign.id);

@@ -71,12 +71,20 @@ export default function DrillResults() {
       <section aria-labelledby="by-org">
         <h2 id="by-org">{t("drills.byOrganisation")}</h2>
         <DrillRatesChart rows={results.byOrganisation.map((g) => ({ label: g.label, ...g.figures }))} />
-        <DrillFigureTable caption={t("drills.byOrganisation")} groups={results.byOrganisation} groupLabel={t("staff.organisation")} />
+        <DrillFigureTable
+          caption={t("drills.byOrganisation")}
+          groups={results.byOrganisation}
+          groupLabel={t("staff.organisation")}
+        />
       </section>
       <section aria-labelledby="by-type">
         <h2 id="by-type">{t("drills.byEmployeeType")}</h2>
         <DrillRatesChart rows={results.byEmployeeType.map((g) => ({ label: g.label, ...g.figures }))} />
-        <DrillFigureTable caption={t("drills.byEmployeeType")} groups={results.byEmployeeType} groupLabel={t("staff.employeeType")} />
+        <DrillFigureTable
+          caption={t("drills.byEmployeeType")}
+          groups={results.byEmployeeType}
+          groupLabel={t("staff.employeeType")}
+        />
       </section>
       <section aria-labelledby="timeline">
         <h2 id="timeline">{t("drills.timeline", { hours })}</h2>

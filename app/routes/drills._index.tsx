@@ -80,7 +80,9 @@ export default function Drills() {
                     {formatDateTime(new Date(c.windowStart))}〜{formatDateTime(new Date(c.windowEnd))}
                   </td>
                   <td>{t(`drills.status.${c.status}` as MessageKey)}</td>
-                  <td>{c.status === "draft" ? "—" : <Link to={`/drills/${c.id}/results`}>{t("drills.results")}</Link>}</td>
+                  <td>
+                    {c.status === "draft" ? "—" : <Link to={`/drills/${c.id}/results`}>{t("drills.results")}</Link>}
+                  </td>
                 </tr>
               ))}
             </tbody>

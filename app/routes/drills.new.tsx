@@ -18,7 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const day = today();
   return {
     options: { ...(await staffFormOptions()), scenarios: listScenarios().map((s) => ({ id: s.id, title: s.title })) },
-    defaults: { windowStart: `${addDays(day, 1)}T09:00`, windowEnd: `${addDays(day, 3)}T17:00`, endDate: addDays(day, 14) },
+    defaults: {
+      windowStart: `${addDays(day, 1)}T09:00`,
+      windowEnd: `${addDays(day, 3)}T17:00`,
+      endDate: addDays(day, 14),
+    },
   };
 }
 

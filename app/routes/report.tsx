@@ -105,31 +105,31 @@ export default function ReportMail() {
           <p>{t("mailReport.mineNone")}</p>
         ) : (
           <div className="table-wrap">
-<table>
-            <thead>
-              <tr>
-                <th scope="col">{t("mailReport.receivedAt")}</th>
-                <th scope="col">{t("mailReport.sender")}</th>
-                <th scope="col">{t("mailReport.subject")}</th>
-                <th scope="col">{t("mailReport.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(new Date(r.receivedAt))}</td>
-                  <td>{r.sender}</td>
-                  <td>{r.subject}</td>
-                  <td>
-                    {r.kind === "drill"
-                      ? `${t("mailReport.kind.drill")}（${r.campaign?.name ?? ""}）`
-                      : t(`triage.${r.triage}` as MessageKey)}
-                  </td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("mailReport.receivedAt")}</th>
+                  <th scope="col">{t("mailReport.sender")}</th>
+                  <th scope="col">{t("mailReport.subject")}</th>
+                  <th scope="col">{t("mailReport.outcome")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</div>
+              </thead>
+              <tbody>
+                {reports.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(new Date(r.receivedAt))}</td>
+                    <td>{r.sender}</td>
+                    <td>{r.subject}</td>
+                    <td>
+                      {r.kind === "drill"
+                        ? `${t("mailReport.kind.drill")}（${r.campaign?.name ?? ""}）`
+                        : t(`triage.${r.triage}` as MessageKey)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
@@ -139,27 +139,27 @@ export default function ReportMail() {
           <p>{t("mailReport.historyNone")}</p>
         ) : (
           <div className="table-wrap">
-<table>
-            <thead>
-              <tr>
-                <th scope="col">{t("drills.col.name")}</th>
-                <th scope="col">{t("drills.col.sentAt")}</th>
-                <th scope="col">{t("mailReport.historyClicked")}</th>
-                <th scope="col">{t("mailReport.historyReported")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>{h.campaign.name}</td>
-                  <td>{h.sentAt ? formatDateTime(new Date(h.sentAt)) : "—"}</td>
-                  <td>{h.clickedAt ? formatDateTime(new Date(h.clickedAt)) : "—"}</td>
-                  <td>{h.reportedAt ? formatDateTime(new Date(h.reportedAt)) : "—"}</td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("drills.col.name")}</th>
+                  <th scope="col">{t("drills.col.sentAt")}</th>
+                  <th scope="col">{t("mailReport.historyClicked")}</th>
+                  <th scope="col">{t("mailReport.historyReported")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</div>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{h.campaign.name}</td>
+                    <td>{h.sentAt ? formatDateTime(new Date(h.sentAt)) : "—"}</td>
+                    <td>{h.clickedAt ? formatDateTime(new Date(h.clickedAt)) : "—"}</td>
+                    <td>{h.reportedAt ? formatDateTime(new Date(h.reportedAt)) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -185,7 +185,10 @@ export async function assignDrillFollowUp(
   tx: Prisma.TransactionClient = db,
 ): Promise<number | null> {
   const track = await getTrack(trackId, tx);
-  const person = await tx.staff.findUnique({ where: { id: staffId }, select: { employeeTypeCode: true, role: true, active: true } });
+  const person = await tx.staff.findUnique({
+    where: { id: staffId },
+    select: { employeeTypeCode: true, role: true, active: true },
+  });
   if (!track || track.cycle !== "drill" || !person?.active) return null;
   const role = isRole(person.role) ? person.role : "LEARNER";
   if (!trackAppliesTo(track, { employeeTypeCode: person.employeeTypeCode, role })) return null;

@@ -53,7 +53,11 @@ export async function loadDemoDrill(): Promise<void> {
   for (const message of sent) {
     const outcome = DEMO_DRILL.outcomes[message.staff.employeeNumber];
     if (!outcome) continue;
-    const file = join(env.REMINDER_OUTBOX, "drills", `drill-${campaign.id}-${message.staff.employeeNumber}-${message.id}.eml`);
+    const file = join(
+      env.REMINDER_OUTBOX,
+      "drills",
+      `drill-${campaign.id}-${message.staff.employeeNumber}-${message.id}.eml`,
+    );
     const mail = await simpleParser(readFileSync(file));
     const [token] = drillTokensIn(mail.text ?? "");
     if (outcome.click !== undefined && token) {
@@ -64,16 +68,33 @@ export async function loadDemoDrill(): Promise<void> {
     }
     if (outcome.report !== undefined) {
       await fileReport(
-        { via: "button", reporterId: message.staff.id, sender: mail.from?.text ?? "", subject: mail.subject ?? "", rawSize: 0, tokens: [] },
+        {
+          via: "button",
+          reporterId: message.staff.id,
+          sender: mail.from?.text ?? "",
+          subject: mail.subject ?? "",
+          rawSize: 0,
+          tokens: [],
+        },
         after(message.sentAt!, outcome.report),
       );
     }
   }
   const { realReport } = DEMO_DRILL;
-  const reporters = await db.staff.findMany({ where: { employeeNumber: { in: realReport.reporters } }, select: { id: true } });
+  const reporters = await db.staff.findMany({
+    where: { employeeNumber: { in: realReport.reporters } },
+    select: { id: true },
+  });
   for (const [i, reporter] of reporters.entries()) {
     await fileReport(
-      { via: "button", reporterId: reporter.id, sender: realReport.sender, subject: realReport.subject, rawSize: 0, tokens: [] },
+      {
+        via: "button",
+        reporterId: reporter.id,
+        sender: realReport.sender,
+        subject: realReport.subject,
+        rawSize: 0,
+        tokens: [],
+      },
       after(japanLocalToInstant(`${addDays(today(), -1)}T09:12`)!, i * 7),
     );
   }

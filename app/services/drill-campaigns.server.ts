@@ -33,13 +33,22 @@ export async function createCampaign(actor: Actor, input: CampaignInput) {
   if (!getScenario(input.scenarioId)) throw new CampaignError("unknownScenario");
   return db.$transaction(async (tx) => {
     const campaign = await tx.drillCampaign.create({
-      data: { ...input, targets: targetsJson(input.targets), followUpTrackId: FOLLOW_UP_TRACK, createdBy: actor.staffId },
+      data: {
+        ...input,
+        targets: targetsJson(input.targets),
+        followUpTrackId: FOLLOW_UP_TRACK,
+        createdBy: actor.staffId,
+      },
     });
     await recordAudit(tx, actor, {
       action: "drill.create",
       targetType: "drillCampaign",
       targetId: campaign.id,
-      detail: { ...input, windowStart: input.windowStart.toISOString(), windowEnd: input.windowEnd.toISOString() } as never,
+      detail: {
+        ...input,
+        windowStart: input.windowStart.toISOString(),
+        windowEnd: input.windowEnd.toISOString(),
+      } as never,
     });
     return campaign;
   });
@@ -58,7 +67,11 @@ export async function updateCampaign(actor: Actor, campaignId: number, input: Ca
       action: "drill.update",
       targetType: "drillCampaign",
       targetId: campaignId,
-      detail: { ...input, windowStart: input.windowStart.toISOString(), windowEnd: input.windowEnd.toISOString() } as never,
+      detail: {
+        ...input,
+        windowStart: input.windowStart.toISOString(),
+        windowEnd: input.windowEnd.toISOString(),
+      } as never,
     });
   });
 }
@@ -109,7 +122,7 @@ export async function resolveTargets(targets: DrillTargets): Promise<{ recipient
     employeeTypeCode: targets.employeeTypeCode,
     role: targets.role,
   };
-  for (let cursor = 0; ; ) {
+  for (let cursor = 0; ;) {
     const page = await db.staff.findMany({
       where: { ...where, id: { gt: cursor } },
       orderBy: { id: "asc" },
@@ -149,8 +162,10 @@ export async function launchCampaign(actor: Actor, campaignId: number, now = new
   if (recipients.length === 0) throw new CampaignError("noRecipients");
   // A window already under way sends from now on.
   const start = campaign.windowStart > now ? campaign.windowStart : now;
-  const times = spreadSendTimes(sendIntervals(start, campaign.windowEnd, campaign.businessHoursOnly), recipients.length, () =>
-    randomInt(0, 2 ** 40) / 2 ** 40,
+  const times = spreadSendTimes(
+    sendIntervals(start, campaign.windowEnd, campaign.businessHoursOnly),
+    recipients.length,
+    () => randomInt(0, 2 ** 40) / 2 ** 40,
   );
   if (times.length === 0) throw new CampaignError("notRunning");
   await db.$transaction(
@@ -187,7 +202,12 @@ export async function endCampaign(actor: Actor, campaignId: number) {
       where: { campaignId, status: "queued" },
       data: { status: "failed", error: "campaign ended before sending" },
     });
-    await recordAudit(tx, actor, { action: "drill.end", targetType: "drillCampaign", targetId: campaignId, detail: { unsent } });
+    await recordAudit(tx, actor, {
+      action: "drill.end",
+      targetType: "drillCampaign",
+      targetId: campaignId,
+      detail: { unsent },
+    });
   });
 }
 

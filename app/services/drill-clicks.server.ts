@@ -52,7 +52,10 @@ export async function confirmDrillEvent(token: string, event: DrillEvent, now: D
   await db.$transaction(async (tx) => {
     await tx.drillMessage.updateMany({ where: { id: message.id, clickedAt: null }, data: { clickedAt: now } });
     if (kind === "attachment")
-      await tx.drillMessage.updateMany({ where: { id: message.id, openedAttachmentAt: null }, data: { openedAttachmentAt: now } });
+      await tx.drillMessage.updateMany({
+        where: { id: message.id, openedAttachmentAt: null },
+        data: { openedAttachmentAt: now },
+      });
     if (event === "entered" && kind === "sign-in")
       await tx.drillMessage.updateMany({ where: { id: message.id, enteredAt: null }, data: { enteredAt: now } });
     await assignDrillFollowUp(message.staffId, message.campaign.followUpTrackId, message.campaign.id, today, tx);

@@ -98,7 +98,11 @@ export async function followUpsInOrganisation(campaignId: number, organisationId
   const assignments = await db.assignment.findMany({
     where: { cycleKey: `DRILL-C${campaignId}`, staff: { organisationId } },
     orderBy: { staffId: "asc" },
-    select: { dueDate: true, completedAt: true, staff: { select: { name: true, employeeNumber: true, section: { select: { name: true } } } } },
+    select: {
+      dueDate: true,
+      completedAt: true,
+      staff: { select: { name: true, employeeNumber: true, section: { select: { name: true } } } },
+    },
   });
   return assignments.map((a) => ({
     name: a.staff.name,
@@ -111,9 +115,17 @@ export async function followUpsInOrganisation(campaignId: number, organisationId
 
 /** Every launched campaign's figures side by side (scoped as above). */
 export async function compareCampaigns(scope: ResultScope) {
-  const campaigns = await db.drillCampaign.findMany({ where: { status: { not: "draft" } }, orderBy: { windowStart: "asc" } });
+  const campaigns = await db.drillCampaign.findMany({
+    where: { status: { not: "draft" } },
+    orderBy: { windowStart: "asc" },
+  });
   return Promise.all(
-    campaigns.map(async (c) => ({ id: c.id, name: c.name, windowStart: c.windowStart, figures: figuresOf(await outcomes(c.id, scope)) })),
+    campaigns.map(async (c) => ({
+      id: c.id,
+      name: c.name,
+      windowStart: c.windowStart,
+      figures: figuresOf(await outcomes(c.id, scope)),
+    })),
   );
 }
 
@@ -142,7 +154,10 @@ export async function repeatClickers(lastN: number) {
 }
 
 export async function organisationName(organisationId: string) {
-  return (await db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }))?.name ?? organisationId;
+  return (
+    (await db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }))?.name ??
+    organisationId
+  );
 }
 
 /** A person's own drills: what they received and what they did. */
@@ -160,7 +175,12 @@ const at = (d: Date | null) => (d ? formatDateTime(d) : "");
 export async function exportCampaignCsv(actor: Actor, campaignId: number) {
   const campaign = await db.drillCampaign.findUniqueOrThrow({ where: { id: campaignId }, select: { name: true } });
   const people = await individualResults(campaignId);
-  await recordAudit(db, actor, { action: "drill.export", targetType: "drillCampaign", targetId: campaignId, detail: { rows: people.length } });
+  await recordAudit(db, actor, {
+    action: "drill.export",
+    targetType: "drillCampaign",
+    targetId: campaignId,
+    detail: { rows: people.length },
+  });
   const headers = [
     t("staff.employeeNumber"),
     t("staff.name"),
@@ -189,4 +209,3 @@ export async function exportCampaignCsv(actor: Actor, campaignId: number) {
   ]);
   return { fileName: `${campaign.name}.csv`, csv: toCsv(headers, rows) };
 }
-

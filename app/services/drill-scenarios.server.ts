@@ -16,7 +16,9 @@ let scenarios: Map<string, DrillScenario> | undefined;
 function load(): Map<string, DrillScenario> {
   if (scenarios) return scenarios;
   const found = new Map<string, DrillScenario>();
-  for (const name of readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const file = join(SCENARIO_DIR, name);
     const { scenario } = parseDrillScenario(readFileSync(file, "utf8"), file);
     if (scenario) found.set(scenario.id, scenario);
@@ -41,7 +43,12 @@ export const MAIL_PERSON_SELECT = {
   section: { select: { name: true } },
 } as const;
 
-type MailPerson = { name: string; employeeNumber: string; organisation: { name: string }; section: { name: string } | null };
+type MailPerson = {
+  name: string;
+  employeeNumber: string;
+  organisation: { name: string };
+  section: { name: string } | null;
+};
 
 /**
  * The scenario's mail as `person` receives it, with `url` as their link;

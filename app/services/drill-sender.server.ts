@@ -52,7 +52,12 @@ async function claimNext(now: Date) {
       const { token, hash } = newToken();
       const { count } = await db.drillMessage.updateMany({
         where: { id: candidate.id, status: "queued" },
-        data: { status: "sending", leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 }, tokenHash: hash },
+        data: {
+          status: "sending",
+          leaseUntil: new Date(now.getTime() + LEASE_MS),
+          attempts: { increment: 1 },
+          tokenHash: hash,
+        },
       });
       if (count === 1) return { ...candidate, token };
     }
@@ -88,7 +93,10 @@ async function sendOne(claim: { id: number; campaignId: number; token: string },
     return "failed" as const;
   }
   if (message.campaign.status === "scheduled") {
-    await db.drillCampaign.updateMany({ where: { id: claim.campaignId, status: "scheduled" }, data: { status: "sending" } });
+    await db.drillCampaign.updateMany({
+      where: { id: claim.campaignId, status: "scheduled" },
+      data: { status: "sending" },
+    });
   }
   const mail = renderFor(scenario, staff, `${env.APP_URL}/d/${claim.token}`);
   try {

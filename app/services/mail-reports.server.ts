@@ -8,7 +8,6 @@ import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-sender.server.ts";
 
-
 /** A suspicious mail as reported, by mail to the report address or with the button. */
 export type IncomingReport = {
   via: "mail" | "button";
@@ -59,7 +58,8 @@ async function matchDrill(report: IncomingReport, now: Date) {
     const scenario = getScenario(c.campaign.scenarioId);
     if (!scenario || linkLastDay(c.campaign.endDate) < today) continue;
     const mail = renderFor(scenario, c.staff);
-    if (senderAddress(report.sender) === mail.fromAddress.toLowerCase() && norm(report.subject) === norm(mail.subject)) return c;
+    if (senderAddress(report.sender) === mail.fromAddress.toLowerCase() && norm(report.subject) === norm(mail.subject))
+      return c;
   }
   return null;
 }
@@ -104,7 +104,15 @@ export function ownReports(staffId: number) {
     where: { reporterId: staffId },
     orderBy: { id: "desc" },
     take: 50,
-    select: { id: true, kind: true, sender: true, subject: true, receivedAt: true, triage: true, campaign: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      sender: true,
+      subject: true,
+      receivedAt: true,
+      triage: true,
+      campaign: { select: { name: true } },
+    },
   });
 }
 
@@ -117,17 +125,55 @@ export async function triageQueue(filter: { triage?: TriageStatus } = {}) {
   const reports = await db.mailReport.findMany({
     where: { kind: "real" },
     orderBy: { receivedAt: "asc" },
-    select: { id: true, groupKey: true, sender: true, subject: true, reporterId: true, reporterEmail: true, receivedAt: true, triage: true, notes: true, handlerId: true, handledAt: true },
+    select: {
+      id: true,
+      groupKey: true,
+      sender: true,
+      subject: true,
+      reporterId: true,
+      reporterEmail: true,
+      receivedAt: true,
+      triage: true,
+      notes: true,
+      handlerId: true,
+      handledAt: true,
+    },
   });
   const groups = new Map<
     string,
-    { groupKey: string; sender: string; subject: string; first: Date; last: Date; reporters: Set<string>; count: number; triage: string; notes: string; handlerId: number | null; handledAt: Date | null; reportIds: number[] }
+    {
+      groupKey: string;
+      sender: string;
+      subject: string;
+      first: Date;
+      last: Date;
+      reporters: Set<string>;
+      count: number;
+      triage: string;
+      notes: string;
+      handlerId: number | null;
+      handledAt: Date | null;
+      reportIds: number[];
+    }
   >();
   for (const r of reports) {
     const reporter = r.reporterId !== null ? `s${r.reporterId}` : `m${r.reporterEmail ?? r.id}`;
     const group = groups.get(r.groupKey);
     if (!group) {
-      groups.set(r.groupKey, { groupKey: r.groupKey, sender: r.sender, subject: r.subject, first: r.receivedAt, last: r.receivedAt, reporters: new Set([reporter]), count: 1, triage: r.triage, notes: r.notes, handlerId: r.handlerId, handledAt: r.handledAt, reportIds: [r.id] });
+      groups.set(r.groupKey, {
+        groupKey: r.groupKey,
+        sender: r.sender,
+        subject: r.subject,
+        first: r.receivedAt,
+        last: r.receivedAt,
+        reporters: new Set([reporter]),
+        count: 1,
+        triage: r.triage,
+        notes: r.notes,
+        handlerId: r.handlerId,
+        handledAt: r.handledAt,
+        reportIds: [r.id],
+      });
       continue;
     }
     group.last = r.receivedAt;
@@ -140,24 +186,44 @@ export async function triageQueue(filter: { triage?: TriageStatus } = {}) {
     group.reportIds.push(r.id);
   }
   const handlers = new Map(
-    (await db.staff.findMany({ where: { id: { in: [...groups.values()].map((g) => g.handlerId).filter((id): id is number => id !== null) } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+    (
+      await db.staff.findMany({
+        where: { id: { in: [...groups.values()].map((g) => g.handlerId).filter((id): id is number => id !== null) } },
+        select: { id: true, name: true },
+      })
+    ).map((s) => [s.id, s.name]),
   );
   const order = (triage: string) => TRIAGE_STATUSES.indexOf(triage as TriageStatus);
   return [...groups.values()]
     .filter((g) => !filter.triage || g.triage === filter.triage)
-    .map(({ reporters, ...g }) => ({ ...g, people: reporters.size, handlerName: g.handlerId === null ? null : (handlers.get(g.handlerId) ?? null) }))
+    .map(({ reporters, ...g }) => ({
+      ...g,
+      people: reporters.size,
+      handlerName: g.handlerId === null ? null : (handlers.get(g.handlerId) ?? null),
+    }))
     .sort((a, b) => order(a.triage) - order(b.triage) || b.last.getTime() - a.last.getTime());
 }
 
 /** Sets the status and notes of every report of one mail, with the handler, audited. */
-export async function updateTriage(actor: Actor, groupKey: string, triage: TriageStatus, notes: string, now = new Date()) {
+export async function updateTriage(
+  actor: Actor,
+  groupKey: string,
+  triage: TriageStatus,
+  notes: string,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.mailReport.updateMany({
       where: { kind: "real", groupKey },
       data: { triage, notes, handlerId: actor.staffId, handledAt: now },
     });
     if (count > 0)
-      await recordAudit(tx, actor, { action: "mail-report.triage", targetType: "mailReportGroup", targetId: groupKey.slice(0, 200), detail: { triage, notes, count } });
+      await recordAudit(tx, actor, {
+        action: "mail-report.triage",
+        targetType: "mailReportGroup",
+        targetId: groupKey.slice(0, 200),
+        detail: { triage, notes, count },
+      });
     return count;
   });
 }
@@ -167,6 +233,17 @@ export function reportsOfGroup(groupKey: string) {
   return db.mailReport.findMany({
     where: { kind: "real", groupKey },
     orderBy: { receivedAt: "asc" },
-    select: { id: true, via: true, sender: true, subject: true, messageId: true, rawSize: true, raw: true, receivedAt: true, reporterEmail: true, reporterId: true },
+    select: {
+      id: true,
+      via: true,
+      sender: true,
+      subject: true,
+      messageId: true,
+      rawSize: true,
+      raw: true,
+      receivedAt: true,
+      reporterEmail: true,
+      reporterId: true,
+    },
   });
 }

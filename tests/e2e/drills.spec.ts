@@ -56,11 +56,12 @@ test("HR runs a drill for one section; a learner clicks from the outbox mail and
   await expect(page.locator(".drill-flag-mark").first()).toBeVisible();
   await expectAccessible(page);
   await expect
-    .poll(() =>
-      readDatabase<{ clickedAt: string | null }>(
-        `SELECT m.clickedAt FROM DrillMessage m JOIN Staff s ON s.id = m.staffId WHERE m.campaignId = ? AND s.employeeNumber = '100001'`,
-        campaignId,
-      )[0]?.clickedAt,
+    .poll(
+      () =>
+        readDatabase<{ clickedAt: string | null }>(
+          `SELECT m.clickedAt FROM DrillMessage m JOIN Staff s ON s.id = m.staffId WHERE m.campaignId = ? AND s.employeeNumber = '100001'`,
+          campaignId,
+        )[0]?.clickedAt,
     )
     .not.toBeNull();
 
@@ -86,9 +87,13 @@ test("HR runs a drill for one section; a learner clicks from the outbox mail and
   await expectAccessible(page);
 });
 
-test("what is typed into a fake sign-in form never leaves the browser; only 'entered' is recorded", async ({ page }) => {
+test("what is typed into a fake sign-in form never leaves the browser; only 'entered' is recorded", async ({
+  page,
+}) => {
   // The demo's finished drill (a mailbox password expiry) sent 100002 a mail he never opened.
-  const campaign = readDatabase<{ id: number }>(`SELECT id FROM DrillCampaign WHERE scenarioId = 'mailbox-password-expiry'`)[0]!;
+  const campaign = readDatabase<{ id: number }>(
+    `SELECT id FROM DrillCampaign WHERE scenarioId = 'mailbox-password-expiry'`,
+  )[0]!;
   const mail = await waitForMail(campaign.id, "100002", 5_000);
   const typed = "typed-secret-パスワード-42";
   const sent: string[] = [];

@@ -225,7 +225,14 @@ beforeAll(async () => {
   const { token, hash } = newToken();
   fixture.drillToken = token;
   await db.drillMessage.create({
-    data: { campaignId: campaign.id, staffId: people.LEARNER.id, tokenHash: hash, status: "sent", nextTryAt: new Date(), sentAt: new Date() },
+    data: {
+      campaignId: campaign.id,
+      staffId: people.LEARNER.id,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
   });
 });
 

@@ -74,7 +74,9 @@ describe("the drill sender killed mid-campaign", () => {
 
     const restarted = startSender();
     await until(async () => (await db.drillMessage.count({ where: { status: "queued" } })) === 0);
-    await until(async () => (await db.drillMessage.count({ where: { status: "sending", leaseUntil: { gt: new Date() } } })) <= 2);
+    await until(
+      async () => (await db.drillMessage.count({ where: { status: "sending", leaseUntil: { gt: new Date() } } })) <= 2,
+    );
     await kill(restarted, "SIGTERM");
     expect(restarted.exitCode).toBe(0);
 
@@ -94,7 +96,10 @@ describe("the drill sender killed mid-campaign", () => {
     expect(sent.length + inHand.length).toBe(PEOPLE);
 
     await sendDueMessages({ now: () => new Date(Date.now() + 10 * 60_000) });
-    const after = await db.drillMessage.findMany({ where: { status: { not: "sent" } }, select: { status: true, error: true } });
+    const after = await db.drillMessage.findMany({
+      where: { status: { not: "sent" } },
+      select: { status: true, error: true },
+    });
     expect(after).toEqual(inHand.map(() => ({ status: "failed", error: INTERRUPTED })));
     expect(sink.mails().length).toBe([...mailsPer.values()].length);
   }, 120_000);

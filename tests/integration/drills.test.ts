@@ -17,12 +17,16 @@ import { call, requestAs } from "./remix.ts";
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let inbox: Awaited<ReturnType<typeof startReportInbox>>;
-const people = {} as Record<"clicker" | "scanned" | "retried" | "refused" | "inactive" | "noMail" | "outsider", { id: number; email: string | null; employeeNumber: string; name: string }>;
+const people = {} as Record<
+  "clicker" | "scanned" | "retried" | "refused" | "inactive" | "noMail" | "outsider",
+  { id: number; email: string | null; employeeNumber: string; name: string }
+>;
 let campaignId: number;
 const received = new Map<string, Buffer>();
 
 /** A mail program forwarding to Mamori's report address. */
-const forwarder = () => nodemailer.createTransport({ host: "127.0.0.1", port: inbox.port, secure: false, ignoreTLS: true });
+const forwarder = () =>
+  nodemailer.createTransport({ host: "127.0.0.1", port: inbox.port, secure: false, ignoreTLS: true });
 
 beforeAll(async () => {
   sink = await startSmtpSink({ SINK_TEMP_FAIL: "retried@city.example.jp", SINK_PERM_FAIL: "refused@city.example.jp" });
@@ -33,7 +37,11 @@ beforeAll(async () => {
   people.scanned = await staffWithMail("scanned@city.example.jp", { organisationId: "fire", section: "警防課" });
   people.retried = await staffWithMail("retried@city.example.jp", { organisationId: "fire", section: "警防課" });
   people.refused = await staffWithMail("refused@city.example.jp", { organisationId: "fire", section: "警防課" });
-  people.inactive = await staffWithMail("gone@city.example.jp", { organisationId: "fire", section: "警防課", active: false });
+  people.inactive = await staffWithMail("gone@city.example.jp", {
+    organisationId: "fire",
+    section: "警防課",
+    active: false,
+  });
   people.noMail = await staffWithMail(null, { organisationId: "fire", section: "警防課" });
   people.outsider = await staffWithMail("outsider@city.example.jp", { organisationId: "mayor" });
   const section = await db.section.findFirstOrThrow({ where: { organisationId: "fire", name: "警防課" } });
@@ -141,7 +149,9 @@ describe("a drill through a real SMTP server", () => {
     message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.clicker.id } });
     expect(message.clickedAt).not.toBeNull();
     expect(message.openedAttachmentAt).toBeNull(); // a link scenario, not an attachment
-    const followUp = await db.assignment.findMany({ where: { staffId: people.clicker.id, trackId: "drill-follow-up" } });
+    const followUp = await db.assignment.findMany({
+      where: { staffId: people.clicker.id, trackId: "drill-follow-up" },
+    });
     expect(followUp).toMatchObject([{ cycleKey: `DRILL-C${campaignId}`, dueDate: "2026-12-09" }]);
   });
 
@@ -156,11 +166,16 @@ describe("a drill through a real SMTP server", () => {
 
   it("refuses unknown tokens, and malformed events", async () => {
     const bogus = "A".repeat(43);
-    expect((await call(drillLoader as never, new Request(`http://localhost/d/${bogus}`), { token: bogus })).status).toBe(404);
+    expect(
+      (await call(drillLoader as never, new Request(`http://localhost/d/${bogus}`), { token: bogus })).status,
+    ).toBe(404);
     const token = await tokenInMail(received.get("scanned@city.example.jp")!);
     const bad = await call(
       drillAction as never,
-      new Request(`http://localhost/d/${token}`, { method: "POST", body: new URLSearchParams({ intent: "password", value: "x" }) }),
+      new Request(`http://localhost/d/${token}`, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "password", value: "x" }),
+      }),
       { token },
     );
     expect(bad.status).toBe(400);
@@ -172,7 +187,13 @@ describe("a drill through a real SMTP server", () => {
       to: "report@city.example.jp",
       subject: "Fwd: 不審なメール",
       text: "不審なメールが届きました。",
-      attachments: [{ filename: "suspicious.eml", content: received.get("clicker@city.example.jp")!, contentType: "message/rfc822" }],
+      attachments: [
+        {
+          filename: "suspicious.eml",
+          content: received.get("clicker@city.example.jp")!,
+          contentType: "message/rfc822",
+        },
+      ],
     });
     const report = await db.mailReport.findFirstOrThrow({ where: { reporterEmail: "clicker@city.example.jp" } });
     expect(report).toMatchObject({ kind: "drill", via: "mail", campaignId, reporterId: people.clicker.id });
@@ -204,7 +225,9 @@ describe("a drill through a real SMTP server", () => {
             `Date: Mon, 30 Nov 2026 09:12:00 +0900\r\nMessage-ID: <p-${from}@example.net>\r\nMIME-Version: 1.0\r\n` +
             `Content-Type: text/plain; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: 7bit\r\n\r\n`,
         ),
-        iso2022jp("差出人: 経理部 <billing@invoice.example.net>\r\n件名: 請求書の送付\r\n\r\n添付の請求書をご確認ください。\r\n"),
+        iso2022jp(
+          "差出人: 経理部 <billing@invoice.example.net>\r\n件名: 請求書の送付\r\n\r\n添付の請求書をご確認ください。\r\n",
+        ),
       ]);
     for (const from of ["clicker@city.example.jp", "outsider@city.example.jp"]) {
       await forwarder().sendMail({ envelope: { from, to: "report@city.example.jp" }, raw: phishing(from) });
@@ -224,7 +247,12 @@ describe("a drill through a real SMTP server", () => {
       forwarder().sendMail({ envelope: { from: "x@city.example.jp", to: "report@city.example.jp" }, raw: "hello\r\n" }),
     ).rejects.toMatchObject({ responseCode: 554 });
     await expect(
-      forwarder().sendMail({ from: "x@city.example.jp", to: "report@city.example.jp", subject: "big", text: "x".repeat(200_000) }),
+      forwarder().sendMail({
+        from: "x@city.example.jp",
+        to: "report@city.example.jp",
+        subject: "big",
+        text: "x".repeat(200_000),
+      }),
     ).rejects.toMatchObject({ responseCode: 552 });
     expect(await db.mailReport.count()).toBe(before);
   });
@@ -234,7 +262,9 @@ describe("a drill through a real SMTP server", () => {
     const original = await simpleParser(received.get("retried@city.example.jp")!);
     const response = await call(
       reportAction as never,
-      await requestAs(people.retried, "/report", { form: { sender: original.from!.text, subject: original.subject!, raw: "" } }),
+      await requestAs(people.retried, "/report", {
+        form: { sender: original.from!.text, subject: original.subject!, raw: "" },
+      }),
     );
     expect(await response.json()).toMatchObject({ ok: true, kind: "drill", campaignName: "警防課 訓練" });
     const message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.retried.id } });
@@ -244,14 +274,19 @@ describe("a drill through a real SMTP server", () => {
   it("files a button report of another mail as real, and shows reporters their own reports", async () => {
     const response = await call(
       reportAction as never,
-      await requestAs(people.outsider, "/report", { form: { sender: "admin@bank.example.com", subject: "口座の確認" } }),
+      await requestAs(people.outsider, "/report", {
+        form: { sender: "admin@bank.example.com", subject: "口座の確認" },
+      }),
     );
     expect(await response.json()).toMatchObject({ ok: true, kind: "real" });
     const page = (await (await call(reportLoader as never, await requestAs(people.outsider, "/report"))).json()) as {
       reports: { subject: string; triage: string }[];
     };
     expect(page.reports.map((r) => r.subject)).toEqual(["口座の確認", "請求書の送付"]);
-    const empty = await call(reportAction as never, await requestAs(people.outsider, "/report", { form: { sender: "", subject: "x" } }));
+    const empty = await call(
+      reportAction as never,
+      await requestAs(people.outsider, "/report", { form: { sender: "", subject: "x" } }),
+    );
     expect(empty.status).toBe(400);
   });
 
@@ -266,9 +301,18 @@ describe("a drill through a real SMTP server", () => {
   it("records a message whose sender stopped mid-send as interrupted, never resending it", async () => {
     const person = await createStaff({ organisationId: "fire" });
     const m = await db.drillMessage.create({
-      data: { campaignId, staffId: person.id, status: "sending", nextTryAt: new Date(), leaseUntil: new Date(Date.now() - 1000) },
+      data: {
+        campaignId,
+        staffId: person.id,
+        status: "sending",
+        nextTryAt: new Date(),
+        leaseUntil: new Date(Date.now() - 1000),
+      },
     });
     await sendDueMessages();
-    expect(await db.drillMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "failed", error: INTERRUPTED });
+    expect(await db.drillMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+      status: "failed",
+      error: INTERRUPTED,
+    });
   });
 });

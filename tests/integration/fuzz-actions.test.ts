@@ -19,19 +19,31 @@ import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports] = await Promise.all([
-    db.staff.findMany({ orderBy: { id: "asc" } }),
-    db.assignment.findMany({ orderBy: { id: "asc" } }),
-    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
-    db.attemptAnswer.count(),
-    db.pledge.findMany({ orderBy: { id: "asc" } }),
-    db.password.findMany({ orderBy: { staffId: "asc" } }),
-    db.section.count(),
-    db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
-    db.drillMessage.findMany({ orderBy: { id: "asc" } }),
-    db.mailReport.findMany({ orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports });
+  const [staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports] =
+    await Promise.all([
+      db.staff.findMany({ orderBy: { id: "asc" } }),
+      db.assignment.findMany({ orderBy: { id: "asc" } }),
+      db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+      db.attemptAnswer.count(),
+      db.pledge.findMany({ orderBy: { id: "asc" } }),
+      db.password.findMany({ orderBy: { staffId: "asc" } }),
+      db.section.count(),
+      db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
+      db.drillMessage.findMany({ orderBy: { id: "asc" } }),
+      db.mailReport.findMany({ orderBy: { id: "asc" } }),
+    ]);
+  return JSON.stringify({
+    staff,
+    assignments,
+    attempts,
+    answers,
+    pledges,
+    passwords,
+    sections,
+    campaigns,
+    messages,
+    reports,
+  });
 }
 
 // Form fields: the action's own names mixed with junk, values from empty to
@@ -94,14 +106,29 @@ beforeAll(async () => {
   const window = { windowStart: new Date("2026-11-30T00:00:00Z"), windowEnd: new Date("2026-11-30T08:00:00Z") };
   const campaign = (status: string) =>
     db.drillCampaign.create({
-      data: { name: status, scenarioId: "parcel-notice", targets: { kind: "filter", organisationId: "audit" }, ...window, followUpTrackId: "drill-follow-up", endDate: "2026-12-31", status },
+      data: {
+        name: status,
+        scenarioId: "parcel-notice",
+        targets: { kind: "filter", organisationId: "audit" },
+        ...window,
+        followUpTrackId: "drill-follow-up",
+        endDate: "2026-12-31",
+        status,
+      },
     });
   draftId = (await campaign("draft")).id;
   const sending = await campaign("sending");
   const { token, hash } = newToken();
   drillToken = token;
   await db.drillMessage.create({
-    data: { campaignId: sending.id, staffId: learner.id, tokenHash: hash, status: "sent", nextTryAt: new Date(), sentAt: new Date() },
+    data: {
+      campaignId: sending.id,
+      staffId: learner.id,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
   });
 });
 
@@ -216,7 +243,21 @@ describe("random and malformed form data never causes a 500 or a partial write",
       () => hr,
       "/drills/new",
       () => ({}),
-      ["intent", "name", "scenarioId", "targetKind", "organisationId", "sectionId", "employeeTypeCode", "role", "employeeNumbers", "windowStart", "windowEnd", "businessHoursOnly", "endDate"],
+      [
+        "intent",
+        "name",
+        "scenarioId",
+        "targetKind",
+        "organisationId",
+        "sectionId",
+        "employeeTypeCode",
+        "role",
+        "employeeNumbers",
+        "windowStart",
+        "windowEnd",
+        "businessHoursOnly",
+        "endDate",
+      ],
     ));
 
   it("drill campaign changes, launch and end", () =>
@@ -226,7 +267,18 @@ describe("random and malformed form data never causes a 500 or a partial write",
       () => hr,
       `/drills/${draftId}`,
       () => ({ campaignId: String(draftId) }),
-      ["intent", "name", "scenarioId", "targetKind", "sectionId", "role", "employeeNumbers", "windowStart", "windowEnd", "endDate"],
+      [
+        "intent",
+        "name",
+        "scenarioId",
+        "targetKind",
+        "sectionId",
+        "role",
+        "employeeNumbers",
+        "windowStart",
+        "windowEnd",
+        "endDate",
+      ],
     ));
 
   it("the drill link's click confirmation (no login)", () =>

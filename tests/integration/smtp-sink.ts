@@ -38,7 +38,10 @@ const server = new SMTPServer({
     stream.on("end", () => {
       setTimeout(() => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(",");
-        writeFileSync(join(dir, `${String(++count).padStart(6, "0")}.eml`), Buffer.concat([Buffer.from(`X-Sink-To: ${to}\r\n`), ...parts]));
+        writeFileSync(
+          join(dir, `${String(++count).padStart(6, "0")}.eml`),
+          Buffer.concat([Buffer.from(`X-Sink-To: ${to}\r\n`), ...parts]),
+        );
         callback();
       }, delay);
     });

@@ -117,7 +117,11 @@ describe("cycleKeyOf", () => {
   });
 
   it("never assigns a drill follow-up by rule: only a click in a drill does", () => {
-    const followUp = track({ id: "drill-follow-up", cycle: "drill", due: { kind: "daysAfter", days: 14, from: "assigned" } });
+    const followUp = track({
+      id: "drill-follow-up",
+      cycle: "drill",
+      due: { kind: "daysAfter", days: 14, from: "assigned" },
+    });
     expect(requiredAssignments(staff(), [followUp], 2026, "2026-11-25")).toEqual([]);
   });
 });

@@ -69,23 +69,40 @@ describe("the campaign form", () => {
 
   it("reads a valid form", () => {
     const { input } = readCampaignForm(valid);
-    expect(input).toMatchObject({ targets: { kind: "filter", sectionId: 3 }, businessHoursOnly: true, endDate: "2026-12-15" });
+    expect(input).toMatchObject({
+      targets: { kind: "filter", sectionId: 3 },
+      businessHoursOnly: true,
+      endDate: "2026-12-15",
+    });
   });
 
   it("names each problem's field", () => {
     expect(readCampaignForm({ ...valid, name: " " }).errors).toEqual({ name: "name" });
-    expect(readCampaignForm({ ...valid, windowEnd: "2026-11-30T09:00" }).errors).toMatchObject({ windowEnd: "windowOrder" });
+    expect(readCampaignForm({ ...valid, windowEnd: "2026-11-30T09:00" }).errors).toMatchObject({
+      windowEnd: "windowOrder",
+    });
     expect(readCampaignForm({ ...valid, endDate: "2026-12-02" }).errors).toEqual({ endDate: "endBeforeWindow" });
     expect(readCampaignForm({ ...valid, targetKind: "list", employeeNumbers: " " }).errors).toEqual({
       employeeNumbers: "employeeNumbers",
     });
-    expect(readCampaignForm({ ...valid, windowStart: "2026-12-05T09:00", windowEnd: "2026-12-06T17:00", endDate: "2026-12-20" }).errors).toEqual({
+    expect(
+      readCampaignForm({
+        ...valid,
+        windowStart: "2026-12-05T09:00",
+        windowEnd: "2026-12-06T17:00",
+        endDate: "2026-12-20",
+      }).errors,
+    ).toEqual({
       windowStart: "noSendingHours",
     });
     expect(readCampaignForm({}).errors).toMatchObject({ name: "name", windowStart: "windowStart" });
   });
 
   it("reads an uploaded list of employee numbers, full-width digits included", () => {
-    expect(parseEmployeeNumberList("職員番号\n１０００01\n100002, 100003、100001\n")).toEqual(["100001", "100002", "100003"]);
+    expect(parseEmployeeNumberList("職員番号\n１０００01\n100002, 100003、100001\n")).toEqual([
+      "100001",
+      "100002",
+      "100003",
+    ]);
   });
 });

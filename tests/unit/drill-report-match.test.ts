@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { drillTokensIn, originalSubject, quotedHeaders, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
+import {
+  drillTokensIn,
+  originalSubject,
+  quotedHeaders,
+  reportGroupKey,
+  senderAddress,
+} from "~/domain/drills/report-match.ts";
 import { figuresOf, median, percent, timelineOf } from "~/domain/drills/results.ts";
 
 const token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456";
@@ -15,8 +21,13 @@ describe("recognising a reported mail", () => {
   it("groups identical mails by sender address and subject without forward prefixes", () => {
     expect(originalSubject("Fwd: FW: 転送: 請求書")).toBe("請求書");
     expect(senderAddress("経理部 <Billing@Invoice.example.net>")).toBe("billing@invoice.example.net");
-    expect(reportGroupKey("billing@invoice.example.net", "FW: 請求書")).toBe(reportGroupKey("経理 <BILLING@invoice.example.net>", "請求書"));
-    expect(quotedHeaders("> 差出人: 経理 <b@x.example>\n> 件名： 請求書\n")).toEqual({ sender: "経理 <b@x.example>", subject: "請求書" });
+    expect(reportGroupKey("billing@invoice.example.net", "FW: 請求書")).toBe(
+      reportGroupKey("経理 <BILLING@invoice.example.net>", "請求書"),
+    );
+    expect(quotedHeaders("> 差出人: 経理 <b@x.example>\n> 件名： 請求書\n")).toEqual({
+      sender: "経理 <b@x.example>",
+      subject: "請求書",
+    });
   });
 });
 
@@ -36,7 +47,13 @@ describe("drill figures", () => {
   });
 
   it("has no rates before anything is delivered", () => {
-    expect(figuresOf([row({})])).toMatchObject({ targeted: 1, delivered: 0, clickRate: null, reportRate: null, medianMinutesToReport: null });
+    expect(figuresOf([row({})])).toMatchObject({
+      targeted: 1,
+      delivered: 0,
+      clickRate: null,
+      reportRate: null,
+      medianMinutesToReport: null,
+    });
     expect(percent(null)).toBe("—");
     expect(percent(2 / 3)).toBe("66.7%");
   });

@@ -5,7 +5,11 @@ import { useHydrated } from "./useHydrated.ts";
 const pct = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000) / 10);
 
 /** 開封率 and 通報率 per group, side by side; the page shows the same numbers as a table. */
-export function DrillRatesChart({ rows }: { rows: { label: string; clickRate: number | null; reportRate: number | null }[] }) {
+export function DrillRatesChart({
+  rows,
+}: {
+  rows: { label: string; clickRate: number | null; reportRate: number | null }[];
+}) {
   const hydrated = useHydrated();
   const data = rows.map((r) => ({ name: r.label, click: pct(r.clickRate), report: pct(r.reportRate) }));
   return (

@@ -130,13 +130,22 @@ export const CampaignForm = z
     employeeTypeCode: z.preprocess(blank, z.string().max(64).optional()),
     role: z.preprocess(blank, z.string().refine(isRole, "role").optional()),
     employeeNumbers: z.preprocess(blank, z.string().max(2_000_000).optional()),
-    windowStart: z.string().transform((v, ctx) => japanLocalToInstant(v) ?? (ctx.addIssue({ code: "custom", message: "windowStart" }), z.NEVER)),
-    windowEnd: z.string().transform((v, ctx) => japanLocalToInstant(v) ?? (ctx.addIssue({ code: "custom", message: "windowEnd" }), z.NEVER)),
+    windowStart: z
+      .string()
+      .transform(
+        (v, ctx) => japanLocalToInstant(v) ?? (ctx.addIssue({ code: "custom", message: "windowStart" }), z.NEVER),
+      ),
+    windowEnd: z
+      .string()
+      .transform(
+        (v, ctx) => japanLocalToInstant(v) ?? (ctx.addIssue({ code: "custom", message: "windowEnd" }), z.NEVER),
+      ),
     businessHoursOnly: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     endDate: z.string().refine(isCalendarDate, "endDate"),
   })
   .superRefine((form, ctx) => {
-    if (form.windowEnd <= form.windowStart) ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "windowOrder" });
+    if (form.windowEnd <= form.windowStart)
+      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "windowOrder" });
     if (form.endDate < instantToJapanLocal(form.windowEnd).slice(0, 10))
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeWindow" });
     if (form.targetKind === "list" && parseEmployeeNumberList(form.employeeNumbers ?? "").length === 0)
@@ -180,7 +189,16 @@ export function campaignInputOf(form: z.infer<typeof CampaignForm>): CampaignInp
 
 export const TARGET_ROLES = ROLES;
 
-const FORM_FIELDS = ["name", "scenarioId", "targetKind", "role", "employeeNumbers", "windowStart", "windowEnd", "endDate"];
+const FORM_FIELDS = [
+  "name",
+  "scenarioId",
+  "targetKind",
+  "role",
+  "employeeNumbers",
+  "windowStart",
+  "windowEnd",
+  "endDate",
+];
 
 /**
  * The posted campaign form as a campaign, or its problems by field: each a
@@ -196,7 +214,11 @@ export function readCampaignForm(
     const field = String(issue.path[0] ?? "form");
     const message = issue.message;
     const known = FORM_FIELDS.includes(message) || /^(windowOrder|noSendingHours|endBeforeWindow)$/.test(message);
-    errors[FORM_FIELDS.includes(field) ? field : "form"] ??= known ? message : FORM_FIELDS.includes(field) ? field : "form";
+    errors[FORM_FIELDS.includes(field) ? field : "form"] ??= known
+      ? message
+      : FORM_FIELDS.includes(field)
+        ? field
+        : "form";
   }
   return { errors };
 }
