@@ -18,8 +18,8 @@ import { fileReport } from "./mail-reports.server.ts";
 const after = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000);
 
 /**
- * The demo's finished drill, run through the real services as if three
- * weeks ago: the campaign is created and launched, each mail is sent by the
+ * The demo's finished drill, run through the real services as if ten
+ * days ago: the campaign is created and launched, each mail is sent by the
  * sender at its own spread time (to the outbox: the demo has no SMTP), and
  * the people's clicks and reports go through the link page's and the report
  * button's services with their tokens read back from the .eml files.
@@ -36,7 +36,8 @@ export async function loadDemoDrill(): Promise<void> {
     windowStart,
     windowEnd: japanLocalToInstant(`${addDays(start, 2)}T17:00`)!,
     businessHoursOnly: true,
-    endDate: addDays(start, 14),
+    // Ended: the follow-up courses its clicks assigned are still due.
+    endDate: addDays(start, 3),
   });
   await launchCampaign(CLI_ACTOR, campaign.id, windowStart);
   const queued = await db.drillMessage.findMany({

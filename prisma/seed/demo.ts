@@ -141,7 +141,7 @@ export const DEMO_STAFF: DemoStaff[] = [
 export const DEMO_MAIL_DOMAIN = "mamori-city.example.jp";
 
 /**
- * One finished drill for the demo: sent three weeks ago through the real
+ * One finished drill for the demo: sent ten days ago through the real
  * sender (to the outbox), with what each person did, in minutes after their
  * mail arrived. Three of ten clicked (one typed into the fake sign-in form),
  * four reported — one after clicking, as the module teaches.
@@ -149,7 +149,7 @@ export const DEMO_MAIL_DOMAIN = "mamori-city.example.jp";
 export const DEMO_DRILL = {
   name: "2026年度 第1回 標的型攻撃メール訓練",
   scenarioId: "mailbox-password-expiry",
-  daysAgo: 21,
+  daysAgo: 10,
   outcomes: {
     "100003": { click: 6, entered: true },
     "100005": { click: 14, report: 40 },

@@ -42,10 +42,11 @@ test("HR runs a drill for one section; a learner clicks from the outbox mail and
   await page.getByRole("button", { name: "下書きとして作成する" }).click();
   await expect(page).toHaveURL(/\/drills\/\d+$/);
   const campaignId = Number(/\/drills\/(\d+)$/.exec(page.url())![1]);
-  await expect(page.getByText("送信対象 3人")).toBeVisible(); // 山田, 鈴木 and 田中 of 市民課
+  // 山田, 鈴木 and 田中 of 市民課 (people another test adds there have no mail address).
+  await expect(page.getByText("送信対象 3人")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "送信を予約する" }).click();
-  await expect(page.getByRole("status")).toHaveText("3人への送信を予約しました（対象外 0人）。");
+  await expect(page.getByRole("status")).toContainText("3人への送信を予約しました");
 
   // The learner opens the link from the mail, in a browser without a session.
   const mail = await waitForMail(campaignId, "100001");
