@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import {
@@ -12,6 +12,7 @@ import {
   type SkipReason,
 } from "~/domain/drills/campaign.ts";
 import { BATCH, chunks } from "~/lib/chunks.ts";
+import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 
@@ -175,8 +176,11 @@ export async function launchCampaign(actor: Actor, campaignId: number, now = new
         data: { status: "scheduled", launchedAt: now },
       });
       if (count === 0) throw new CampaignError("notDraft");
-      for (const slice of chunks(recipients.map((r, i) => ({ campaignId, staffId: r.id, nextTryAt: times[i]! })))) {
-        await tx.drillMessage.createMany({ data: slice });
+      // One multi-row INSERT per slice: Prisma's createMany took half a
+      // minute for 100,000 rows, this takes a few seconds.
+      for (const slice of chunks(recipients.map((r, i) => ({ staffId: r.id, nextTryAt: times[i]! })))) {
+        const rows = slice.map((m) => Prisma.sql`(${campaignId}, ${m.staffId}, ${sqlInstant(m.nextTryAt)})`);
+        await tx.$executeRaw`INSERT INTO "DrillMessage" ("campaignId", "staffId", "nextTryAt") VALUES ${Prisma.join(rows)}`;
       }
       await recordAudit(tx, actor, {
         action: "drill.launch",
@@ -211,13 +215,26 @@ export async function endCampaign(actor: Actor, campaignId: number) {
   });
 }
 
-/** Ends campaigns whose end date has passed (the sender calls this as it runs). */
+/**
+ * Ends campaigns whose end date has passed (the sender calls this as it
+ * runs); what they had not sent is never sent, so the sender's queue holds
+ * only messages of running campaigns.
+ */
 export async function endPastCampaigns(today: string) {
-  const { count } = await db.drillCampaign.updateMany({
+  const past = await db.drillCampaign.findMany({
     where: { status: { in: ["scheduled", "sending"] }, endDate: { lt: today } },
-    data: { status: "ended" },
+    select: { id: true },
   });
-  return count;
+  if (past.length === 0) return 0;
+  const ids = past.map((c) => c.id);
+  await db.$transaction([
+    db.drillCampaign.updateMany({ where: { id: { in: ids } }, data: { status: "ended" } }),
+    db.drillMessage.updateMany({
+      where: { campaignId: { in: ids }, status: "queued" },
+      data: { status: "failed", error: "campaign ended before sending" },
+    }),
+  ]);
+  return ids.length;
 }
 
 /** How many of a campaign's messages wait, are being sent, were sent or failed. */

@@ -42,7 +42,9 @@ export function hashToken(token: string): string {
 async function claimNext(now: Date) {
   for (;;) {
     const candidates = await db.drillMessage.findMany({
-      where: { status: "queued", nextTryAt: { lte: now }, campaign: { status: { in: ["scheduled", "sending"] } } },
+      // Only running campaigns have queued messages (ending one fails the
+      // rest), so the (status, nextTryAt) index answers this alone.
+      where: { status: "queued", nextTryAt: { lte: now } },
       orderBy: { nextTryAt: "asc" },
       take: 10,
       select: { id: true, campaignId: true },
