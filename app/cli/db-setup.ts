@@ -24,6 +24,9 @@ if (demo) {
   await completeDemoTraining();
   const { loadDemoDrill } = await import("~/services/demo-drill.server.ts");
   await loadDemoDrill();
+  const { loadDemoBulletins } = await import("../../prisma/seed/demo-bulletins.ts");
+  const { today } = await import("~/lib/clock.server.ts");
+  await loadDemoBulletins(today());
 }
 await db.$disconnect();
 console.log(

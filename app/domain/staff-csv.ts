@@ -1,6 +1,8 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
+import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
@@ -33,16 +35,30 @@ export type StaffImportRow = {
   sectionName: string | null;
   employeeTypeCode: string;
   role: Role;
+  /**
+   * 担当 in the stored form (formatDuties); null when the file has no 担当
+   * column, so that a personnel system's export without it keeps the duties
+   * HR set by hand.
+   */
+  duties: string | null;
   startDate: string;
   appointmentStart: string | null;
   appointmentEnd: string | null;
   active: boolean;
   /** For reminders; optional. */
   email: string | null;
+  /** How the person signs in; unset keeps what Mamori has (a new person gets LOCAL). */
+  authSource?: AuthSource;
 };
 
 /** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
-export type ImportProblem = { line: number; column: string; message: string };
+export type ImportProblem = {
+  line: number;
+  column: string;
+  message: string;
+  /** Where the row came from when not from a file: the directory entry's DN. */
+  entry?: string;
+};
 
 export type StaffCsvLookups = {
   organisations: { id: string; name: string }[];
@@ -62,9 +78,11 @@ export const STAFF_CSV_COLUMNS = [
   "任用終了日",
   "在職",
   "メールアドレス",
+  "担当",
+  "ログイン方法",
 ] as const;
 
-type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
+export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
@@ -81,6 +99,14 @@ const ROLE_BY_LABEL = new Map<string, Role>([
   ["MANAGER", "MANAGER"],
   ["HR", "HR"],
   ["ADMIN", "ADMIN"],
+]);
+
+/** ログイン方法: a Mamori password, or the city's directory (README "Signing in with the city's directory"). */
+const AUTH_SOURCE_BY_LABEL = new Map<string, AuthSource>([
+  ["パスワード", "LOCAL"],
+  ["LOCAL", "LOCAL"],
+  ["ディレクトリ", "DIRECTORY"],
+  ["DIRECTORY", "DIRECTORY"],
 ]);
 
 const ACTIVE_BY_LABEL = new Map<string, boolean>([
@@ -106,6 +132,9 @@ export function staffCsvTemplate(): string {
     "2026/4/1",
     "2027/3/31",
     "1",
+    "",
+    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    "",
   ];
   return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
 }
@@ -138,15 +167,33 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
+  const byColumn = records.map(({ line, cells }) => ({
+    line,
+    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
+  }));
+  return readStaffRecords(byColumn, lookups);
+}
+
+/**
+ * Checks staff records that come as cells by column name rather than as a
+ * file (the directory sync), by exactly the rules a file's rows follow.
+ */
+export function readStaffRecords(
+  records: { line: number; cells: Partial<Record<StaffCsvColumn, string>> }[],
+  lookups: StaffCsvLookups,
+): { rows: StaffImportRow[]; problems: ImportProblem[] } {
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
   for (const record of records) {
-    const cell = (column: StaffCsvColumn): string => {
-      const index = columns.indexes.get(column);
-      return index === undefined ? "" : (record.cells[index] ?? "");
-    };
-    const result = readStaffRow(record.line, cell, lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(
+      record.line,
+      (column) => record.cells[column] ?? "",
+      // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
+      "担当" in record.cells,
+      lookups,
+      firstLineOfEmployeeNumber,
+    );
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }
@@ -243,6 +290,7 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
 function readStaffRow(
   line: number,
   cell: (column: StaffCsvColumn) => string,
+  hasDutiesColumn: boolean,
   lookups: StaffCsvLookups,
   firstLineOfEmployeeNumber: Map<string, number>,
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
@@ -303,6 +351,15 @@ function readStaffRow(
     );
   }
 
+  const dutiesCell = readDutiesCell(cell("担当"));
+  if ("unknown" in dutiesCell) {
+    const labels = DUTIES.map((duty) => DUTY_LABELS[duty]).join("、");
+    problem(
+      "担当",
+      `担当「${dutiesCell.unknown.join("、")}」は使えません（${labels}、または ${DUTIES.join("、")}。空欄は担当なし）`,
+    );
+  }
+
   const startDate = readDate("採用日", cell("採用日"), problem);
   if (startDate === undefined) problem("採用日", "採用日を入力してください");
   const appointmentStart = readDate("任用開始日", cell("任用開始日"), problem);
@@ -324,6 +381,16 @@ function readStaffRow(
   if (email !== "" && !EMAIL.test(email))
     problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
 
+  // Blank keeps how the person signs in now (a new person: a Mamori password).
+  const authSourceText = cell("ログイン方法").normalize("NFKC").trim();
+  const authSource = authSourceText === "" ? undefined : AUTH_SOURCE_BY_LABEL.get(authSourceText.toUpperCase());
+  if (authSourceText !== "" && !authSource) {
+    problem(
+      "ログイン方法",
+      `ログイン方法「${authSourceText}」は使えません（パスワード または LOCAL、ディレクトリ または DIRECTORY。空欄は変更なし）`,
+    );
+  }
+
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
   if (active === undefined) {
@@ -343,11 +410,13 @@ function readStaffRow(
       sectionName: section === "" ? null : section,
       employeeTypeCode: employeeType.code,
       role,
+      duties: hasDutiesColumn && "duties" in dutiesCell ? formatDuties(dutiesCell.duties) : null,
       startDate,
       appointmentStart: appointmentStart ?? null,
       appointmentEnd: appointmentEnd ?? null,
       active,
       email: email === "" ? null : email,
+      ...(authSource ? { authSource } : {}),
     },
     problems,
   };

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { cycleKeyOf, requiredAssignments, trackAppliesTo, type RequiredAssignment } from "~/domain/assignment-rules.ts";
+import { parseStoredDuties } from "~/domain/duties.ts";
 import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
@@ -30,6 +31,7 @@ export async function assignForFiscalYear(
     id: true,
     employeeTypeCode: true,
     role: true,
+    duties: true,
     startDate: true,
     appointmentStart: true,
     appointmentEnd: true,
@@ -50,7 +52,8 @@ export async function assignForFiscalYear(
     const wanted: (RequiredAssignment & { staffId: number })[] = [];
     for (const person of staff) {
       const role = isRole(person.role) ? person.role : "LEARNER";
-      const required = requiredAssignments({ ...person, role }, tracks, fiscalYear, today);
+      const duties = parseStoredDuties(person.duties);
+      const required = requiredAssignments({ ...person, role, duties }, tracks, fiscalYear, today);
       if (required.length === 0) summary.skipped++;
       wanted.push(...required.map((r) => ({ ...r, staffId: person.id })));
     }
@@ -187,11 +190,12 @@ export async function assignDrillFollowUp(
   const track = await getTrack(trackId, tx);
   const person = await tx.staff.findUnique({
     where: { id: staffId },
-    select: { employeeTypeCode: true, role: true, active: true },
+    select: { employeeTypeCode: true, role: true, duties: true, active: true },
   });
   if (!track || track.cycle !== "drill" || !person?.active) return null;
   const role = isRole(person.role) ? person.role : "LEARNER";
-  if (!trackAppliesTo(track, { employeeTypeCode: person.employeeTypeCode, role })) return null;
+  const duties = parseStoredDuties(person.duties);
+  if (!trackAppliesTo(track, { employeeTypeCode: person.employeeTypeCode, role, duties })) return null;
   const cycleKey = cycleKeyOf({ cycle: "drill", campaignId });
   const key = { staffId_trackId_cycleKey: { staffId, trackId, cycleKey } };
   const days = track.due.kind === "daysAfter" ? track.due.days : 14;

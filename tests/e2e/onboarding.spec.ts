@@ -113,6 +113,15 @@ test("a new employee reads every module, fails the test once, passes the retake,
   await expect(page.locator(".certificate")).toContainText("山田 花子");
   await expect(page.locator(".certificate")).toContainText("新任者研修");
   await expect(page.locator(".certificate-code")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+  // The policy carries no date and the city has set none: no 改定日 on the certificate or the policy page.
+  await expect(page.locator(".certificate")).toContainText(/第\d+版/);
+  await expect(page.locator(".certificate")).not.toContainText("改定日");
+  await expectAccessible(page);
+
+  await page.goto("/policy");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("article.policy")).not.toContainText("改定日");
+  await expect(page.locator("#c-6\\(2\\)イ")).toContainText("非意図的要因（編集注）");
   await expectAccessible(page);
 
   await page.goto("/");

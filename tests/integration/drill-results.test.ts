@@ -170,7 +170,7 @@ describe("the results of a seeded campaign", () => {
       "職員番号,氏名,所属,課,任用形態,状態,配信日時,開封（クリック）日時,添付を開いた日時,入力した日時,報告日時",
     );
     expect(lines.find((l) => l.startsWith(a.employeeNumber))).toBe(
-      `${a.employeeNumber},甲 職員,消防本部,,常勤職員,sent,2026/11/24 09:30,2026/11/24 09:40,,,2026/11/24 09:50`,
+      `${a.employeeNumber},甲 職員,消防本部,,常勤職員,sent,2026年11月24日 09:30,2026年11月24日 09:40,,,2026年11月24日 09:50`,
     );
     expect(await db.auditLog.count({ where: { action: "drill.export", targetId: String(campaignId) } })).toBe(1);
   });

@@ -8,6 +8,12 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as remindAction } from "~/routes/reports.overdue.tsx";
+import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
+import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
+import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
+import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { action as newDrillAction } from "~/routes/drills.new.tsx";
 import { action as drillCampaignAction } from "~/routes/drills.$campaignId._index.tsx";
 import { action as drillLinkAction } from "~/routes/d.$token.tsx";
@@ -19,19 +25,39 @@ import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections, campaigns, messages, reports] =
-    await Promise.all([
-      db.staff.findMany({ orderBy: { id: "asc" } }),
-      db.assignment.findMany({ orderBy: { id: "asc" } }),
-      db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
-      db.attemptAnswer.count(),
-      db.pledge.findMany({ orderBy: { id: "asc" } }),
-      db.password.findMany({ orderBy: { staffId: "asc" } }),
-      db.section.count(),
-      db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
-      db.drillMessage.findMany({ orderBy: { id: "asc" } }),
-      db.mailReport.findMany({ orderBy: { id: "asc" } }),
-    ]);
+  const [
+    staff,
+    assignments,
+    attempts,
+    answers,
+    pledges,
+    passwords,
+    sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
+    reminders,
+    campaigns,
+    messages,
+    reports,
+  ] = await Promise.all([
+    db.staff.findMany({ orderBy: { id: "asc" } }),
+    db.assignment.findMany({ orderBy: { id: "asc" } }),
+    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+    db.attemptAnswer.count(),
+    db.pledge.findMany({ orderBy: { id: "asc" } }),
+    db.password.findMany({ orderBy: { staffId: "asc" } }),
+    db.section.count(),
+    db.bulletin.findMany({ orderBy: { id: "asc" } }),
+    db.bulletinReceipt.findMany({ orderBy: [{ bulletinId: "asc" }, { staffId: "asc" }] }),
+    db.monthlyQuestion.findMany({ orderBy: { id: "asc" } }),
+    db.monthlyAnswer.count(),
+    db.reminder.count(),
+    db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
+    db.drillMessage.findMany({ orderBy: { id: "asc" } }),
+    db.mailReport.findMany({ orderBy: { id: "asc" } }),
+  ]);
   return JSON.stringify({
     staff,
     assignments,
@@ -40,6 +66,11 @@ async function snapshot() {
     pledges,
     passwords,
     sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
+    reminders,
     campaigns,
     messages,
     reports,
@@ -70,6 +101,18 @@ const value = fc.oneof(
     "deactivate",
     "apply",
     "preview",
+    "read",
+    "confirm",
+    "choose",
+    "auto",
+    "write",
+    "on",
+    "2026-11",
+    "fiscal-year",
+    "fire",
+    "duty-01",
+    "1",
+    "a",
   ),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 );
@@ -84,14 +127,16 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
-let assignmentId: number;
 let admin: { id: number };
+let assignmentId: number;
+let bulletinId: number;
 let draftId: number;
 let drillToken: string;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
       staffId: learner.id,
@@ -102,7 +147,6 @@ beforeAll(async () => {
     },
   });
   assignmentId = assignment.id;
-  admin = await createStaff({ role: "ADMIN" });
   const window = { windowStart: new Date("2026-11-30T00:00:00Z"), windowEnd: new Date("2026-11-30T08:00:00Z") };
   const campaign = (status: string) =>
     db.drillCampaign.create({
@@ -128,6 +172,30 @@ beforeAll(async () => {
       status: "sent",
       nextTryAt: new Date(),
       sentAt: new Date(),
+    },
+  });
+  bulletinId = (
+    await db.bulletin.create({
+      data: { title: "お知らせ", body: "本文", audience: {}, publishOn: "2026-04-01", mustConfirm: true },
+    })
+  ).id;
+  // The first question of the month in this file's database: id 1, which the fuzzer also tries.
+  await db.monthlyQuestion.create({
+    data: {
+      month: "2026-11",
+      questionId: "duty-01",
+      chosenBy: "hr",
+      question: {
+        prompt: "問",
+        type: "single",
+        choices: [
+          { id: "a", text: "ア" },
+          { id: "c", text: "ウ" },
+        ],
+        answer: ["c"],
+        explanation: "解説",
+        clause: "4",
+      },
     },
   });
 });
@@ -213,6 +281,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
     ));
 
+  it("reminders for the people chosen on the overdue report", () =>
+    fuzz(
+      "reminders",
+      remindAction,
+      () => hr,
+      "/reports/overdue",
+      () => ({}),
+      ["staffId"],
+    ));
+
   it("role change and the other staff record actions", () =>
     fuzz(
       "staff record",
@@ -234,6 +312,56 @@ describe("random and malformed form data never causes a 500 or a partial write",
         "newDueDate",
         "reason",
       ],
+    ));
+
+  it("publishing a bulletin", () =>
+    fuzz(
+      "bulletin",
+      bulletinAdminAction,
+      () => hr,
+      "/admin/bulletins",
+      () => ({}),
+      ["title", "body", "publishOn", "mustConfirm", "byMail", "organisationIds", "employeeTypeCodes", "roles"],
+    ));
+
+  it("reading and confirming a bulletin", () =>
+    fuzz(
+      "bulletin receipt",
+      bulletinReceiptAction,
+      () => learner,
+      `/bulletins/${bulletinId}`,
+      () => ({ bulletinId: String(bulletinId) }),
+      ["intent", "redirectTo"],
+    ));
+
+  it("setting the question of the month", () =>
+    fuzz(
+      "monthly question",
+      monthlyAdminAction,
+      () => hr,
+      "/admin/monthly-question",
+      () => ({}),
+      ["intent", "month", "questionId", "prompt", "choice1", "choice2", "choice3", "answer", "explanation", "clause"],
+    ));
+
+  it("answering the question of the month", () =>
+    fuzz(
+      "monthly answer",
+      monthlyAnswerAction,
+      () => learner,
+      "/monthly-question",
+      () => ({}),
+      ["monthlyQuestionId", "choiceId"],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("drill campaign creation", () =>
