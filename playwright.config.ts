@@ -13,6 +13,8 @@ if (!existsSync(chromium)) {
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "tests/.tmp/e2e.db";
 export const E2E_SESSION_SECRET = "e2e-test-secret-of-at-least-32-characters";
+/** Where the e2e server writes mail (no SMTP): the drill tests read their links here. */
+export const E2E_OUTBOX = "tests/.tmp/e2e-outbox";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -45,7 +47,7 @@ export default defineConfig({
   // The production build (made once by `npm test`) on a fresh demo database,
   // signing in through a test directory (slapd) for people synced from it.
   webServer: {
-    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve`,
+    command: `rm -rf ${E2E_DATABASE}* ${E2E_OUTBOX} && tsx app/cli/db-setup.ts --demo && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -54,6 +56,10 @@ export default defineConfig({
       SESSION_SECRET: E2E_SESSION_SECRET,
       SESSION_COOKIE_SECURE: "false",
       BCRYPT_COST: "4",
+      REMINDER_OUTBOX: E2E_OUTBOX,
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      // Drill mail due is picked up within half a second.
+      DRILL_SENDER_POLL_MS: "500",
       // A fixed day, so due dates and 期限超過 never drift with the calendar.
       MAMORI_TODAY: "2026-11-25",
       HOST: "127.0.0.1",

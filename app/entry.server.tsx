@@ -58,14 +58,33 @@ export default function handleRequest(
 }
 
 let stopCheckpointer: (() => Promise<void>) | undefined;
+let stopDrillSender: (() => Promise<void>) | undefined;
+let stopReportInbox: (() => Promise<void>) | undefined;
 
 /**
  * Starts the server's background work, on this build's database connection:
  * called by the production server (app/cli/serve.ts) before it listens.
+ * The drill sender runs in every instance (each message is claimed by one);
+ * the report inbox listens only when REPORT_SMTP_PORT is set.
  */
 export async function startup(): Promise<void> {
   const { startWalCheckpointer } = await import("~/lib/wal-checkpointer.server.ts");
   stopCheckpointer = await startWalCheckpointer();
+  const { env } = await import("~/lib/env.server.ts");
+  if (env.DRILL_SENDER === "on") {
+    const { startDrillSender } = await import("~/services/drill-sender.server.ts");
+    stopDrillSender = startDrillSender();
+  }
+  if (env.REPORT_SMTP_PORT) {
+    const { startReportInbox } = await import("~/services/report-inbox.server.ts");
+    const inbox = await startReportInbox({
+      port: env.REPORT_SMTP_PORT,
+      host: env.REPORT_SMTP_HOST,
+      maxBytes: env.REPORT_MAX_BYTES,
+    });
+    console.log(`Mamori report inbox listening for SMTP on port ${inbox.port}`);
+    stopReportInbox = inbox.close;
+  }
 }
 
 /**
@@ -74,6 +93,10 @@ export async function startup(): Promise<void> {
  * answered.
  */
 export async function shutdown(): Promise<void> {
+  await stopReportInbox?.();
+  await stopDrillSender?.();
+  const { closeSmtpTransport } = await import("~/services/mail.server.ts");
+  closeSmtpTransport();
   await stopCheckpointer?.();
   const { db } = await import("~/lib/db.server.ts");
   await db.$disconnect();

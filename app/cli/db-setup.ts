@@ -31,6 +31,8 @@ const content = await syncContentDirectory().catch((error: unknown) => {
 if (demo) {
   await loadDemoData();
   await completeDemoTraining();
+  const { loadDemoDrill } = await import("~/services/demo-drill.server.ts");
+  await loadDemoDrill();
   const { loadDemoBulletins } = await import("../../prisma/seed/demo-bulletins.ts");
   const { today } = await import("~/lib/clock.server.ts");
   await loadDemoBulletins(today());

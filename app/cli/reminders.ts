@@ -9,6 +9,7 @@
  */
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { mailDueBulletins } from "~/services/bulletins.server.ts";
 import { sendReminders } from "~/services/reminders.server.ts";
 import { cliOptions } from "./options.ts";
@@ -26,5 +27,6 @@ try {
   const bulletins = dryRun ? null : await mailDueBulletins(today());
   console.log(JSON.stringify({ dryRun, pending: messages.length, ...counts, bulletins }));
 } finally {
+  closeSmtpTransport();
   await db.$disconnect();
 }

@@ -18,6 +18,8 @@ const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
   { to: "/admin/content", label: "nav.content", roles: ["ADMIN"] },
   { to: "/admin/city", label: "nav.city", roles: ["ADMIN"] },
+  { to: "/drills", label: "nav.drills", roles: ["MANAGER", "HR", "ADMIN"] },
+  { to: "/admin/mail-reports", label: "nav.mailReports", roles: ["ADMIN"] },
   { to: "/admin/directory", label: "nav.directory", roles: ["ADMIN"] },
   { to: "/policy", label: "nav.policy", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
   { to: "/password", label: "nav.password", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
@@ -39,6 +41,10 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
         </Link>
         {user ? (
           <div className="app-header-user">
+            {/* One channel for suspicious mail, drill or real, from every signed-in page. */}
+            <Link to="/report" className="button report-mail">
+              {t("nav.reportMail")}
+            </Link>
             <span>{t("nav.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}</span>
             <Form method="post" action="/logout">
               <button type="submit" className="button button-quiet">

@@ -27,7 +27,10 @@ export type RequiredAssignment = { trackId: string; cycleKey: string; fiscalYear
 
 /** The period an assignment covers; at most one assignment per track and period. */
 export type CyclePeriod =
-  { cycle: "once" } | { cycle: "fiscal-year"; fiscalYear: number } | { cycle: "appointment"; appointmentStart: string };
+  | { cycle: "once" }
+  | { cycle: "fiscal-year"; fiscalYear: number }
+  | { cycle: "appointment"; appointmentStart: string }
+  | { cycle: "drill"; campaignId: number };
 
 /**
  * Someone who joins, or becomes MANAGER, after a fixed deadline of the year
@@ -35,7 +38,7 @@ export type CyclePeriod =
  */
 export const LATE_JOINER_DAYS = 30;
 
-/** The stored key of a cycle: "once", "FY2026" or "AP2026-04-01". */
+/** The stored key of a cycle: "once", "FY2026", "AP2026-04-01" or "DRILL-C3" (a drill campaign). */
 export function cycleKeyOf(period: CyclePeriod): string {
   switch (period.cycle) {
     case "once":
@@ -44,6 +47,8 @@ export function cycleKeyOf(period: CyclePeriod): string {
       return `FY${period.fiscalYear}`;
     case "appointment":
       return `AP${period.appointmentStart}`;
+    case "drill":
+      return `DRILL-C${period.campaignId}`;
   }
 }
 
@@ -138,6 +143,9 @@ function requiredFor(
 
     case "delta":
       // Delta retraining is assigned by HR after a content release, never by rule.
+      return null;
+    case "drill":
+      // The drill follow-up is assigned by a click in a drill, never by the rollover.
       return null;
   }
 }

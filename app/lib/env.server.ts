@@ -35,8 +35,23 @@ const schema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("mamori@localhost"),
     REMINDER_OUTBOX: z.string().default("data/outbox"),
-    /** The address staff use to reach Mamori, for links in reminders. */
+    /** The address staff use to reach Mamori, for links in reminders and drill mails. */
     APP_URL: z.string().default("http://localhost:3000"),
+    // Drill mails: at most this many per minute per app instance (the
+    // city's mail server may throttle bursts), and how often an idle sender
+    // looks for mail due. DRILL_SENDER=off keeps an instance from sending.
+    DRILL_SEND_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    DRILL_SENDER_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    DRILL_SENDER: z.enum(["on", "off"]).default("on"),
+    // 不審メール報告: the SMTP port Mamori listens on for forwarded mail
+    // (unset: off), the address it binds, and the largest mail accepted.
+    REPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    REPORT_SMTP_HOST: z.string().optional(),
+    REPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
 
     // ── Directory sign-in and staff sync (LDAP / Active Directory; README
     // "Signing in with the city's directory"). Unset LDAP_URL: Mamori

@@ -1,13 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { requiredAssignments, type RequiredAssignment } from "~/domain/assignment-rules.ts";
+import { cycleKeyOf, requiredAssignments, trackAppliesTo, type RequiredAssignment } from "~/domain/assignment-rules.ts";
 import { parseStoredDuties } from "~/domain/duties.ts";
-import { fiscalYearOf } from "~/domain/fiscal-year.ts";
+import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { BATCH, chunks } from "~/lib/chunks.ts";
 import { recordAudit } from "./audit.server.ts";
-import { listTracks } from "./catalogue.server.ts";
+import { getTrack, listTracks } from "./catalogue.server.ts";
 
 export type AssignmentSummary = { created: number; existing: number; skipped: number };
 
@@ -171,4 +171,39 @@ export async function extendDueDates(actor: Actor, selection: DueDateSelection, 
     });
     return count;
   });
+}
+
+/**
+ * Assigns a drill's follow-up track to a person who clicked its mail, due
+ * `track.due` days after `today`: one per person per campaign (the cycle
+ * key DRILL-C<id>), so a second click or a second instance adds nothing.
+ * Returns the assignment's id, or null when the track is not a drill track
+ * in force or does not apply to the person.
+ */
+export async function assignDrillFollowUp(
+  staffId: number,
+  trackId: string,
+  campaignId: number,
+  today: string,
+  tx: Prisma.TransactionClient = db,
+): Promise<number | null> {
+  const track = await getTrack(trackId, tx);
+  const person = await tx.staff.findUnique({
+    where: { id: staffId },
+    select: { employeeTypeCode: true, role: true, duties: true, active: true },
+  });
+  if (!track || track.cycle !== "drill" || !person?.active) return null;
+  const role = isRole(person.role) ? person.role : "LEARNER";
+  const duties = parseStoredDuties(person.duties);
+  if (!trackAppliesTo(track, { employeeTypeCode: person.employeeTypeCode, role, duties })) return null;
+  const cycleKey = cycleKeyOf({ cycle: "drill", campaignId });
+  const key = { staffId_trackId_cycleKey: { staffId, trackId, cycleKey } };
+  const days = track.due.kind === "daysAfter" ? track.due.days : 14;
+  const assignment = await tx.assignment.upsert({
+    where: key,
+    create: { staffId, trackId, cycleKey, fiscalYear: fiscalYearOf(today), dueDate: addDays(today, days) },
+    update: {},
+    select: { id: true },
+  });
+  return assignment.id;
 }

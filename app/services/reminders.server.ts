@@ -1,6 +1,5 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
 import type { Actor } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
@@ -8,6 +7,7 @@ import { t } from "~/lib/i18n.ts";
 import { daysBetween } from "~/domain/fiscal-year.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { recordAudit } from "./audit.server.ts";
+import { smtpTransport } from "./mail.server.ts";
 
 export type ReminderMessage = {
   staffId: number;
@@ -68,8 +68,6 @@ export async function pendingReminders(today: string, only?: ReminderSelection):
 
 export type Channel = "smtp" | "file";
 
-let transport: nodemailer.Transporter | undefined;
-
 /** The channel deliverMail will use for a person with (or without) a mail address. */
 export function mailChannel(to: string | null): Channel {
   return env.SMTP_URL && to ? "smtp" : "file";
@@ -85,8 +83,12 @@ export async function deliverMail(
   today: string,
 ): Promise<Channel> {
   if (mailChannel(message.to) === "smtp" && message.to) {
-    transport ??= nodemailer.createTransport(env.SMTP_URL);
-    await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
+    await smtpTransport()!.sendMail({
+      from: env.MAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      text: message.body,
+    });
     return "smtp";
   }
   // Inside a closed network without mail, the city's own system picks these up.

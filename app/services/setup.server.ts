@@ -2,7 +2,7 @@ import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { dialect } from "~/lib/sql-dialect.server.ts";
 import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
-import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { DEMO_MAIL_DOMAIN, DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
 import { formatDuties } from "~/domain/duties.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
@@ -57,7 +57,12 @@ export async function loadDemoData(): Promise<void> {
       });
       const staff = await tx.staff.upsert({
         where: { employeeNumber: person.employeeNumber },
-        create: { ...person, duties: formatDuties(duties ?? []), sectionId },
+        create: {
+          ...person,
+          duties: formatDuties(duties ?? []),
+          sectionId,
+          email: `${person.employeeNumber}@${DEMO_MAIL_DOMAIN}`,
+        },
         update: {},
       });
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });

@@ -151,3 +151,32 @@ export const DEMO_STAFF: DemoStaff[] = [
     startDate: "2015-04-01",
   },
 ];
+
+/** Demo staff receive mail at <職員番号>@ this domain (reserved for examples). */
+export const DEMO_MAIL_DOMAIN = "mamori-city.example.jp";
+
+/**
+ * One finished drill for the demo: sent ten days ago through the real
+ * sender (to the outbox), with what each person did, in minutes after their
+ * mail arrived. Three of ten clicked (one typed into the fake sign-in form),
+ * four reported — one after clicking, as the module teaches.
+ */
+export const DEMO_DRILL = {
+  name: "2026年度 第1回 標的型攻撃メール訓練",
+  scenarioId: "mailbox-password-expiry",
+  daysAgo: 10,
+  outcomes: {
+    "100003": { click: 6, entered: true },
+    "100005": { click: 14, report: 40 },
+    "200002": { click: 3 },
+    "100001": { report: 12 },
+    "300001": { report: 25 },
+    "900001": { report: 8 },
+  } as Record<string, { click?: number; entered?: boolean; report?: number }>,
+  /** A real suspicious mail two people reported, for the security office's queue. */
+  realReport: {
+    sender: "請求センター <billing@invoice-center.example.net>",
+    subject: "【至急】請求書の送付（再送）",
+    reporters: ["100002", "100006"],
+  },
+};

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
 import { startDraft } from "~/services/content-draft.server.ts";
+import { newToken } from "~/services/drill-sender.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -15,6 +16,8 @@ type Fixture = {
   assignmentId: number;
   attemptId: number;
   outsider: { id: number };
+  campaignId: number;
+  drillToken: string;
   /** A bulletin for the role LEARNER only. */
   bulletinId: number;
 };
@@ -234,6 +237,41 @@ const MATRIX: Record<
     path: () => "/admin/content/export",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
+  // The drill link opens without a login: it is in the person's mail.
+  "d.$token.tsx": {
+    path: (f) => `/d/${f.drillToken}`,
+    params: (f) => ({ token: f.drillToken }),
+    expect: { anonymous: 200, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "report.tsx": { path: () => "/report", expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 } },
+  "admin.mail-reports.tsx": {
+    path: () => "/admin/mail-reports",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "drills._index.tsx": {
+    path: () => "/drills",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "drills.new.tsx": {
+    path: () => "/drills/new",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "drills.$campaignId._index.tsx": {
+    path: (f) => `/drills/${f.campaignId}`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  // A manager sees their organisation's figures, not each person's.
+  "drills.$campaignId.results.tsx": {
+    path: (f) => `/drills/${f.campaignId}/results`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "drills.$campaignId.export.ts": {
+    path: (f) => `/drills/${f.campaignId}/export`,
+    params: (f) => ({ campaignId: String(f.campaignId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
   "admin.directory.tsx": {
     path: () => "/admin/directory",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
@@ -276,6 +314,31 @@ beforeAll(async () => {
   });
   fixture.attemptId = attempt.id;
   await startDraft({ staffId: people.ADMIN.id, address: "test" });
+  const campaign = await db.drillCampaign.create({
+    data: {
+      name: "訓練",
+      scenarioId: "parcel-notice",
+      targets: { kind: "filter" },
+      windowStart: new Date("2026-11-24T00:00:00Z"),
+      windowEnd: new Date("2026-11-24T08:00:00Z"),
+      followUpTrackId: "drill-follow-up",
+      endDate: "2026-12-31",
+      status: "sending",
+    },
+  });
+  fixture.campaignId = campaign.id;
+  const { token, hash } = newToken();
+  fixture.drillToken = token;
+  await db.drillMessage.create({
+    data: {
+      campaignId: campaign.id,
+      staffId: people.LEARNER.id,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
+  });
   const bulletin = await db.bulletin.create({
     data: {
       title: "職員の皆さんへ",

@@ -22,6 +22,12 @@ import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
 import { action as directoryAction } from "~/routes/admin.directory.tsx";
+import { action as newDrillAction } from "~/routes/drills.new.tsx";
+import { action as drillCampaignAction } from "~/routes/drills.$campaignId._index.tsx";
+import { action as drillLinkAction } from "~/routes/d.$token.tsx";
+import { action as reportMailAction } from "~/routes/report.tsx";
+import { action as triageAction } from "~/routes/admin.mail-reports.tsx";
+import { newToken } from "~/services/drill-sender.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -44,6 +50,9 @@ async function snapshot() {
     releases,
     organisations,
     reminders,
+    campaigns,
+    messages,
+    reports,
   ] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
@@ -62,6 +71,9 @@ async function snapshot() {
     db.contentRelease.count(),
     db.organisation.findMany({ orderBy: { id: "asc" } }),
     db.reminder.count(),
+    db.drillCampaign.findMany({ orderBy: { id: "asc" } }),
+    db.drillMessage.findMany({ orderBy: { id: "asc" } }),
+    db.mailReport.findMany({ orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({
     staff,
@@ -80,6 +92,9 @@ async function snapshot() {
     releases,
     organisations,
     reminders,
+    campaigns,
+    messages,
+    reports,
   });
 }
 
@@ -136,6 +151,8 @@ let hr: { id: number };
 let admin: { id: number };
 let assignmentId: number;
 let bulletinId: number;
+let draftId: number;
+let drillToken: string;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
@@ -151,6 +168,33 @@ beforeAll(async () => {
     },
   });
   assignmentId = assignment.id;
+  const window = { windowStart: new Date("2026-11-30T00:00:00Z"), windowEnd: new Date("2026-11-30T08:00:00Z") };
+  const campaign = (status: string) =>
+    db.drillCampaign.create({
+      data: {
+        name: status,
+        scenarioId: "parcel-notice",
+        targets: { kind: "filter", organisationId: "audit" },
+        ...window,
+        followUpTrackId: "drill-follow-up",
+        endDate: "2026-12-31",
+        status,
+      },
+    });
+  draftId = (await campaign("draft")).id;
+  const sending = await campaign("sending");
+  const { token, hash } = newToken();
+  drillToken = token;
+  await db.drillMessage.create({
+    data: {
+      campaignId: sending.id,
+      staffId: learner.id,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
+  });
   bulletinId = (
     await db.bulletin.create({
       data: { title: "お知らせ", body: "本文", audience: {}, publishOn: "2026-04-01", mustConfirm: true },
@@ -433,6 +477,81 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/admin/directory",
       () => ({}),
       ["intent", "deactivateMissing"],
+    ));
+
+  it("drill campaign creation", () =>
+    fuzz(
+      "new drill",
+      newDrillAction,
+      () => hr,
+      "/drills/new",
+      () => ({}),
+      [
+        "intent",
+        "name",
+        "scenarioId",
+        "targetKind",
+        "organisationId",
+        "sectionId",
+        "employeeTypeCode",
+        "role",
+        "employeeNumbers",
+        "windowStart",
+        "windowEnd",
+        "businessHoursOnly",
+        "endDate",
+      ],
+    ));
+
+  it("drill campaign changes, launch and end", () =>
+    fuzz(
+      "drill campaign",
+      drillCampaignAction,
+      () => hr,
+      `/drills/${draftId}`,
+      () => ({ campaignId: String(draftId) }),
+      [
+        "intent",
+        "name",
+        "scenarioId",
+        "targetKind",
+        "sectionId",
+        "role",
+        "employeeNumbers",
+        "windowStart",
+        "windowEnd",
+        "endDate",
+      ],
+    ));
+
+  it("the drill link's click confirmation (no login)", () =>
+    fuzz(
+      "drill link",
+      drillLinkAction,
+      () => null,
+      `/d/${drillToken}`,
+      () => ({ token: drillToken }),
+      ["intent"],
+    ));
+
+  it("reporting a suspicious mail", () =>
+    fuzz(
+      "report mail",
+      reportMailAction,
+      () => learner,
+      "/report",
+      () => ({}),
+      ["sender", "subject", "raw"],
+    ));
+
+  it("triage of reported mail", () =>
+    fuzz(
+      "triage",
+      triageAction,
+      () => admin,
+      "/admin/mail-reports",
+      () => ({}),
+      ["groupKey", "triage", "notes"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {

@@ -114,6 +114,16 @@ describe("cycleKeyOf", () => {
     expect(cycleKeyOf({ cycle: "once" })).toBe("once");
     expect(cycleKeyOf({ cycle: "fiscal-year", fiscalYear: 2026 })).toBe("FY2026");
     expect(cycleKeyOf({ cycle: "appointment", appointmentStart: "2026-04-01" })).toBe("AP2026-04-01");
+    expect(cycleKeyOf({ cycle: "drill", campaignId: 3 })).toBe("DRILL-C3");
+  });
+
+  it("never assigns a drill follow-up by rule: only a click in a drill does", () => {
+    const followUp = track({
+      id: "drill-follow-up",
+      cycle: "drill",
+      due: { kind: "daysAfter", days: 14, from: "assigned" },
+    });
+    expect(requiredAssignments(staff(), [followUp], 2026, "2026-11-25")).toEqual([]);
   });
 });
 

@@ -229,6 +229,16 @@ describe("checkContent", () => {
     });
   });
 
+  it("accepts a drill track due days after assignment, and rejects one due from the start date", () => {
+    const drill = tracks.replace("cycle: once", "cycle: drill");
+    expect(problemsOf(files({ "tracks.yaml": drill.replace("from: start", "from: assigned") }))).toEqual([]);
+    expect(problemsOf(files({ "tracks.yaml": drill }))).toContainEqual(
+      expect.objectContaining({
+        message: 'track "onboarding" (cycle drill) must be due { daysAfter: N, from: assigned }',
+      }),
+    );
+  });
+
   it("rejects a track that draws more questions than its modules hold", () => {
     const problems = problemsOf(files({ "tracks.yaml": tracks.replace("questions: 3", "questions: 20") }));
     expect(problems).toContainEqual(

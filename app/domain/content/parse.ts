@@ -54,7 +54,7 @@ const TrackEntry = z.object({
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
     duties: z.array(z.enum(DUTIES)).default([]),
   }),
-  cycle: z.enum(["once", "fiscal-year", "appointment", "delta"]),
+  cycle: z.enum(["once", "fiscal-year", "appointment", "delta", "drill"]),
   skipInYearOfStart: z.boolean().default(false),
   modules: z.array(slug).min(1),
   reading: z.enum(["required", "optional"]),

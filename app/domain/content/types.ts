@@ -52,7 +52,7 @@ export type Track = {
   description: string;
   /** Roles and 担当 (duties) that receive the track; an empty list means everyone. */
   appliesTo: { employeeTypes: string[]; roles: Role[]; duties: Duty[] };
-  cycle: "once" | "fiscal-year" | "appointment" | "delta";
+  cycle: "once" | "fiscal-year" | "appointment" | "delta" | "drill";
   /** Not assigned in the fiscal year the person started: onboarding covers it. */
   skipInYearOfStart: boolean;
   modules: string[];

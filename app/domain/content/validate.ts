@@ -145,6 +145,11 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
         problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" names employee type "${type}", which does not exist` });
       }
     }
+    // Drill and delta tracks are assigned on a day of their own (a click, a
+    // release): only "N days after assigned" gives them a due date.
+    if ((track.cycle === "drill" || track.cycle === "delta") && !(track.due.kind === "daysAfter" && track.due.from === "assigned")) {
+      problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" (cycle ${track.cycle}) must be due { daysAfter: N, from: assigned }` });
+    }
     const available = track.modules.reduce((sum, slug) => sum + (questionsByModule.get(slug) ?? 0), 0);
     if (available < track.quiz.questions) {
       problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" draws ${track.quiz.questions} questions but its modules hold ${available}` });

@@ -1,0 +1,249 @@
+import { db } from "~/lib/db.server.ts";
+import type { Actor } from "~/domain/audit.ts";
+import { linkLastDay } from "~/domain/drills/campaign.ts";
+import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
+import { japanDate } from "~/domain/japan-time.ts";
+import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
+import { recordAudit } from "./audit.server.ts";
+import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
+import { hashToken } from "./drill-sender.server.ts";
+
+/** A suspicious mail as reported, by mail to the report address or with the button. */
+export type IncomingReport = {
+  via: "mail" | "button";
+  reporterId: number | null;
+  reporterEmail?: string | null;
+  sender: string;
+  subject: string;
+  messageId?: string | null;
+  /** The whole mail, when the reporter gave it. */
+  raw?: string | null;
+  rawSize: number;
+  /** Drill link tokens found in the mail (app/domain/drills/report-match.ts). */
+  tokens: readonly string[];
+};
+
+export type FiledReport = { id: number; kind: "drill" | "real"; campaignName: string | null };
+
+/** Reports of the same drill by the same message count once, at the first. */
+const norm = (s: string) => originalSubject(s).normalize("NFKC").replace(/\s+/g, " ");
+
+/**
+ * The drill message a report is about: by a link token in the mail, or else
+ * (the reporter pasted only sender and subject) by one of the reporter's own
+ * drill mails with that sender and subject, sent before now and whose link
+ * still works.
+ */
+async function matchDrill(report: IncomingReport, now: Date) {
+  for (const token of report.tokens) {
+    const message = await db.drillMessage.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, campaignId: true, campaign: { select: { name: true } } },
+    });
+    if (message) return message;
+  }
+  if (report.reporterId === null) return null;
+  const candidates = await db.drillMessage.findMany({
+    where: { staffId: report.reporterId, status: "sent", sentAt: { lte: now } },
+    orderBy: { sentAt: "desc" },
+    select: {
+      id: true,
+      campaignId: true,
+      campaign: { select: { name: true, scenarioId: true, endDate: true } },
+      staff: { select: MAIL_PERSON_SELECT },
+    },
+  });
+  const today = japanDate(now);
+  for (const c of candidates) {
+    const scenario = getScenario(c.campaign.scenarioId);
+    if (!scenario || linkLastDay(c.campaign.endDate) < today) continue;
+    const mail = renderFor(scenario, c.staff);
+    if (senderAddress(report.sender) === mail.fromAddress.toLowerCase() && norm(report.subject) === norm(mail.subject))
+      return c;
+  }
+  return null;
+}
+
+/**
+ * Files a report: a drill report when it is about a drill mail (the
+ * message's first report is recorded for the results, even after a click),
+ * otherwise a real report for the security office, grouped with identical
+ * mails. The raw mail is kept for real reports only.
+ */
+export async function fileReport(report: IncomingReport, now = new Date()): Promise<FiledReport> {
+  const sender = report.sender.slice(0, 500);
+  const subject = report.subject.slice(0, 500);
+  const base = {
+    via: report.via,
+    reporterId: report.reporterId,
+    reporterEmail: report.reporterEmail ?? null,
+    sender,
+    subject,
+    messageId: report.messageId?.slice(0, 500) ?? null,
+    rawSize: report.rawSize,
+    receivedAt: now,
+    groupKey: reportGroupKey(sender, subject),
+  };
+  const drill = await matchDrill(report, now);
+  if (drill) {
+    const created = await db.$transaction(async (tx) => {
+      await tx.drillMessage.updateMany({ where: { id: drill.id, reportedAt: null }, data: { reportedAt: now } });
+      return tx.mailReport.create({
+        data: { ...base, kind: "drill", campaignId: drill.campaignId, drillMessageId: drill.id, triage: "no-issue" },
+      });
+    });
+    return { id: created.id, kind: "drill", campaignName: drill.campaign.name };
+  }
+  const created = await db.mailReport.create({ data: { ...base, kind: "real", raw: report.raw ?? null } });
+  return { id: created.id, kind: "real", campaignName: null };
+}
+
+/** A person's own reports, newest first, with what the security office decided. */
+export function ownReports(staffId: number) {
+  return db.mailReport.findMany({
+    where: { reporterId: staffId },
+    orderBy: { id: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      kind: true,
+      sender: true,
+      subject: true,
+      receivedAt: true,
+      triage: true,
+      campaign: { select: { name: true } },
+    },
+  });
+}
+
+/**
+ * The security office's queue: real reports grouped by identical mail,
+ * with how many people reported it and since when. A group's status is its
+ * latest report's: a new report after 問題なし puts the mail back on top.
+ */
+export async function triageQueue(filter: { triage?: TriageStatus } = {}) {
+  const reports = await db.mailReport.findMany({
+    where: { kind: "real" },
+    orderBy: { receivedAt: "asc" },
+    select: {
+      id: true,
+      groupKey: true,
+      sender: true,
+      subject: true,
+      reporterId: true,
+      reporterEmail: true,
+      receivedAt: true,
+      triage: true,
+      notes: true,
+      handlerId: true,
+      handledAt: true,
+    },
+  });
+  const groups = new Map<
+    string,
+    {
+      groupKey: string;
+      sender: string;
+      subject: string;
+      first: Date;
+      last: Date;
+      reporters: Set<string>;
+      count: number;
+      triage: string;
+      notes: string;
+      handlerId: number | null;
+      handledAt: Date | null;
+      reportIds: number[];
+    }
+  >();
+  for (const r of reports) {
+    const reporter = r.reporterId !== null ? `s${r.reporterId}` : `m${r.reporterEmail ?? r.id}`;
+    const group = groups.get(r.groupKey);
+    if (!group) {
+      groups.set(r.groupKey, {
+        groupKey: r.groupKey,
+        sender: r.sender,
+        subject: r.subject,
+        first: r.receivedAt,
+        last: r.receivedAt,
+        reporters: new Set([reporter]),
+        count: 1,
+        triage: r.triage,
+        notes: r.notes,
+        handlerId: r.handlerId,
+        handledAt: r.handledAt,
+        reportIds: [r.id],
+      });
+      continue;
+    }
+    group.last = r.receivedAt;
+    group.reporters.add(reporter);
+    group.count++;
+    group.triage = r.triage;
+    group.notes = r.notes || group.notes;
+    group.handlerId = r.handlerId ?? group.handlerId;
+    group.handledAt = r.handledAt ?? group.handledAt;
+    group.reportIds.push(r.id);
+  }
+  const handlers = new Map(
+    (
+      await db.staff.findMany({
+        where: { id: { in: [...groups.values()].map((g) => g.handlerId).filter((id): id is number => id !== null) } },
+        select: { id: true, name: true },
+      })
+    ).map((s) => [s.id, s.name]),
+  );
+  const order = (triage: string) => TRIAGE_STATUSES.indexOf(triage as TriageStatus);
+  return [...groups.values()]
+    .filter((g) => !filter.triage || g.triage === filter.triage)
+    .map(({ reporters, ...g }) => ({
+      ...g,
+      people: reporters.size,
+      handlerName: g.handlerId === null ? null : (handlers.get(g.handlerId) ?? null),
+    }))
+    .sort((a, b) => order(a.triage) - order(b.triage) || b.last.getTime() - a.last.getTime());
+}
+
+/** Sets the status and notes of every report of one mail, with the handler, audited. */
+export async function updateTriage(
+  actor: Actor,
+  groupKey: string,
+  triage: TriageStatus,
+  notes: string,
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.mailReport.updateMany({
+      where: { kind: "real", groupKey },
+      data: { triage, notes, handlerId: actor.staffId, handledAt: now },
+    });
+    if (count > 0)
+      await recordAudit(tx, actor, {
+        action: "mail-report.triage",
+        targetType: "mailReportGroup",
+        targetId: groupKey.slice(0, 200),
+        detail: { triage, notes, count },
+      });
+    return count;
+  });
+}
+
+/** The reports of one mail, for the office to read. */
+export function reportsOfGroup(groupKey: string) {
+  return db.mailReport.findMany({
+    where: { kind: "real", groupKey },
+    orderBy: { receivedAt: "asc" },
+    select: {
+      id: true,
+      via: true,
+      sender: true,
+      subject: true,
+      messageId: true,
+      rawSize: true,
+      raw: true,
+      receivedAt: true,
+      reporterEmail: true,
+      reporterId: true,
+    },
+  });
+}

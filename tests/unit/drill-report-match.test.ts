@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import {
+  drillTokensIn,
+  originalSubject,
+  quotedHeaders,
+  reportGroupKey,
+  senderAddress,
+} from "~/domain/drills/report-match.ts";
+import { figuresOf, median, percent, timelineOf } from "~/domain/drills/results.ts";
+
+const token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456";
+
+describe("recognising a reported mail", () => {
+  it("finds a drill token in links, even split by quoted-printable", () => {
+    expect(drillTokensIn(`https://mamori.city.lg.jp/d/${token} and again /d/${token}`)).toEqual([token]);
+    expect(drillTokensIn(`https://mamori/d/${token.slice(0, 20)}=\r\n${token.slice(20)}"`)).toEqual([token]);
+    expect(drillTokensIn(`/d/${token}x`)).toEqual([]); // longer is not a token
+    expect(drillTokensIn("/d/short")).toEqual([]);
+  });
+
+  it("groups identical mails by sender address and subject without forward prefixes", () => {
+    expect(originalSubject("Fwd: FW: 転送: 請求書")).toBe("請求書");
+    expect(senderAddress("経理部 <Billing@Invoice.example.net>")).toBe("billing@invoice.example.net");
+    expect(reportGroupKey("billing@invoice.example.net", "FW: 請求書")).toBe(
+      reportGroupKey("経理 <BILLING@invoice.example.net>", "請求書"),
+    );
+    expect(quotedHeaders("> 差出人: 経理 <b@x.example>\n> 件名： 請求書\n")).toEqual({
+      sender: "経理 <b@x.example>",
+      subject: "請求書",
+    });
+  });
+});
+
+describe("drill figures", () => {
+  const at = (m: number) => new Date(Date.UTC(2026, 10, 24, 0, m));
+  const row = (o: Partial<Record<"sentAt" | "clickedAt" | "reportedAt", Date | null>>) => ({
+    organisationId: "fire",
+    organisationName: "消防本部",
+    employeeTypeCode: "regular",
+    employeeTypeName: "常勤職員",
+    sentAt: null,
+    clickedAt: null,
+    openedAttachmentAt: null,
+    enteredAt: null,
+    reportedAt: null,
+    ...o,
+  });
+
+  it("has no rates before anything is delivered", () => {
+    expect(figuresOf([row({})])).toMatchObject({
+      targeted: 1,
+      delivered: 0,
+      clickRate: null,
+      reportRate: null,
+      medianMinutesToReport: null,
+    });
+    expect(percent(null)).toBe("—");
+    expect(percent(2 / 3)).toBe("66.7%");
+  });
+
+  it("takes the median of odd and even counts", () => {
+    expect(median([5, 40, 20])).toBe(20);
+    expect(median([5, 20])).toBe(12.5);
+    expect(median([])).toBeNull();
+  });
+
+  it("counts the timeline from the first delivery", () => {
+    const rows = [row({ sentAt: at(0), clickedAt: at(59), reportedAt: at(61) }), row({ sentAt: at(30) })];
+    expect(timelineOf(rows, 2)).toEqual([
+      { hour: 1, clicked: 1, reported: 0 },
+      { hour: 2, clicked: 1, reported: 1 },
+    ]);
+  });
+});
