@@ -1,11 +1,13 @@
 /**
- * `npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]`
+ * `npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]`
  *
  * Imports the personnel system's staff CSV into the database in
  * DATABASE_URL. Every row or none: any invalid row rejects the file, with
  * each problem listed by line and column on stderr, and exit code 1.
  * Prints a one-line JSON summary: created, updated, unchanged, deactivated,
- * errors (and missing: active staff not in the file).
+ * errors (and missing: active staff not in the file; protected: ADMIN
+ * accounts left alone). ADMIN rows are neither changed nor deactivated
+ * unless the operator passes --include-admins.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -16,16 +18,17 @@ import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-im
 const args = process.argv.slice(2);
 const path = args.find((a) => !a.startsWith("--"));
 if (!path) {
-  console.error("usage: npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]");
+  console.error("usage: npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]");
   process.exit(2);
 }
 const dryRun = args.includes("--dry-run");
 const deactivateMissing = args.includes("--deactivate-missing");
+const includeAdmins = args.includes("--include-admins");
 
 const file = readStaffCsv(basename(path), readFileSync(path));
 try {
   if (dryRun) {
-    const check = await checkStaffImport(file, null);
+    const check = await checkStaffImport(file, null, includeAdmins);
     if (!check.ok) fail(check.problems);
     else {
       const { plan } = check;
@@ -37,11 +40,12 @@ try {
         deactivated: deactivateMissing ? plan.missing.length : 0,
         missing: plan.missing.length,
         newSections: plan.newSections.length,
+        protected: plan.protected.length,
         errors: 0,
       });
     }
   } else {
-    const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing });
+    const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing, includeAdmins });
     if (!result.ok) fail(result.problems);
     else report({ ...withoutOk(result), errors: 0 });
   }

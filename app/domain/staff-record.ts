@@ -26,6 +26,23 @@ export function mayAssignRole(actorRole: Role, from: Role | null, to: Role): boo
   return actorRole === "ADMIN" || (to !== "ADMIN" && from !== "ADMIN");
 }
 
+/**
+ * Only an administrator may act on an administrator's account — edit it,
+ * change its role, deactivate or reactivate it, reset its password or lift
+ * its lockout: otherwise HR could reset an ADMIN's password and sign in as
+ * them. Due-date extensions are training, not the account, and stay open to HR.
+ */
+export function mayManageAccount(actorRole: Role, targetRole: string): boolean {
+  return actorRole === "ADMIN" || targetRole !== "ADMIN";
+}
+
+/** Thrown by a service asked to change an ADMIN account for someone who is not ADMIN. */
+export class ProtectedAccountError extends Error {
+  constructor(readonly staffId: number) {
+    super(`staff ${staffId} is an administrator's account`);
+  }
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, t("staff.dateFormat"))

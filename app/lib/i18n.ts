@@ -427,6 +427,17 @@ const ja = {
   "error.forbidden": "このページを表示する権限がありません。",
   "error.unexpected": "予期しないエラーが発生しました。時間をおいて再度お試しください。",
   "error.backHome": "ホームへ戻る",
+
+  // Issue 14 (security findings): ADMIN accounts, hidden answer keys, due-date window, bad requests
+  "staff.adminProtected": "システム管理者のアカウントは、システム管理者だけが変更できます。",
+  "staff.adminProtectedNote":
+    "この職員はシステム管理者です。職員情報・役割・有効／無効・パスワード・ロックの変更は、システム管理者だけが行えます。",
+  "import.protectedList": "変更しないシステム管理者（{count}人）",
+  "import.protectedHint":
+    "システム管理者のアカウントは、システム管理者だけが変更・無効化できます。次の職員はファイルの内容にかかわらず、今のまま残します。",
+  "import.protectedChanged": "ファイルの内容と違いがありますが、変更しません",
+  "import.protectedMissing": "ファイルにありませんが、無効にしません",
+  "import.protectedDone": "システム管理者 {count}人は変更していません。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

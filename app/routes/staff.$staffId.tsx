@@ -9,7 +9,7 @@ import { formatDateTime } from "~/domain/japan-time.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
 import { OneDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { StaffRecordForm } from "~/domain/staff-record.ts";
+import { mayManageAccount, ProtectedAccountError, StaffRecordForm } from "~/domain/staff-record.ts";
 import { StatusBadge } from "~/components/TrainingStatus.tsx";
 import { today } from "~/lib/clock.server.ts";
 import { extendDueDates } from "~/services/assignments.server.ts";
@@ -48,7 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fiscalYearLabel: fiscalYearLabel(a.fiscalYear),
     status: assignmentStatus(a, day),
   }));
-  return { staff, options, assignments, isAdmin: user.role === "ADMIN", now: new Date() };
+  return {
+    staff,
+    options,
+    assignments,
+    isAdmin: user.role === "ADMIN",
+    mayManageAccount: mayManageAccount(user.role, staff.role),
+    now: new Date(),
+  };
 }
 
 const Intent = z.discriminatedUnion("intent", [
@@ -70,8 +77,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = Intent.safeParse(Object.fromEntries(formData));
   if (!intent.success) return data({ result: null, outcome: {} as Outcome }, { status: 400 });
+  try {
+    return await perform(intent.data, formData, staff, actor);
+  } catch (error) {
+    // The services refuse an ADMIN's account to anyone but an ADMIN.
+    if (error instanceof ProtectedAccountError) throw new Response(t("staff.adminProtected"), { status: 403 });
+    throw error;
+  }
+}
 
-  switch (intent.data.intent) {
+async function perform(
+  intent: z.infer<typeof Intent>,
+  formData: FormData,
+  staff: { id: number },
+  actor: ReturnType<typeof actorOf>,
+) {
+  switch (intent.intent) {
     case "save": {
       const submission = parseWithZod(formData, { schema: StaffRecordForm });
       if (submission.status !== "success")
@@ -86,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { result: submission.reply(), outcome: { message: t(saved.changed ? "staff.saved" : "staff.unchanged") } };
     }
     case "deactivate":
-      await setStaffActive(actor, staff.id, false, intent.data.reason);
+      await setStaffActive(actor, staff.id, false, intent.reason);
       return { result: null, outcome: { message: t("staff.deactivated") } };
     case "reactivate":
       await setStaffActive(actor, staff.id, true, "");
@@ -118,14 +139,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { result: null, outcome: { message: t("due.done", { count, date: parsed.data.newDueDate }) } };
     }
     case "sign-out-everywhere":
-      if (user.role !== "ADMIN") throw new Response(t("error.forbidden"), { status: 403 });
+      if (actor.role !== "ADMIN") throw new Response(t("error.forbidden"), { status: 403 });
       await signOutEverywhere(actor, staff.id);
       return { result: null, outcome: { message: t("staff.signedOutEverywhere") } };
   }
 }
 
 export default function StaffRecord() {
-  const { staff, options, assignments, isAdmin, now } = useLoaderData<typeof loader>();
+  const { staff, options, assignments, isAdmin, mayManageAccount, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
@@ -153,15 +174,21 @@ export default function StaffRecord() {
         </p>
       ) : null}
       {outcome?.initialPassword ? <OneTimePassword password={outcome.initialPassword} /> : null}
-      <section className="card" aria-label={t("staff.editTitle", { name: staff.name })}>
-        <StaffForm
-          key={staff.id}
-          options={options}
-          lastResult={actionData?.result}
-          defaultValue={staff}
-          submitLabel={t("staff.save")}
-        />
-      </section>
+      {mayManageAccount ? (
+        <section className="card" aria-label={t("staff.editTitle", { name: staff.name })}>
+          <StaffForm
+            key={staff.id}
+            options={options}
+            lastResult={actionData?.result}
+            defaultValue={staff}
+            submitLabel={t("staff.save")}
+          />
+        </section>
+      ) : (
+        <p className="notice" role="note">
+          {t("staff.adminProtectedNote")}
+        </p>
+      )}
       <section className="card" aria-labelledby="assignments-title">
         <h2 id="assignments-title">{t("due.assignments")}</h2>
         {assignments.length === 0 ? <p>{t("learn.none")}</p> : null}
@@ -193,51 +220,53 @@ export default function StaffRecord() {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="account-title">
-        <h2 id="account-title">{t("staff.account")}</h2>
-        <div className="account-actions">
-          {staff.active ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="deactivate" />
-              <div className="field">
-                <label htmlFor="reason">{t("staff.deactivateReason")}</label>
-                <input id="reason" name="reason" maxLength={200} aria-describedby="reason-hint" />
-                <p id="reason-hint" className="field-hint">
-                  {t("staff.deactivateReasonHint")}
-                </p>
-              </div>
-              <button type="submit" className="button button-danger">
-                {t("staff.deactivate")}
-              </button>
-            </Form>
-          ) : (
+      {mayManageAccount ? (
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title">{t("staff.account")}</h2>
+          <div className="account-actions">
+            {staff.active ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="deactivate" />
+                <div className="field">
+                  <label htmlFor="reason">{t("staff.deactivateReason")}</label>
+                  <input id="reason" name="reason" maxLength={200} aria-describedby="reason-hint" />
+                  <p id="reason-hint" className="field-hint">
+                    {t("staff.deactivateReasonHint")}
+                  </p>
+                </div>
+                <button type="submit" className="button button-danger">
+                  {t("staff.deactivate")}
+                </button>
+              </Form>
+            ) : (
+              <Form method="post">
+                <button type="submit" name="intent" value="reactivate" className="button button-quiet">
+                  {t("staff.reactivate")}
+                </button>
+              </Form>
+            )}
             <Form method="post">
-              <button type="submit" name="intent" value="reactivate" className="button button-quiet">
-                {t("staff.reactivate")}
+              <button type="submit" name="intent" value="reset-password" className="button button-quiet">
+                {t("staff.resetPassword")}
               </button>
             </Form>
-          )}
-          <Form method="post">
-            <button type="submit" name="intent" value="reset-password" className="button button-quiet">
-              {t("staff.resetPassword")}
-            </button>
-          </Form>
-          {locked ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="unlock" className="button button-quiet">
-                {t("staff.unlock")}
-              </button>
-            </Form>
-          ) : null}
-          {isAdmin ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="sign-out-everywhere" className="button button-quiet">
-                {t("staff.signOutEverywhere")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </section>
+            {locked ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="unlock" className="button button-quiet">
+                  {t("staff.unlock")}
+                </button>
+              </Form>
+            ) : null}
+            {isAdmin ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="sign-out-everywhere" className="button button-quiet">
+                  {t("staff.signOutEverywhere")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -51,6 +51,8 @@ function previewOf(plan: StaffImportPlan) {
       .map((u) => ({ employeeNumber: u.row.employeeNumber, name: u.row.name, changes: u.changes })),
     missing: plan.missing.length,
     missingRows: plan.missing.slice(0, PREVIEW_ROWS),
+    // Never cut short: each is an ADMIN account the import will not touch.
+    protectedRows: plan.protected,
   };
 }
 
@@ -104,7 +106,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return rejected(result.problems);
   const { created, updated, unchanged, deactivated } = result;
-  return data<ActionData>({ step: "done", message: t("import.done", { created, updated, unchanged, deactivated }) });
+  const message = t("import.done", { created, updated, unchanged, deactivated });
+  return data<ActionData>({
+    step: "done",
+    message: result.protected > 0 ? `${message}${t("import.protectedDone", { count: result.protected })}` : message,
+  });
 }
 
 const FIELD_LABELS: Record<string, Parameters<typeof t>[0]> = {
@@ -230,6 +236,20 @@ export default function StaffImport() {
                         }),
                       )
                       .join("、")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {result.plan.protectedRows.length > 0 ? (
+            <>
+              <h3>{t("import.protectedList", { count: result.plan.protectedRows.length })}</h3>
+              <p className="field-hint">{t("import.protectedHint")}</p>
+              <ul className="compact-list">
+                {result.plan.protectedRows.map((p) => (
+                  <li key={p.employeeNumber}>
+                    {p.employeeNumber} {p.name}：
+                    {t(p.reason === "changed" ? "import.protectedChanged" : "import.protectedMissing")}
                   </li>
                 ))}
               </ul>

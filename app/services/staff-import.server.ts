@@ -40,8 +40,14 @@ export type StaffImportPlan = {
   created: StaffImportRow[];
   updated: { staffId: number; row: StaffImportRow; changes: Partial<Record<Compared, [Value, Value]>> }[];
   unchanged: number;
-  /** Active staff who are not in the file. */
+  /** Active staff who are not in the file (ADMINs the importer may not touch excepted). */
   missing: { staffId: number; employeeNumber: string; name: string; organisationName: string }[];
+  /**
+   * ADMIN accounts the file would change ("changed") or that are missing
+   * from it ("missing"), left as they are because the importer may not
+   * change ADMIN accounts (adminsChangeable).
+   */
+  protected: { staffId: number; employeeNumber: string; name: string; reason: "changed" | "missing" }[];
   newSections: { organisationId: string; name: string }[];
 };
 
@@ -74,6 +80,29 @@ async function everyStaffRecord(tx: Db) {
   }
 }
 
+type StaffRecord = Awaited<ReturnType<typeof everyStaffRecord>>[number];
+
+/** The compared columns in which `row` differs from the stored record, as [before, after]. */
+function changesOf(current: StaffRecord, row: StaffImportRow, sectionName: Map<number, string>) {
+  const before: Record<Compared, Value> = {
+    ...current,
+    sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
+  };
+  return Object.fromEntries(
+    COMPARED.filter((key) => before[key] !== row[key]).map((key) => [key, [before[key], row[key]]]),
+  ) as Partial<Record<Compared, [Value, Value]>>;
+}
+
+/**
+ * Who may change or deactivate ADMIN accounts through an import: an ADMIN's
+ * upload, or the command line when its operator says so (--include-admins).
+ * The personnel system knows nothing of Mamori's roles, so by default an
+ * import leaves ADMIN rows alone — and HR may never change an ADMIN's account.
+ */
+function adminsChangeable(actorRole: Role | null, includeAdmins: boolean): boolean {
+  return actorRole === "ADMIN" || (actorRole === null && includeAdmins);
+}
+
 /**
  * Works out what importing `text` would change, without changing anything.
  * `actorRole` limits who may hand out the administrator role; null is the
@@ -84,6 +113,7 @@ async function planImport(
   text: string,
   encoding: CsvEncoding,
   actorRole: Role | null,
+  includeAdmins: boolean,
 ): Promise<StaffImportCheck> {
   const [organisations, employeeTypes, sections, staff] = await Promise.all([
     tx.organisation.findMany({ select: { id: true, name: true } }),
@@ -103,12 +133,26 @@ async function planImport(
     updated: [],
     unchanged: 0,
     missing: [],
+    protected: [],
     newSections: [],
   };
+  const protectAdmins = !adminsChangeable(actorRole, includeAdmins);
   const newSections = new Map<string, { organisationId: string; name: string }>();
   for (const row of rows) {
     const current = byNumber.get(row.employeeNumber);
     const currentRole = current && isRole(current.role) ? current.role : null;
+    const changes = current ? changesOf(current, row, sectionName) : null;
+    if (current && changes && currentRole === "ADMIN" && protectAdmins) {
+      if (Object.keys(changes).length === 0) plan.unchanged++;
+      else
+        plan.protected.push({
+          staffId: current.id,
+          employeeNumber: current.employeeNumber,
+          name: current.name,
+          reason: "changed",
+        });
+      continue;
+    }
     if (actorRole && !mayAssignRole(actorRole, currentRole, row.role)) {
       problems.push({
         line: row.line,
@@ -123,26 +167,26 @@ async function planImport(
         name: row.sectionName,
       });
     }
-    if (!current) {
-      plan.created.push(row);
-      continue;
-    }
-    const before: Record<Compared, Value> = {
-      ...current,
-      sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
-    };
-    const changes = Object.fromEntries(
-      COMPARED.filter((key) => before[key] !== row[key]).map((key) => [key, [before[key], row[key]]]),
-    );
-    if (Object.keys(changes).length === 0) plan.unchanged++;
+    if (!current || !changes) plan.created.push(row);
+    else if (Object.keys(changes).length === 0) plan.unchanged++;
     else plan.updated.push({ staffId: current.id, row, changes });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   const inFile = new Set(rows.map((r) => r.employeeNumber));
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
-  plan.missing = staff
-    .filter((s) => s.active && !inFile.has(s.employeeNumber))
+  const notInFile = staff.filter((s) => s.active && !inFile.has(s.employeeNumber));
+  const isProtected = (s: { role: string }) => protectAdmins && s.role === "ADMIN";
+  plan.protected.push(
+    ...notInFile.filter(isProtected).map((s) => ({
+      staffId: s.id,
+      employeeNumber: s.employeeNumber,
+      name: s.name,
+      reason: "missing" as const,
+    })),
+  );
+  plan.missing = notInFile
+    .filter((s) => !isProtected(s))
     .map((s) => ({
       staffId: s.id,
       employeeNumber: s.employeeNumber,
@@ -162,8 +206,12 @@ export function readStaffCsv(fileName: string, bytes: Uint8Array): StaffCsvFile 
 }
 
 /** Checks a staff CSV against the database and says what importing it would change. */
-export async function checkStaffImport(file: StaffCsvFile, actorRole: Role | null): Promise<StaffImportCheck> {
-  return planImport(db, file.text, file.encoding, actorRole);
+export async function checkStaffImport(
+  file: StaffCsvFile,
+  actorRole: Role | null,
+  includeAdmins = false,
+): Promise<StaffImportCheck> {
+  return planImport(db, file.text, file.encoding, actorRole, includeAdmins);
 }
 
 export type StaffImportResult =
@@ -175,23 +223,27 @@ export type StaffImportResult =
       deactivated: number;
       newSections: number;
       missing: number;
+      /** ADMIN rows left alone (StaffImportPlan.protected). */
+      protected: number;
     }
   | { ok: false; problems: ImportProblem[] };
 
 /**
  * Imports a staff CSV in one transaction: every row or none. New 課 are
  * created under their 所属; people missing from the file are deactivated
- * only when `deactivateMissing` is set. Re-importing the same file changes
- * nothing. The import is audited with the numbers it touched.
+ * only when `deactivateMissing` is set. ADMIN accounts are left as they are
+ * unless the importer may change them (adminsChangeable). Re-importing the
+ * same file changes nothing. The import is audited with the numbers it
+ * touched and the ADMIN rows it left alone.
  */
 export async function importStaff(
   { fileName, text, encoding }: StaffCsvFile,
-  options: { actor: Actor; actorRole: Role | null; deactivateMissing: boolean },
+  options: { actor: Actor; actorRole: Role | null; deactivateMissing: boolean; includeAdmins?: boolean },
 ): Promise<StaffImportResult> {
   return db.$transaction(
     async (tx) => {
       // Planned again inside the transaction: the database may have moved since the preview.
-      const check = await planImport(tx, text, encoding, options.actorRole);
+      const check = await planImport(tx, text, encoding, options.actorRole, options.includeAdmins ?? false);
       if (!check.ok) return check;
       const { plan } = check;
 
@@ -259,11 +311,12 @@ export async function importStaff(
             createdNumbers: plan.created.map((r) => r.employeeNumber),
             updatedNumbers: plan.updated.map((u) => u.row.employeeNumber),
             deactivatedNumbers: deactivated.map((m) => m.employeeNumber),
+            protectedNumbers: plan.protected.map((p) => p.employeeNumber),
             sections: plan.newSections.map((s) => `${s.organisationId}/${s.name}`),
           },
         });
       }
-      return { ok: true as const, ...summary, missing: plan.missing.length };
+      return { ok: true as const, ...summary, missing: plan.missing.length, protected: plan.protected.length };
     },
     { timeout: 120_000 },
   );
