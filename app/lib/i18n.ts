@@ -438,6 +438,10 @@ const ja = {
   "import.protectedChanged": "ファイルの内容と違いがありますが、変更しません",
   "import.protectedMissing": "ファイルにありませんが、無効にしません",
   "import.protectedDone": "システム管理者 {count}人は変更していません。",
+  "report.keyHidden":
+    "あなたにはこの設問が出題される未修了の研修があるため、正解と解説は表示しません。研修を修了すると表示されます。",
+  "report.questionStats": "正答状況（{period}）",
+  "report.questionStatsLine": "解答 {answered}件、正答 {correct}件（正答率 {percent}%）",
 } as const;
 
 export type MessageKey = keyof typeof ja;

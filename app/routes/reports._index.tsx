@@ -203,7 +203,7 @@ export default function Reports() {
               caption={t("report.questions")}
               cell={(_row, column, value) =>
                 column === 0 ? (
-                  <Link to={`/reports/questions/${value}`}>{value}</Link>
+                  <Link to={`/reports/questions/${value}?${query}`}>{value}</Link>
                 ) : column === 2 ? (
                   <a href={`/policy#${encodeURIComponent(`c-${value}`)}`}>{value}</a>
                 ) : (
