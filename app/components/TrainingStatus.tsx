@@ -20,18 +20,19 @@ export function DueLabel({
   completed,
 }: {
   dueDate: string;
-  daysToDue: number;
+  daysToDue: number | null;
   completed: boolean;
 }) {
-  const relative = completed
-    ? null
-    : daysToDue > 0
-      ? t("learn.daysLeft", { days: daysToDue })
-      : daysToDue === 0
-        ? t("learn.dueToday")
-        : t("learn.daysOverdue", { days: -daysToDue });
+  const relative =
+    completed || daysToDue === null
+      ? null
+      : daysToDue > 0
+        ? t("learn.daysLeft", { days: daysToDue })
+        : daysToDue === 0
+          ? t("learn.dueToday")
+          : t("learn.daysOverdue", { days: -daysToDue });
   return (
-    <span className={!completed && daysToDue < 0 ? "due due-overdue" : "due"}>
+    <span className={!completed && daysToDue !== null && daysToDue < 0 ? "due due-overdue" : "due"}>
       {t("learn.due", { date: dueDate })}
       {relative ? `（${relative}）` : null}
     </span>

@@ -442,6 +442,8 @@ const ja = {
     "あなたにはこの設問が出題される未修了の研修があるため、正解と解説は表示しません。研修を修了すると表示されます。",
   "report.questionStats": "正答状況（{period}）",
   "report.questionStatsLine": "解答 {answered}件、正答 {correct}件（正答率 {percent}%）",
+  "due.dateInvalid": "新しい期限は、実在する日付を 2026-04-01 の形式で入力してください。",
+  "due.dateOutOfRange": "新しい期限は {from} から {to}（翌年度の末日）までの日付にしてください。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -7,7 +7,7 @@ import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
-import { OneDueDateForm } from "~/domain/due-date-form.ts";
+import { dueDateWindow, oneDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
 import { mayManageAccount, ProtectedAccountError, StaffRecordForm } from "~/domain/staff-record.ts";
 import { StatusBadge } from "~/components/TrainingStatus.tsx";
@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments,
     isAdmin: user.role === "ADMIN",
     mayManageAccount: mayManageAccount(user.role, staff.role),
+    dueWindow: dueDateWindow(day),
     now: new Date(),
   };
 }
@@ -121,7 +122,7 @@ async function perform(
       await unlockStaff(actor, staff.id);
       return { result: null, outcome: { message: t("staff.unlocked") } };
     case "extend": {
-      const parsed = OneDueDateForm.safeParse(Object.fromEntries(formData));
+      const parsed = oneDueDateForm(today()).safeParse(Object.fromEntries(formData));
       if (!parsed.success)
         return data(
           { result: null, outcome: { message: parsed.error.issues[0]!.message } as Outcome },
@@ -146,7 +147,7 @@ async function perform(
 }
 
 export default function StaffRecord() {
-  const { staff, options, assignments, isAdmin, mayManageAccount, now } = useLoaderData<typeof loader>();
+  const { staff, options, assignments, isAdmin, mayManageAccount, dueWindow, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
@@ -205,7 +206,14 @@ export default function StaffRecord() {
                   <input type="hidden" name="assignmentId" value={a.id} />
                   <div className="field">
                     <label htmlFor={`due-${a.id}`}>{t("due.newDate")}</label>
-                    <input id={`due-${a.id}`} name="newDueDate" type="date" required />
+                    <input
+                      id={`due-${a.id}`}
+                      name="newDueDate"
+                      type="date"
+                      required
+                      min={dueWindow.from}
+                      max={dueWindow.to}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={`reason-${a.id}`}>{t("due.reason")}</label>

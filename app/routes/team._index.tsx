@@ -33,7 +33,9 @@ export default function Team() {
               <li key={o.assignmentId}>
                 <Link to={`/team/${o.staffId}`}>{o.name}</Link>（{o.sectionName ?? ""}）{o.trackName}　
                 {t("learn.due", { date: o.dueDate })}{" "}
-                <span className="badge badge-danger">{t("team.daysOverdue", { days: o.daysOverdue })}</span>
+                <span className="badge badge-danger">
+                  {o.daysOverdue === null ? t("status.overdue") : t("team.daysOverdue", { days: o.daysOverdue })}
+                </span>
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import nodemailer from "nodemailer";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
-import { daysBetween } from "~/domain/fiscal-year.ts";
+import { daysBetweenIfDates } from "~/domain/fiscal-year.ts";
 
 export type ReminderMessage = {
   staffId: number;
@@ -35,7 +35,7 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
       t("reminder.line", {
         track: tracks.get(r.trackId) ?? r.trackId,
         due: r.dueDate,
-        days: daysBetween(r.dueDate, today),
+        days: daysBetweenIfDates(r.dueDate, today) ?? "—",
       }),
     );
     const body = [
@@ -126,6 +126,6 @@ export async function overdueInOrganisation(organisationId: string, today: strin
     sectionName: r.staff.section?.name ?? null,
     trackName: tracks.get(r.trackId) ?? r.trackId,
     dueDate: r.dueDate,
-    daysOverdue: daysBetween(r.dueDate, today),
+    daysOverdue: daysBetweenIfDates(r.dueDate, today),
   }));
 }

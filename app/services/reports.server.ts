@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
-import { daysBetween } from "~/domain/fiscal-year.ts";
+import { daysBetweenIfDates } from "~/domain/fiscal-year.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -213,7 +213,8 @@ export type OverdueRow = {
   trackId: string;
   trackName: string;
   dueDate: string;
-  daysOverdue: number;
+  /** Null for a stored due date that is not a calendar day. */
+  daysOverdue: number | null;
   managerName: string | null;
 };
 
@@ -247,7 +248,7 @@ export async function overdueList(
       sectionName: row.sectionName ?? null,
       trackName: row.trackName ?? row.trackId,
       managerName: row.managerName ?? null,
-      daysOverdue: daysBetween(row.dueDate, today),
+      daysOverdue: daysBetweenIfDates(row.dueDate, today),
     })),
   };
 }
