@@ -45,12 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/learn/${assignmentId}/quiz`);
     }
     case "save":
-      await saveResponses(user.id, intent.data.attemptId, responsesFromForm(form));
+      if (!(await saveResponses(user.id, assignmentId, intent.data.attemptId, responsesFromForm(form))))
+        throw new Response(t("learn.notFound"), { status: 404 });
       return { saved: true };
     case "submit": {
-      const submitted = await submitAttempt(user.id, intent.data.attemptId, responsesFromForm(form));
-      if (!submitted.ok || submitted.assignmentId !== assignmentId)
-        throw new Response(t("learn.notFound"), { status: 404 });
+      const submitted = await submitAttempt(user.id, assignmentId, intent.data.attemptId, responsesFromForm(form));
+      if (!submitted.ok) throw new Response(t("learn.notFound"), { status: 404 });
       // The same redirect for a first and a repeated submission: one result.
       return redirect(`/learn/${assignmentId}/attempts/${submitted.attemptId}`);
     }
