@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/lib/i18n.ts";
+import { IdField } from "~/lib/params.ts";
 import { fiscalYearOf, fiscalYearRange, isCalendarDate } from "./fiscal-year.ts";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -49,7 +50,7 @@ export function bulkDueDateForm(today: string) {
 export function oneDueDateForm(today: string) {
   return z.object({
     intent: z.literal("extend"),
-    assignmentId: z.coerce.number().int().positive(),
+    assignmentId: IdField,
     newDueDate: newDueDate(today),
     reason,
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OptionalIdQuery, PageQuery } from "~/lib/params.ts";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -6,13 +7,13 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 export const StaffFilterParams = z.object({
   q: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
   organisationId: z.preprocess(blankToUndefined, z.string().max(64).optional()).catch(undefined),
-  sectionId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()).catch(undefined),
+  sectionId: OptionalIdQuery,
   employeeTypeCode: z.preprocess(blankToUndefined, z.string().max(64).optional()).catch(undefined),
   active: z
     .enum(["any", "active", "inactive"])
     .catch("active")
     .transform((v) => (v === "any" ? undefined : v === "active")),
-  page: z.coerce.number().int().positive().catch(1),
+  page: PageQuery,
 });
 
 export function parseStaffFilter(searchParams: URLSearchParams) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normaliseEmployeeNumber } from "./employee-number.ts";
 import { ROLES, type Role } from "./roles.ts";
 import { t } from "~/lib/i18n.ts";
+import { IdField } from "~/lib/params.ts";
 
 export const EMPLOYEE_NUMBER = /^[0-9A-Z-]{1,20}$/;
 /** A plausible mail address: enough to catch a typo, not a full RFC 5322 parser. */
@@ -70,10 +71,7 @@ export const StaffRecordForm = z.object({
     .optional()
     .transform((v) => (v ?? "").normalize("NFKC").trim()),
   organisationId: z.string({ required_error: t("staff.required") }),
-  sectionId: z.preprocess(
-    (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number().int().positive().optional(),
-  ),
+  sectionId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), IdField.optional()),
   employeeTypeCode: z.string({ required_error: t("staff.required") }),
   role: z.enum(ROLES, { required_error: t("staff.required") }),
   startDate: z.string({ required_error: t("staff.required") }).pipe(isoDate),

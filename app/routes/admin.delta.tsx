@@ -6,6 +6,7 @@ import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } 
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { IdField } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { listTracks } from "~/services/catalogue.server.ts";
 import {
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const DeltaForm = z.object({
-  releaseId: z.coerce.number().int().positive(),
+  releaseId: IdField,
   organisationId: z.preprocess(blank, z.string().max(64).optional()),
   employeeTypeCode: z.preprocess(blank, z.string().max(64).optional()),
   trackId: z.preprocess(blank, z.string().max(64).optional()),

@@ -15,6 +15,7 @@ import { today } from "~/lib/clock.server.ts";
 import { extendDueDates } from "~/services/assignments.server.ts";
 import { listStaffAssignments } from "~/services/learning.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { parseId } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import {
   getStaffRecord,
@@ -30,11 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("staff.editTitle", { name: data.staff.name }) : t("error.notFound")} | ${t("app.name")}` },
 ];
 
-const StaffId = z.coerce.number().int().positive();
-
 async function findStaffOr404(param: string | undefined) {
-  const id = StaffId.safeParse(param);
-  const staff = id.success ? await getStaffRecord(id.data) : null;
+  const id = parseId(param);
+  const staff = id === null ? null : await getStaffRecord(id);
   if (!staff) throw new Response(t("error.notFound"), { status: 404 });
   return staff;
 }
