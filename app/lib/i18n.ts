@@ -444,6 +444,8 @@ const ja = {
   "report.questionStatsLine": "解答 {answered}件、正答 {correct}件（正答率 {percent}%）",
   "due.dateInvalid": "新しい期限は、実在する日付を 2026-04-01 の形式で入力してください。",
   "error.badId": "指定された番号が正しくありません。",
+  "error.unsupportedBody": "フォームの送信として読み取れない形式です。画面から操作してください。",
+  "error.tooLarge": "送信された内容が大きすぎます。",
   "error.badRequest": "送信された内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。",
   "due.dateOutOfRange": "新しい期限は {from} から {to}（翌年度の末日）までの日付にしてください。",
 } as const;

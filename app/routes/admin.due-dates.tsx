@@ -5,6 +5,7 @@ import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } 
 import { bulkDueDateForm, dueDateWindow } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { countExtendable, extendDueDates } from "~/services/assignments.server.ts";
@@ -29,7 +30,7 @@ type Result = { error?: string; preview?: string; done?: string; values?: Record
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = bulkDueDateForm(today()).safeParse(form);
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message, values }, { status: 400 });

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { answerField, responsesFromForm } from "~/domain/quiz-form.ts";
 import { QuizIntent } from "~/domain/quiz-intent.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = QuizIntent.safeParse(Object.fromEntries(form));
   if (!intent.success) return data({ error: t("error.unexpected") }, { status: 400 });
   switch (intent.data.intent) {

@@ -14,6 +14,7 @@ import { StatusBadge } from "~/components/TrainingStatus.tsx";
 import { today } from "~/lib/clock.server.ts";
 import { extendDueDates } from "~/services/assignments.server.ts";
 import { listStaffAssignments } from "~/services/learning.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { parseId } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const staff = await findStaffOr404(params.staffId);
   const actor = actorOf(user, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = Intent.safeParse(Object.fromEntries(formData));
   if (!intent.success) return data({ result: null, outcome: {} as Outcome }, { status: 400 });
   try {

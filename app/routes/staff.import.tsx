@@ -1,12 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
@@ -67,23 +63,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const actor = actorOf(user, context);
 
-  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    let formData: FormData;
-    try {
-      formData = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_MB * 1024 * 1024 }),
+  let formData: FormData;
+  try {
+    formData = await readForm(request, { maxFileBytes: MAX_UPLOAD_MB * 1024 * 1024 });
+  } catch (thrown) {
+    // Shown on the page itself, where the person can pick another file.
+    if (thrown instanceof Response && thrown.status === 413)
+      return data<ActionData>(
+        { step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) },
+        { status: 413 },
       );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) {
-        return data<ActionData>(
-          { step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) },
-          { status: 413 },
-        );
-      }
-      // A malformed multipart body is the sender's problem, not a server error.
+    if (thrown instanceof Response && thrown.status === 400)
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
-    }
+    throw thrown;
+  }
+
+  // The upload form sends a file field (empty when none was chosen); the confirmation does not.
+  if (formData.has("file")) {
     const upload = formData.get("file");
     if (!(upload instanceof Blob) || upload.size === 0) {
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
@@ -96,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ step: "preview", draftId, fileName, plan: previewOf(check.plan) });
   }
 
-  const confirm = ConfirmImport.safeParse(Object.fromEntries(await request.formData()));
+  const confirm = ConfirmImport.safeParse(Object.fromEntries(formData));
   const file = confirm.success ? await takeImportDraft(actor, confirm.data.draftId) : null;
   if (!file) return data<ActionData>({ step: "problems", problems: [], message: t("import.expired") }, { status: 410 });
   const result = await importStaff(file, {

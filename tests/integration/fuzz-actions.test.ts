@@ -8,6 +8,12 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as staffNewAction } from "~/routes/staff.new.tsx";
+import { action as passwordAction } from "~/routes/password.tsx";
+import { action as logoutAction } from "~/routes/logout.tsx";
+import { action as moduleAction } from "~/routes/learn.$assignmentId.modules.$slug.tsx";
+import { action as deltaAction } from "~/routes/admin.delta.tsx";
+import { action as rolloverAction } from "~/routes/admin.rollover.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -63,11 +69,13 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
+let admin: { id: number };
 let assignmentId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
       staffId: learner.id,
@@ -197,4 +205,99 @@ describe("random and malformed form data never causes a 500 or a partial write",
       { numRuns: 30 },
     );
   });
+});
+
+/**
+ * The content-type half of the grid: every action, as the person who may
+ * use it, with bodies that are not a browser's form post — text, JSON, no
+ * content type, broken multipart, bad escapes — sent with every method that
+ * reaches an action. Never a 500; a refusal changes nothing.
+ */
+const MULTIPART_PART = '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nstart\r\n';
+const BODIES: { name: string; type: string | null; body: () => BodyInit }[] = [
+  { name: "text/plain", type: "text/plain;charset=UTF-8", body: () => "intent=start&confirm=on&fiscalYear=2026" },
+  { name: "JSON", type: "application/json", body: () => '{"intent":"start","confirm":"on","fiscalYear":2026}' },
+  { name: "no content type", type: null, body: () => new TextEncoder().encode("intent=start&confirm=on") },
+  { name: "XML", type: "application/xml", body: () => "<intent>start</intent>" },
+  { name: "CSV", type: "text/csv", body: () => "職員番号,氏名\r\n1,a\r\n" },
+  { name: "octet-stream", type: "application/octet-stream", body: () => new Uint8Array([0, 255, 1, 254]) },
+  { name: "multipart without a boundary", type: "multipart/form-data", body: () => `${MULTIPART_PART}--x--\r\n` },
+  {
+    name: "multipart with another boundary",
+    type: "multipart/form-data; boundary=y",
+    body: () => `${MULTIPART_PART}--x--\r\n`,
+  },
+  { name: "truncated multipart", type: "multipart/form-data; boundary=x", body: () => MULTIPART_PART.slice(0, 50) },
+  { name: "multipart of garbage", type: "multipart/form-data; boundary=x", body: () => "\u0000\u0001 not a part" },
+  {
+    name: "urlencoded with bad escapes",
+    type: "application/x-www-form-urlencoded",
+    body: () => "intent=%ZZ&%E0%A4%A=1&confirm=%&fiscalYear=%",
+  },
+  {
+    name: "urlencoded as Shift_JIS",
+    type: "application/x-www-form-urlencoded; charset=shift_jis",
+    body: () => new Uint8Array([0x69, 0x3d, 0x82, 0xa0, 0x26]),
+  },
+  { name: "empty urlencoded", type: "application/x-www-form-urlencoded", body: () => "" },
+];
+const METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+
+describe("bodies that are not form posts never cause a 500 or a write", () => {
+  const actions: [string, Action, () => { id: number } | null, () => string, () => Record<string, string>][] = [
+    ["login", loginAction, () => null, () => "/login", () => ({})],
+    ["logout", logoutAction, () => learner, () => "/logout", () => ({})],
+    ["password", passwordAction, () => learner, () => "/password", () => ({})],
+    [
+      "quiz",
+      quizAction,
+      () => learner,
+      () => `/learn/${assignmentId}/quiz`,
+      () => ({ assignmentId: String(assignmentId) }),
+    ],
+    [
+      "pledge",
+      pledgeAction,
+      () => learner,
+      () => `/learn/${assignmentId}/pledge`,
+      () => ({ assignmentId: String(assignmentId) }),
+    ],
+    [
+      "module read",
+      moduleAction,
+      () => learner,
+      () => `/learn/${assignmentId}/modules/duty`,
+      () => ({ assignmentId: String(assignmentId), slug: "duty" }),
+    ],
+    ["staff new", staffNewAction, () => hr, () => "/staff/new", () => ({})],
+    ["staff record", staffAction, () => hr, () => `/staff/${learner.id}`, () => ({ staffId: String(learner.id) })],
+    ["import", importAction, () => hr, () => "/staff/import", () => ({})],
+    ["due dates", dueDatesAction, () => hr, () => "/admin/due-dates", () => ({})],
+    ["delta", deltaAction, () => hr, () => "/admin/delta", () => ({})],
+    ["rollover", rolloverAction, () => admin, () => "/admin/rollover", () => ({})],
+  ];
+
+  for (const [name, action, as, path, params] of actions) {
+    it(`${name}: every content type × every method`, async () => {
+      for (const variant of BODIES) {
+        for (const method of METHODS) {
+          const person = as();
+          const signedIn = person ? await requestAs(person, path()) : null;
+          const headers = new Headers(signedIn?.headers);
+          if (variant.type) headers.set("Content-Type", variant.type);
+          const request = new Request(`http://localhost${path()}`, { method, headers, body: variant.body() });
+          if (!variant.type) request.headers.delete("Content-Type");
+          const before = await snapshot();
+          let status: number;
+          try {
+            status = (await call(action as never, request, params())).status;
+          } catch (error) {
+            throw new Error(`${name} threw on ${method} ${variant.name}: ${error}`);
+          }
+          expect(status, `${name}: ${method} ${variant.name}`).toBeLessThan(500);
+          if (status >= 400) expect(await snapshot(), `${name}: ${method} ${variant.name} changed data`).toBe(before);
+        }
+      }
+    });
+  }
 });
