@@ -12,7 +12,7 @@ if (!existsSync(chromium)) {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "tests/.tmp/e2e.db";
-export const E2E_SESSION_SECRET = "e2e-test-secret";
+export const E2E_SESSION_SECRET = "e2e-test-secret-of-at-least-32-characters";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,7 +49,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
-      NODE_ENV: "production",
       DATABASE_URL: `file:./${E2E_DATABASE}`,
       SESSION_SECRET: E2E_SESSION_SECRET,
       SESSION_COOKIE_SECURE: "false",

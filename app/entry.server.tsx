@@ -24,7 +24,8 @@ export default function handleRequest(
     let failed = false;
     // Stops a render that hangs. Cleared as soon as the render ends: a timer
     // left to run would hold every page's render in memory for 5 seconds.
-    let timer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
+    timer.unref();
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -53,8 +54,6 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
-    timer.unref();
   });
 }
 

@@ -1,9 +1,10 @@
-// `npm test`: every test runner in turn — one production build; vitest
-// (unit + integration on SQLite); the integration suite again on PostgreSQL
-// when POSTGRES_TEST_URL names a reachable server (CI starts one); then
-// Playwright against the build — and one line adding them all up, read from
-// the runners' JSON reports so that a run that executed nothing shows as
-// "0 passed". Exits non-zero when anything failed or did not run.
+// `npm test`: every check in turn — the typecheck and the lint (each counts
+// as one test); one production build; vitest (unit + integration on
+// SQLite); the integration suite again on PostgreSQL when POSTGRES_TEST_URL
+// names a reachable server (CI starts one); then Playwright against the
+// build — and one line adding them all up, read from the runners' JSON
+// reports so that a run that executed nothing shows as "0 passed". Exits
+// non-zero when anything failed or did not run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
@@ -41,6 +42,10 @@ runs.push({ ok: buildOk && run("npx", ["playwright", "test"]), report: "playwrig
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 for (const { ok, report, kind } of runs) {
+  if (kind === "check") {
+    counts[ok ? "passed" : "failed"] += 1;
+    continue;
+  }
   const json = readJson(`${results}/${report}`);
   let failed = 0;
   if (json && kind === "vitest") {

@@ -11,11 +11,11 @@ const demo = process.argv.includes("--demo");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, loadDemoData, useWriteAheadLog } =
+const { applyBaseData, completeDemoTraining, loadDemoData, enableWriteAheadLog } =
   await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { syncContentDirectory } = await import("~/services/content.server.ts");
-await useWriteAheadLog();
+await enableWriteAheadLog();
 await applyBaseData();
 const content = await syncContentDirectory();
 if (demo) {

@@ -1,21 +1,43 @@
 /**
- * Starts the production build on HOST:PORT (`npm start`, `npm run demo`).
- * SIGTERM and SIGINT stop accepting connections, let requests in flight
- * finish, then close the database before the process exits.
+ * `npm start`, `npm run serve`: the production build on HOST:PORT, always
+ * in production mode whatever the shell's NODE_ENV says — React's
+ * production build, secure cookies, and a refusal to start without a real
+ * SESSION_SECRET. `npm run build` compiles this file to build/server/serve.js,
+ * which runs on plain node. SIGTERM and SIGINT stop accepting connections,
+ * let requests in flight finish, then close the database before the
+ * process exits.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { env } from "~/lib/env.server.ts";
-import { createAppServer } from "~/lib/http-server.server.ts";
+
+if (process.env.NODE_ENV !== "production") {
+  if (process.env.NODE_ENV)
+    console.warn(`NODE_ENV=${process.env.NODE_ENV} ignored: the server always runs in production`);
+  process.env.NODE_ENV = "production";
+}
+
+// The settings are read when env.server.ts is first imported: a refusal
+// is a sentence for the operator, not a stack trace.
+const { env } = await import("../lib/env.server.ts").catch((error: Error) => {
+  console.error(`Mamori cannot start: ${error.message}`);
+  process.exit(1);
+});
+const { createAppServer } = await import("../lib/http-server.server.ts");
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
 await entry.startup?.();
-const server = createAppServer({ build, clientDir: resolve("build/client") });
+const server = createAppServer({ build, mode: "production", clientDir: resolve("build/client") });
 
 server.listen(env.PORT, env.HOST, () => {
   console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
+  if (env.demoSecret) {
+    console.log(
+      "Demo mode: sessions are signed with the public demo secret. Never use this for real staff: " +
+        "set SESSION_SECRET and run npm start.",
+    );
+  }
 });
 
 let stopping = false;

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { databaseUrl } from "./database-url.ts";
 
 const DEV_SESSION_SECRET = "mamori-development-only";
+/** Public, so only `npm run demo` (MAMORI_DEMO=1) may use it, and says so. */
+export const DEMO_SESSION_SECRET = "mamori-demo-only-never-for-real-staff";
+/** A shorter secret can be guessed offline from one signed cookie. */
+export const MIN_SESSION_SECRET_LENGTH = 32;
 
 const schema = z
   .object({
@@ -20,6 +24,12 @@ const schema = z
     // Unset means "secure in production". "false" only for a closed
     // network served over plain HTTP, where browsers drop secure cookies.
     SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    // A session ends after this long without a request, and this long
+    // after sign-in whatever happens (docs/security.md, Sessions).
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
+    SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+    // Set by `npm run demo`: the public demo secret is allowed and announced.
+    MAMORI_DEMO: z.enum(["0", "1"]).default("0"),
     // Reminders: sent through this SMTP server when set (smtp://host:25),
     // otherwise written to files in REMINDER_OUTBOX for the city's own mail.
     SMTP_URL: z.string().url().optional(),
@@ -30,11 +40,18 @@ const schema = z
   })
   .transform((env) => ({ ...env, DATABASE_URL: databaseUrl(env.DATABASE_URL) }));
 
-export type Env = z.infer<typeof schema> & { sessionSecrets: string[]; cookieSecure: boolean };
+export type Env = z.infer<typeof schema> & {
+  sessionSecrets: string[];
+  cookieSecure: boolean;
+  /** The public demo secret signs the cookies (npm run demo). */
+  demoSecret: boolean;
+};
 
 /**
- * Parses the environment once. Production refuses to start without
- * SESSION_SECRET: a default secret would let anyone forge a session.
+ * Parses the environment once. Production refuses to start without a
+ * SESSION_SECRET of at least 32 characters: a default or short secret
+ * would let anyone forge a session cookie. The demo may use the public
+ * demo secret; development falls back to a development secret.
  */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);
@@ -46,18 +63,30 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (secrets.length === 0) {
-    if (parsed.data.NODE_ENV === "production") {
+  const demo = parsed.data.MAMORI_DEMO === "1";
+  if (secrets.length === 0) secrets.push(demo ? DEMO_SESSION_SECRET : DEV_SESSION_SECRET);
+  if (parsed.data.NODE_ENV === "production") {
+    if (secrets.includes(DEV_SESSION_SECRET)) {
       throw new Error(
-        "SESSION_SECRET must be set when NODE_ENV=production (comma-separated to rotate secrets; see .env.example)",
+        `SESSION_SECRET must be set to a random string of at least ${MIN_SESSION_SECRET_LENGTH} characters ` +
+          "(for example: openssl rand -base64 48). Comma-separated to rotate secrets; see .env.example.",
       );
     }
-    secrets.push(DEV_SESSION_SECRET);
+    const short = secrets.find((secret) => secret.length < MIN_SESSION_SECRET_LENGTH);
+    if (short !== undefined) {
+      throw new Error(
+        `SESSION_SECRET is too short: every secret needs at least ${MIN_SESSION_SECRET_LENGTH} characters ` +
+          `(one has ${short.length}). For example: openssl rand -base64 48.`,
+      );
+    }
+    if (!demo && secrets.includes(DEMO_SESSION_SECRET)) {
+      throw new Error("SESSION_SECRET is the public demo secret: set a random secret of your own.");
+    }
   }
   const cookieSecure = parsed.data.SESSION_COOKIE_SECURE
     ? parsed.data.SESSION_COOKIE_SECURE === "true"
     : parsed.data.NODE_ENV === "production";
-  return { ...parsed.data, sessionSecrets: secrets, cookieSecure };
+  return { ...parsed.data, sessionSecrets: secrets, cookieSecure, demoSecret: secrets[0] === DEMO_SESSION_SECRET };
 }
 
 export const env = parseEnv(process.env);

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, relative, sep } from "node:path";
 import { Transform } from "node:stream";
+import { chooseEncoding, compressStream, compressible, type Encoding, precompress } from "./compression.server.ts";
 import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
 declare module "@remix-run/node" {
@@ -35,14 +36,18 @@ const CONTENT_TYPES: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
 };
 
-type StaticFile = { body: Buffer; headers: Record<string, string | number> };
+type StaticFile = {
+  headers: Record<string, string | number>;
+  /** The file as it is, and compressed once at start-up where that pays. */
+  bodies: Partial<Record<Encoding | "identity", Buffer>>;
+};
 
 /**
- * The client build's files by URL path, read once at startup: the build
- * does not change under a running server (about 1 MB), and answering from
- * memory skips a stat, an open, a read and a close per request. Files
- * under /assets/ carry a content hash in their name, so browsers may keep
- * them for a year.
+ * The client build's files by URL path, read (and compressed) once at
+ * startup: the build does not change under a running server (about 1 MB),
+ * and answering from memory skips a stat, an open, a read and a close per
+ * request. Files under /assets/ carry a content hash in their name, so
+ * browsers may keep them for a year.
  */
 function loadClientFiles(clientDir: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
@@ -51,15 +56,16 @@ function loadClientFiles(clientDir: string): Map<string, StaticFile> {
     const path = join(entry.parentPath, entry.name);
     const pathname = `/${relative(clientDir, path).split(sep).join("/")}`;
     const body = readFileSync(path);
+    const contentType = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
     files.set(pathname, {
-      body,
+      bodies: { identity: body, ...(compressible(contentType) ? precompress(body) : {}) },
       headers: {
-        "Content-Type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
-        "Content-Length": body.length,
+        "Content-Type": contentType,
         "Cache-Control": pathname.startsWith("/assets/")
           ? "public, max-age=31536000, immutable"
           : "public, max-age=3600",
         "X-Content-Type-Options": "nosniff",
+        ...(compressible(contentType) ? { Vary: "Accept-Encoding" } : {}),
       },
     });
   }
@@ -73,31 +79,71 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
   const query = url.indexOf("?");
   const file = files.get(query < 0 ? url : url.slice(0, query));
   if (!file) return false;
-  res.writeHead(200, file.headers);
-  res.end(req.method === "HEAD" ? undefined : file.body);
+  const encoding = chooseEncoding(req.headers["accept-encoding"], Object.keys(file.bodies) as Encoding[]);
+  const body = file.bodies[encoding ?? "identity"]!;
+  res.writeHead(200, {
+    ...file.headers,
+    "Content-Length": body.length,
+    ...(encoding ? { "Content-Encoding": encoding } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
   return true;
 }
 
 /** Largest request body accepted: forms are small; the staff CSV upload has its own limit inside. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-class BodyTooLarge extends Error {}
+/** Methods that reach loaders (GET, HEAD) and actions (POST); anything else is refused. */
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 
-/** Passes the body through, failing once it grows past MAX_BODY_BYTES (chunked uploads have no Content-Length). */
-function limited(req: IncomingMessage) {
+/** Bodies an action can read: what HTML forms and Remix's fetchers send. */
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+const isFormBody = (contentType: string | undefined) =>
+  FORM_TYPES.includes((contentType ?? "").split(";")[0]!.trim().toLowerCase());
+
+/**
+ * The request's URL, or null when it cannot be made safely: a missing or
+ * malformed Host, or a target that is not a path (absolute-form targets
+ * are for proxies, which Mamori is not).
+ */
+function requestUrl(req: IncomingMessage, scheme: "http" | "https"): URL | null {
+  const host = req.headers.host;
+  const target = req.url ?? "";
+  if (!host || !/^[a-zA-Z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/.test(host)) return null;
+  if (!target.startsWith("/")) return null;
+  try {
+    return new URL(`${scheme}://${host}${target}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Passes the body through until it grows past MAX_BODY_BYTES (chunked
+ * uploads have no Content-Length), then stops passing it on, discards the
+ * rest so that the client can read the 413 instead of a reset connection,
+ * and reports the overflow.
+ */
+function limited(req: IncomingMessage, onTooLarge: () => void) {
   let seen = 0;
+  let over = false;
   const limiter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
+      if (over) return callback();
       seen += chunk.length;
-      callback(seen > MAX_BODY_BYTES ? new BodyTooLarge() : null, chunk);
+      if (seen <= MAX_BODY_BYTES) return callback(null, chunk);
+      over = true;
+      onTooLarge();
+      req.unpipe(limiter);
+      req.resume();
+      callback(new Error("request body too large"));
     },
   });
   req.on("error", (error) => limiter.destroy(error));
   return req.pipe(limiter);
 }
 
-function toRequest(req: IncomingMessage, res: ServerResponse): Request {
-  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+function toRequest(req: IncomingMessage, res: ServerResponse, url: URL, onTooLarge: () => void): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
@@ -109,60 +155,117 @@ function toRequest(req: IncomingMessage, res: ServerResponse): Request {
     if (!res.writableFinished) controller.abort();
   });
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(limited(req));
+  if (req.method === "POST") {
+    init.body = createReadableStreamFromReadable(limited(req, onTooLarge));
     init.duplex = "half";
   }
   return new Request(url, init);
 }
 
-async function sendResponse(res: ServerResponse, response: Response, extra: Record<string, string>): Promise<void> {
+async function sendResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: Response,
+  extra: Record<string, string>,
+): Promise<void> {
   const headers: Record<string, string | string[]> = { ...extra };
   response.headers.forEach((value, key) => {
     if (key !== "set-cookie") headers[key] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
+  // Pages and data are personal: a shared PC's back button or a proxy must
+  // not show them to the next person.
+  headers["cache-control"] = "no-store";
+  const encoding =
+    response.body && req.method !== "HEAD" && !headers["content-encoding"] && compressible(headers["content-type"])
+      ? chooseEncoding(req.headers["accept-encoding"], ["br", "gzip"])
+      : null;
+  if (compressible(headers["content-type"])) headers["vary"] = "Accept-Encoding";
+  if (encoding) {
+    headers["content-encoding"] = encoding;
+    delete headers["content-length"];
+  }
   res.writeHead(response.status, response.statusText, headers);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return void res.end();
+  if (!encoding) return writeReadableStreamToWritable(response.body, res);
+  const compressor = compressStream(encoding);
+  compressor.pipe(res);
+  await writeReadableStreamToWritable(response.body, compressor);
 }
 
+export type AppServerOptions = {
+  /** The Remix server build, or how to load it on each request (development, through Vite). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  /** The client build's folder, served from memory (production). */
+  clientDir?: string;
+  /** Runs first and calls `next` for what it does not answer (development: Vite's middlewares). */
+  before?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+};
+
 /**
- * Mamori's production HTTP server: Remix's request handler on plain
- * node:http, plus the client build's static files. It does without Express
- * and per-request logging, which cost most of remix-serve's throughput.
+ * Mamori's HTTP server, the same in production and development: Remix's
+ * request handler on plain node:http, behind the checks every request
+ * passes (method, Host, cross-site writes, body type and size) and the
+ * security headers every response carries. It does without Express and
+ * per-request logging, which cost most of remix-serve's throughput.
  */
-export function createAppServer({ build, clientDir }: { build: ServerBuild; clientDir: string }): Server {
-  const handle = createRequestHandler(build, "production");
-  const files = loadClientFiles(clientDir);
-  return createServer(async (req, res) => {
-    if (serveStatic(files, req, res)) return;
+export function createAppServer({ build, mode, clientDir, before }: AppServerOptions): Server {
+  const handle = createRequestHandler(build, mode);
+  const files = clientDir ? loadClientFiles(clientDir) : new Map<string, StaticFile>();
+
+  async function answer(req: IncomingMessage, res: ServerResponse) {
     const nonce = randomBytes(16).toString("base64");
     const https = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
     const headers = securityHeaders(nonce, { https });
-    const refuse = (status: number, message: string) => {
-      res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
+    const refuse = (status: number, message: string, extra: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        ...headers,
+        ...extra,
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+      });
       res.end(message);
     };
+    if (!ALLOWED_METHODS.has(req.method ?? "")) {
+      return refuse(405, "この方法の要求は受け付けません。", { Allow: [...ALLOWED_METHODS].join(", ") });
+    }
+    const url = requestUrl(req, https ? "https" : "http");
+    if (!url) return refuse(400, "要求の宛先（Host）が正しくありません。");
+    let tooLarge = false;
     try {
       const crossSite = isCrossSiteWrite(req.method ?? "GET", {
         origin: req.headers.origin,
-        host: req.headers.host,
+        requestOrigin: url.origin,
         secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
       });
       if (crossSite) return refuse(403, "他のサイトからの送信は受け付けません。");
-      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES)
-        return refuse(413, "送信されたデータが大きすぎます。");
-      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
-      await sendResponse(res, await handle(toRequest(req, res), context), headers);
-    } catch (error) {
-      if (error instanceof BodyTooLarge || (error as { cause?: unknown }).cause instanceof BodyTooLarge) {
-        if (!res.headersSent) return refuse(413, "送信されたデータが大きすぎます。");
+      if (req.method === "POST" && !isFormBody(req.headers["content-type"])) {
+        return refuse(415, "フォームの送信だけを受け付けます。");
       }
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+        return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
+      }
+      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
+      const response = await handle(
+        toRequest(req, res, url, () => (tooLarge = true)),
+        context,
+      );
+      // An action that read a body past the limit failed because of it, whatever it answered.
+      if (tooLarge) return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
+      await sendResponse(req, res, response, headers);
+    } catch (error) {
+      if (tooLarge && !res.headersSent) return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
       console.error(error);
       if (!res.headersSent) return refuse(500, "Internal Server Error");
       res.end();
     }
+  }
+
+  return createServer((req, res) => {
+    if (serveStatic(files, req, res)) return;
+    if (before) before(req, res, () => void answer(req, res));
+    else void answer(req, res);
   });
 }

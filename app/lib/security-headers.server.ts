@@ -32,20 +32,21 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * True for a state-changing request that another site made the browser
- * send (CSRF), on top of the session cookie's SameSite=Lax: its Origin is
- * not this server's, or the browser says it is cross-site. Requests without
- * either header come from non-browser clients, which carry no cookie for us.
+ * send (CSRF), on top of the session cookie's SameSite=Lax: its Origin
+ * (scheme, host and port) is not this server's, or the browser says it is
+ * cross-site. Requests without either header come from non-browser
+ * clients, which carry no cookie for us.
  */
 export function isCrossSiteWrite(
   method: string,
-  headers: { origin?: string; host?: string; secFetchSite?: string },
+  headers: { origin?: string; requestOrigin: string; secFetchSite?: string },
 ): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite === "cross-site") return true;
   if (!headers.origin) return false;
   if (headers.origin === "null") return true;
   try {
-    return new URL(headers.origin).host !== headers.host;
+    return new URL(headers.origin).origin !== headers.requestOrigin;
   } catch {
     return true;
   }

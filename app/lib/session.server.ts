@@ -1,26 +1,29 @@
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import type { Actor } from "~/domain/audit.ts";
 import { roleAllows, type Role } from "~/domain/roles.ts";
 import { t } from "~/lib/i18n.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
-import { findSignedInStaff, type SignedInStaff } from "~/services/staff.server.ts";
 import { env } from "./env.server.ts";
+import { findSessionStaff, revokeSession, type SignedInStaff, startSession } from "./session-store.server.ts";
 
-/** Sessions live in a signed cookie, so any app instance can read them. */
-const sessionStorage = createCookieSessionStorage<{ staffId: number; sessionVersion: number }>({
-  cookie: {
-    name: "__mamori",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.cookieSecure,
-    path: "/",
-    secrets: env.sessionSecrets,
-    maxAge: 60 * 60 * 12,
-  },
+/**
+ * The session cookie carries only a random token (signed with
+ * SESSION_SECRET); the session itself lives in the database
+ * (session-store.server.ts), where it can be revoked and time out.
+ */
+const sessionCookie = createCookie("__mamori", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.cookieSecure,
+  path: "/",
+  secrets: env.sessionSecrets,
+  // The browser may drop it sooner; the server decides when it ends.
+  maxAge: env.SESSION_MAX_HOURS * 60 * 60,
 });
 
-function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
 }
 
 // The root loader and the page's loader ask for the same request's user:
@@ -31,18 +34,10 @@ const usersByRequest = new WeakMap<Request, Promise<SignedInStaff | null>>();
 export function getUser(request: Request): Promise<SignedInStaff | null> {
   let user = usersByRequest.get(request);
   if (!user) {
-    user = findUser(request);
+    user = sessionToken(request).then((token) => (token ? findSessionStaff(token) : null));
     usersByRequest.set(request, user);
   }
   return user;
-}
-
-async function findUser(request: Request): Promise<SignedInStaff | null> {
-  const session = await getSession(request);
-  const staffId = session.get("staffId");
-  const sessionVersion = session.get("sessionVersion");
-  if (typeof staffId !== "number" || typeof sessionVersion !== "number") return null;
-  return findSignedInStaff(staffId, sessionVersion);
 }
 
 // Pages a person with an initial password may still reach.
@@ -73,34 +68,37 @@ export async function requireUser(
   return user;
 }
 
-/** Starts a session and redirects to `redirectTo` (made safe). */
+/**
+ * Starts a new session (a new token at every sign-in, so a token seen
+ * before sign-in is worth nothing after it) and redirects to `redirectTo`
+ * (made safe).
+ */
 export async function createUserSession(
   request: Request,
   identity: { staffId: number; sessionVersion: number },
   redirectTo: string | null,
+  address: string,
 ): Promise<Response> {
-  const session = await getSession(request);
-  session.set("staffId", identity.staffId);
-  session.set("sessionVersion", identity.sessionVersion);
+  const previous = await sessionToken(request);
+  if (previous) await revokeSession(previous);
+  const token = await startSession(identity, address);
   return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
+    headers: { "Set-Cookie": await sessionCookie.serialize(token) },
   });
 }
 
-/** Ends this browser's session and returns to the login page. */
+/** Ends this browser's session on the server and returns to the login page. */
 export async function logout(request: Request): Promise<Response> {
-  const session = await getSession(request);
+  const token = await sessionToken(request);
+  if (token) await revokeSession(token);
   return redirect("/login", {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
   });
 }
 
 /** The Cookie header value of a new session, for tests and fixtures. */
 export async function sessionCookieFor(identity: { staffId: number; sessionVersion: number }): Promise<string> {
-  const session = await sessionStorage.getSession();
-  session.set("staffId", identity.staffId);
-  session.set("sessionVersion", identity.sessionVersion);
-  const setCookie = await sessionStorage.commitSession(session);
+  const setCookie = await sessionCookie.serialize(await startSession(identity, "127.0.0.1"));
   return setCookie.split(";")[0]!;
 }
 

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: t("login.required") }, { status: 400 });
   const result = await verifyLogin(parsed.data.employeeNumber, parsed.data.password, context.clientAddress);
-  if (result.ok) return createUserSession(request, result, parsed.data.redirectTo ?? "/");
+  if (result.ok) return createUserSession(request, result, parsed.data.redirectTo ?? "/", context.clientAddress);
   switch (result.reason) {
     case "throttled":
       return data({ error: t("login.throttled") }, { status: 429 });

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { initial: user.mustChangePassword };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await readForm(request), { schema: PasswordForm });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -29,7 +29,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = t(`password.${result.problem}`, { min: MIN_PASSWORD_LENGTH });
     return data(submission.reply({ fieldErrors: { [field]: [message] } }), { status: 400 });
   }
-  return createUserSession(request, { staffId: user.id, sessionVersion: result.sessionVersion }, "/");
+  return createUserSession(
+    request,
+    { staffId: user.id, sessionVersion: result.sessionVersion },
+    "/",
+    context.clientAddress,
+  );
 }
 
 export default function ChangePassword() {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
@@ -14,7 +14,7 @@ export function contentDirectory(): string {
 
 /** Every .md and .yaml file under `dir`, with paths relative to it. */
 export function readContentFiles(dir = contentDirectory()): ContentFile[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
     .map((entry) => {
       const path = join(entry.parentPath ?? entry.path, entry.name);

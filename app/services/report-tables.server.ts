@@ -1,5 +1,5 @@
 import type { ReportFilter } from "~/domain/report-filter.ts";
-import type { SignedInStaff } from "~/services/staff.server.ts";
+import type { SignedInStaff } from "~/lib/session-store.server.ts";
 import {
   byTypeTable,
   clausesTable,

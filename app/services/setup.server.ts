@@ -13,7 +13,7 @@ import { startAttempt, submitAttempt } from "./quiz.server.ts";
  * Write-ahead logging lets report queries read while quiz submissions
  * write; the mode is stored in the database file, so setting it once holds.
  */
-export async function useWriteAheadLog(): Promise<void> {
+export async function enableWriteAheadLog(): Promise<void> {
   if (dialect === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 }
 

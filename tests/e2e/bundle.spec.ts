@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { routeBundles } from "../../app/lib/bundle-sizes.server.ts";
+import { routeBundles } from "../../scripts/lib/bundle-sizes.ts";
 
 // Reads the production build the browser tests run against; no browser needed.
 const bundles = routeBundles("build");

@@ -1,17 +1,16 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
-import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { sessionCookieValue } from "./sessions.ts";
 
 // A server of its own on its own database: it gets SIGKILLed mid-run.
 const DB = "tests/.tmp/crash.db";
 const PORT = 3201;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const SECRET = "crash-test-secret";
+const SECRET = "crash-test-secret-of-at-least-32-characters";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "production" as const,
   DATABASE_URL: `file:./${DB}`,
   SESSION_SECRET: SECRET,
   SESSION_COOKIE_SECURE: "false",
@@ -30,7 +29,7 @@ async function startServer(): Promise<ChildProcess> {
     () => undefined,
   );
   // The server itself, not a tsx wrapper: SIGKILL must reach the process that holds the database.
-  const server = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], { env, stdio: "ignore" });
+  const server = spawn(process.execPath, ["build/server/serve.js"], { env, stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/healthz`)).ok) return server;
@@ -51,8 +50,7 @@ async function stopServer(server: ChildProcess) {
   await gone;
 }
 
-const cookie = createCookie("__mamori", { secrets: [SECRET], path: "/", httpOnly: true, sameSite: "lax" });
-const sessionFor = async (staffId: number) => (await cookie.serialize({ staffId, sessionVersion: 0 })).split(";")[0]!;
+const sessionFor = async (staffId: number) => `__mamori=${await sessionCookieValue(DB, staffId, SECRET)}`;
 
 function post(path: string, session: string, form: Record<string, string>) {
   return fetch(`${ORIGIN}${path}`, {

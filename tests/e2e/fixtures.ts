@@ -1,26 +1,16 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { E2E_DATABASE, E2E_SESSION_SECRET } from "../../playwright.config.ts";
+import { sessionCookieValue } from "./sessions.ts";
 
 /**
  * Signs a demo user in by setting the session cookie directly, as the app
  * would after a login, so that only the login tests type a password.
  */
 async function signIn(page: Page, employeeNumber: string) {
-  const db = new Database(E2E_DATABASE, { readonly: true });
-  const staff = db.prepare("SELECT id, sessionVersion FROM Staff WHERE employeeNumber = ?").get(employeeNumber) as
-    { id: number; sessionVersion: number } | undefined;
-  db.close();
+  const [staff] = readDatabase<{ id: number }>("SELECT id FROM Staff WHERE employeeNumber = ?", employeeNumber);
   if (!staff) throw new Error(`no demo staff ${employeeNumber}`);
-  const cookie = createCookie("__mamori", {
-    secrets: [E2E_SESSION_SECRET],
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-  });
-  const header = await cookie.serialize({ staffId: staff.id, sessionVersion: staff.sessionVersion });
-  const value = header.split(";")[0]!.slice("__mamori=".length);
+  const value = await sessionCookieValue(E2E_DATABASE, staff.id, E2E_SESSION_SECRET);
   const baseURL = test.info().project.use.baseURL!;
   await page.context().addCookies([{ name: "__mamori", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }

@@ -80,7 +80,7 @@ describe("content sync", () => {
 
   it("retires a removed question instead of deleting it, and brings it back when restored", async () => {
     await sync(original);
-    const withoutQuestion = edit("quizzes/purpose.yaml", (text) => text.replace(/  - id: purpose-10[\s\S]*$/, ""));
+    const withoutQuestion = edit("quizzes/purpose.yaml", (text) => text.replace(/ {2}- id: purpose-10[\s\S]*$/, ""));
     const removed = await sync(withoutQuestion);
     expect(removed.changes).toEqual([
       { kind: "question", key: "purpose-10", change: "removed", clauseIds: [expect.any(String)] },

@@ -7,7 +7,7 @@ const file = `tests/.tmp/${randomUUID()}.db`;
 copyFileSync("tests/.tmp/template.db", file);
 process.env.DATABASE_URL = `file:./${file}`;
 process.env.BCRYPT_COST = "4";
-process.env.SESSION_SECRET = "integration-test-secret";
+process.env.SESSION_SECRET = "integration-test-secret-of-32-characters-or-more";
 // Due dates and 期限超過 depend on the day: pin it so results never drift.
 process.env.MAMORI_TODAY = "2026-11-25";
 process.env.REMINDER_OUTBOX = `tests/.tmp/outbox-${randomUUID()}`;

@@ -13,6 +13,6 @@ await admin.end();
 
 process.env.DATABASE_URL = withDatabase(server, database);
 process.env.BCRYPT_COST = "4";
-process.env.SESSION_SECRET = "integration-test-secret";
+process.env.SESSION_SECRET = "integration-test-secret-of-32-characters-or-more";
 process.env.MAMORI_TODAY = "2026-11-25";
 process.env.REMINDER_OUTBOX = `tests/.tmp/outbox-${randomUUID()}`;

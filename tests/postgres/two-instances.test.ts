@@ -11,10 +11,9 @@ const origins = PORTS.map((port) => `http://127.0.0.1:${port}`);
 const servers: ChildProcess[] = [];
 
 async function start(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], {
+  const server = spawn(process.execPath, ["build/server/serve.js"], {
     env: {
       ...process.env,
-      NODE_ENV: "production",
       SESSION_COOKIE_SECURE: "false",
       HOST: "127.0.0.1",
       PORT: String(port),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "~/lib/env.server.ts";
+import { DEMO_SESSION_SECRET, parseEnv } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 
 describe("parseEnv", () => {
@@ -16,9 +16,31 @@ describe("parseEnv", () => {
   });
 
   it("splits comma-separated secrets for rotation, newest first", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "new, old" });
-    expect(env.sessionSecrets).toEqual(["new", "old"]);
+    const [next, old] = ["n".repeat(32), "o".repeat(40)];
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: `${next}, ${old}` });
+    expect(env.sessionSecrets).toEqual([next, old]);
     expect(env.cookieSecure).toBe(true);
+    expect(env.demoSecret).toBe(false);
+  });
+
+  it("refuses a secret shorter than 32 characters in production, even one of several", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(31) })).toThrow(/too short/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: `${"x".repeat(32)},short` })).toThrow(/one has 5/);
+  });
+
+  it("lets only the demo use the public demo secret, and marks it", () => {
+    const demo = parseEnv({ NODE_ENV: "production", MAMORI_DEMO: "1" });
+    expect(demo.sessionSecrets).toEqual([DEMO_SESSION_SECRET]);
+    expect(demo.demoSecret).toBe(true);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: DEMO_SESSION_SECRET })).toThrow(/public demo/);
+  });
+
+  it("ends sessions after 60 idle minutes and 12 hours by default, both settable", () => {
+    expect(parseEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 60, SESSION_MAX_HOURS: 12 });
+    expect(parseEnv({ SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" })).toMatchObject({
+      SESSION_IDLE_MINUTES: 15,
+      SESSION_MAX_HOURS: 8,
+    });
   });
 
   it("reports a malformed value by name", () => {

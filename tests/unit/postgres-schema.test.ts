@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { postgresSchema } from "~/lib/postgres-schema.ts";
+import { postgresSchema } from "../../scripts/lib/postgres-schema.ts";
 
 describe("the PostgreSQL schema", () => {
   it("is exactly what db:postgres-schema makes of prisma/schema.prisma (never edited by hand, never stale)", () => {

@@ -38,7 +38,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
 import { t } from "~/lib/i18n.ts";
-import { ORGANISATIONS } from "../../prisma/seed/base.ts";
+import { ORGANISATIONS } from "../prisma/seed/base.ts";
 
 const BENCH_PASSWORD = "bench-password-2026";
 const BENCH_HR_NUMBER = "900001";

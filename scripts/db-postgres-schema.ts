@@ -5,7 +5,7 @@
  * tests/unit/postgres-schema.test.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { postgresSchema } from "~/lib/postgres-schema.ts";
+import { postgresSchema } from "./lib/postgres-schema.ts";
 
 const target = "prisma/postgres/schema.prisma";
 const wanted = postgresSchema(readFileSync("prisma/schema.prisma", "utf8"));
