@@ -13,9 +13,15 @@
 const OWN_ORIGIN = "http://mamori.invalid";
 const MAX_LENGTH = 2048;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-// Decoded control characters, backslashes, or a path that starts with two
-// slashes (a protocol-relative URL once something decodes it).
-const SMUGGLED = /[\x00-\x1f\x7f\\]|^\/\//;
+/** Decoded control characters or backslashes, or a path that starts with two slashes (protocol-relative once decoded). */
+function smuggles(decoded: string): boolean {
+  if (decoded.startsWith("//") || decoded.includes("\\")) return true;
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || to.length > MAX_LENGTH || !PRINTABLE_ASCII.test(to)) return fallback;
@@ -26,7 +32,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   } catch {
     return fallback; // a malformed escape: nothing Mamori wrote
   }
-  if (SMUGGLED.test(decoded)) return fallback;
+  if (smuggles(decoded)) return fallback;
   let url: URL;
   try {
     url = new URL(to, OWN_ORIGIN);
