@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { OptionalIdQuery, PageQuery } from "~/lib/params.ts";
-
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+import { OptionalIdQuery, PageQuery, queryText } from "~/lib/params.ts";
 
 /** The directory's filters as they appear in the URL; bad values are dropped. */
 export const StaffFilterParams = z.object({
-  q: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
-  organisationId: z.preprocess(blankToUndefined, z.string().max(64).optional()).catch(undefined),
+  q: queryText(100),
+  organisationId: queryText(64),
   sectionId: OptionalIdQuery,
-  employeeTypeCode: z.preprocess(blankToUndefined, z.string().max(64).optional()).catch(undefined),
+  employeeTypeCode: queryText(64),
   active: z
     .enum(["any", "active", "inactive"])
     .catch("active")

@@ -1,3 +1,5 @@
+import { hasControlCharacter } from "./params.ts";
+
 /**
  * Where to go after login: a path on Mamori itself, never another origin.
  *
@@ -15,12 +17,7 @@ const MAX_LENGTH = 2048;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** Decoded control characters or backslashes, or a path that starts with two slashes (protocol-relative once decoded). */
 function smuggles(decoded: string): boolean {
-  if (decoded.startsWith("//") || decoded.includes("\\")) return true;
-  for (let i = 0; i < decoded.length; i++) {
-    const code = decoded.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+  return decoded.startsWith("//") || decoded.includes("\\") || hasControlCharacter(decoded);
 }
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, isAuditAction } from "~/domain/audit.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { isCalendarDate } from "~/domain/fiscal-year.ts";
 import { t } from "~/lib/i18n.ts";
-import { OptionalIdQuery, PageQuery } from "~/lib/params.ts";
+import { OptionalIdQuery, PageQuery, queryText } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { listAudit } from "~/services/audit.server.ts";
 
@@ -23,12 +23,7 @@ const AuditParams = z.object({
     .catch(undefined)
     .transform((v) => (isAuditAction(v) ? v : undefined)),
   actor: OptionalIdQuery,
-  target: z
-    .string()
-    .max(64)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  target: queryText(64),
   from: day,
   to: day,
   page: PageQuery,

@@ -4,6 +4,7 @@ import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { parseReportFilter, reportFilterToParams } from "~/domain/report-filter.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { keyParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { mayStillBeAsked } from "~/services/answer-key.server.ts";
 import { getQuestion } from "~/services/catalogue.server.ts";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
-  const question = await getQuestion(params.questionId?.slice(0, 64) ?? "");
+  const question = await getQuestion(keyParam(params.questionId));
   if (!question) throw new Response(t("error.notFound"), { status: 404 });
   const day = today();
   const filter = scopeReportFilter(user, parseReportFilter(new URL(request.url).searchParams, fiscalYearOf(day)));

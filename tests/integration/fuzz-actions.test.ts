@@ -240,6 +240,15 @@ const BODIES: { name: string; type: string | null; body: () => BodyInit }[] = [
     body: () => new Uint8Array([0x69, 0x3d, 0x82, 0xa0, 0x26]),
   },
   { name: "empty urlencoded", type: "application/x-www-form-urlencoded", body: () => "" },
+  {
+    // PostgreSQL refuses NUL in text with an error of its own.
+    name: "urlencoded with NUL in every field",
+    type: "application/x-www-form-urlencoded",
+    body: () =>
+      "intent=save&employeeNumber=1%00&name=a%00&organisationId=fire%00&employeeTypeCode=regular&role=LEARNER" +
+      "&startDate=2026-04-01&password=%00&current=%00&next=%00&confirmation=%00&redirectTo=/%00&reason=%00" +
+      "&newDueDate=2027-01-01&fiscalYear=2026&trackId=%00&releaseId=1&confirm=on&draftId=%00&a%00=1",
+  },
 ];
 const METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 

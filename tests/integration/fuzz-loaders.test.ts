@@ -119,6 +119,7 @@ const QUERIES = [
   "sectionId=99999999999999999999",
   "sectionId=9007199254740993",
   "sectionId=-1&organisationId=%ff",
+  "organisationId=%00&employeeTypeCode=a%00b&trackId=%01&q=%00",
   "fiscalYear=1e400",
   "fiscalYear=99999",
   "fiscalYear=-2026",

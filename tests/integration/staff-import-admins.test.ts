@@ -17,11 +17,10 @@ let n = 0;
  */
 async function scene() {
   n++;
-  const [kept, missing, learner] = await Promise.all([
-    createStaff({ employeeNumber: `AD${n}01`, name: "管理 一郎", role: "ADMIN" }),
-    createStaff({ employeeNumber: `AD${n}02`, name: "管理 二郎", role: "ADMIN" }),
-    createStaff({ employeeNumber: `AD${n}03`, name: "職員 三郎", role: "LEARNER" }),
-  ]);
+  // One after the other, so that their ids come in this order on every database.
+  const kept = await createStaff({ employeeNumber: `AD${n}01`, name: "管理 一郎", role: "ADMIN" });
+  const missing = await createStaff({ employeeNumber: `AD${n}02`, name: "管理 二郎", role: "ADMIN" });
+  const learner = await createStaff({ employeeNumber: `AD${n}03`, name: "職員 三郎", role: "LEARNER" });
   // Every other active member of staff is in the file too, so only `missing` is missing.
   const others = await db.staff.findMany({
     where: { active: true, id: { notIn: [kept.id, missing.id, learner.id] } },
