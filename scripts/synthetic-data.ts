@@ -561,6 +561,8 @@ function asInYear(person: SyntheticStaff, fiscalYear: number): StaffForRules | n
   return {
     employeeTypeCode: person.employeeTypeCode,
     role: person.role,
+    // Synthetic staff hold no 担当: the duty tracks are a handful of people in a real city.
+    duties: [],
     startDate: person.startDate,
     appointmentStart,
     appointmentEnd,

@@ -9,11 +9,13 @@ import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { rollOverFiscalYear } from "~/services/assignments.server.ts";
+import { cliOptions } from "./options.ts";
 
-const flag = process.argv.indexOf("--fiscal-year");
-const value = flag >= 0 ? process.argv[flag + 1] : String(fiscalYearOf(today()));
-if (!value || !/^\d{4}$/.test(value)) {
-  console.error("usage: npm run assign -- --fiscal-year 2026");
+const USAGE = "npm run assign -- --fiscal-year 2026";
+const { values } = cliOptions(USAGE, { "fiscal-year": { type: "string" } });
+const value = values["fiscal-year"] ?? String(fiscalYearOf(today()));
+if (!/^\d{4}$/.test(value)) {
+  console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 try {

@@ -5,13 +5,10 @@
  */
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
+import { cliOptions } from "./options.ts";
 import { databaseUrl, sqliteFilePath } from "~/lib/database-url.ts";
 
-const target = process.argv[2];
-if (!target) {
-  console.error("usage: npm run db:backup -- <file>");
-  process.exit(2);
-}
+const target = cliOptions("npm run db:backup -- <file>", {}, { positionals: 1 }).positionals[0]!;
 const source = sqliteFilePath(databaseUrl());
 if (!existsSync(source)) {
   console.error(`no database at ${source}`);

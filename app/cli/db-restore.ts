@@ -5,13 +5,10 @@
  */
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
+import { cliOptions } from "./options.ts";
 import { databaseUrl, sqliteFilePath } from "~/lib/database-url.ts";
 
-const backup = process.argv[2];
-if (!backup || !existsSync(backup)) {
-  console.error("usage: npm run db:restore -- <backup file>");
-  process.exit(2);
-}
+const backup = cliOptions("npm run db:restore -- <file>", {}, { positionals: 1 }).positionals[0]!;
 const check = new Database(backup, { readonly: true, fileMustExist: true });
 const integrity = check.pragma("integrity_check", { simple: true });
 check.close();

@@ -4,8 +4,9 @@
  * --demo) the demo organisation and staff. Idempotent: `npm start` and `npm run demo` run it on every start.
  */
 import { execFileSync } from "node:child_process";
+import { cliOptions } from "./options.ts";
 
-const demo = process.argv.includes("--demo");
+const demo = cliOptions("npm run db:setup [-- --demo]", { demo: { type: "boolean" } }).values.demo ?? false;
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });

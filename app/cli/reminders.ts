@@ -8,8 +8,10 @@
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { sendReminders } from "~/services/reminders.server.ts";
+import { cliOptions } from "./options.ts";
 
-const dryRun = process.argv.includes("--dry-run");
+const dryRun =
+  cliOptions("npm run reminders [-- --dry-run]", { "dry-run": { type: "boolean" } }).values["dry-run"] ?? false;
 try {
   const result = await sendReminders(today(), { dryRun });
   if (dryRun) {

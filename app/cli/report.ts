@@ -11,18 +11,19 @@ import { db } from "~/lib/db.server.ts";
 import { recordAudit } from "~/services/audit.server.ts";
 import { exportReportCsv } from "~/services/report-export.server.ts";
 import { isReportTable, REPORT_TABLES, reportTable } from "~/services/report-tables.server.ts";
+import { cliOptions } from "./options.ts";
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
+const USAGE = `npm run report -- --fiscal-year 2026 [--format csv|json] [--table ${REPORT_TABLES.join("|")}]`;
+const { values } = cliOptions(USAGE, {
+  "fiscal-year": { type: "string" },
+  format: { type: "string", default: "json" },
+  table: { type: "string", default: "matrix" },
+});
 const day = today();
-const fiscalYear = Number(option("fiscal-year") ?? fiscalYearOf(day));
-const format = option("format") ?? "json";
-const table = option("table") ?? "matrix";
+const fiscalYear = Number(values["fiscal-year"] ?? fiscalYearOf(day));
+const { format, table } = values;
 if (!Number.isInteger(fiscalYear) || !["csv", "json"].includes(format) || !isReportTable(table)) {
-  console.error(`usage: npm run report -- --fiscal-year 2026 [--format csv|json] [--table ${REPORT_TABLES.join("|")}]`);
+  console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 

@@ -30,14 +30,14 @@ const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: 
 await entry.startup?.();
 const server = createAppServer({ build, mode: "production", clientDir: resolve("build/client") });
 
+if (env.demoSecret) {
+  console.log(
+    "Demo mode: sessions are signed with the public demo secret. Never use this for real staff: " +
+      "set SESSION_SECRET and run npm start.",
+  );
+}
 server.listen(env.PORT, env.HOST, () => {
   console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
-  if (env.demoSecret) {
-    console.log(
-      "Demo mode: sessions are signed with the public demo secret. Never use this for real staff: " +
-        "set SESSION_SECRET and run npm start.",
-    );
-  }
 });
 
 let stopping = false;

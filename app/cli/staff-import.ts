@@ -14,16 +14,19 @@ import { basename } from "node:path";
 import { CLI_ACTOR } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
+import { cliOptions } from "./options.ts";
 
-const args = process.argv.slice(2);
-const path = args.find((a) => !a.startsWith("--"));
-if (!path) {
-  console.error("usage: npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]");
-  process.exit(2);
-}
-const dryRun = args.includes("--dry-run");
-const deactivateMissing = args.includes("--deactivate-missing");
-const includeAdmins = args.includes("--include-admins");
+const { values, positionals } = cliOptions(
+  "npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]",
+  {
+    "dry-run": { type: "boolean", default: false },
+    "deactivate-missing": { type: "boolean", default: false },
+    "include-admins": { type: "boolean", default: false },
+  },
+  { positionals: 1 },
+);
+const path = positionals[0]!;
+const { "dry-run": dryRun, "deactivate-missing": deactivateMissing, "include-admins": includeAdmins } = values;
 
 const file = readStaffCsv(basename(path), readFileSync(path));
 try {

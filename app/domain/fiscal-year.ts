@@ -1,6 +1,6 @@
 /**
  * 年度 (fiscal year): 1 April – 31 March, named after the calendar year in
- * which it starts (DESIGN.md "Fiscal year"). Calendar dates are Japan
+ * which it starts (docs/domain.md, "Time"). Calendar dates are Japan
  * calendar days written "YYYY-MM-DD"; arithmetic on them is done in UTC so
  * the server's time zone never shifts a day.
  */

@@ -24,4 +24,11 @@ export const GLOSSARY = {
   情報セキュリティ管理者: "manager (role MANAGER)",
   研修担当: "HR (role HR)",
   システム管理者: "administrator (role ADMIN)",
+  訓練シナリオ: "drill scenario",
+  不審な点: "red flag",
+  担当: "duty (Staff.duties: system-admin, executive)",
+  情報システム担当: "system administrator (duty system-admin, not the role ADMIN)",
+  幹部職員: "executive (duty executive)",
+  改定日: "revised (the policy's revision date, optional)",
+  編集注: "editorial (a heading Mamori added to the policy)",
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Japan time. Every date rule of Mamori is in Asia/Tokyo, whatever the
- * server's zone (DESIGN.md "Fiscal year"); Japan has no daylight saving.
+ * server's zone (docs/domain.md, "Time"); Japan has no daylight saving.
  */
 export const JAPAN_TIME_ZONE = "Asia/Tokyo";
 

@@ -1,4 +1,4 @@
-/** 役割: what a member of staff may do in Mamori (DESIGN.md "Who uses it"). */
+/** 役割: what a member of staff may do in Mamori (docs/domain.md, "Who"). */
 export const ROLES = ["LEARNER", "MANAGER", "HR", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 

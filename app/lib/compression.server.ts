@@ -36,7 +36,12 @@ export function chooseEncoding(acceptEncoding: string | undefined, offered: read
 /** Files smaller than this travel as they are: compressing them gains nothing. */
 const MIN_PRECOMPRESS_BYTES = 1024;
 
-/** A static file compressed once, at the highest settings, for every later request. */
+/**
+ * A client-build file compressed once, at the highest settings, for every
+ * later request: `npm run build` writes these beside each file as .br and
+ * .gz (brotli at its best takes seconds for the build, too long for every
+ * start-up).
+ */
 export function precompress(body: Buffer): Partial<Record<Encoding, Buffer>> {
   if (body.length < MIN_PRECOMPRESS_BYTES) return {};
   return {
@@ -46,6 +51,9 @@ export function precompress(body: Buffer): Partial<Record<Encoding, Buffer>> {
     gzip: gzipSync(body, { level: 9 }),
   };
 }
+
+/** The file name extension of a precompressed sibling. */
+export const PRECOMPRESSED_EXTENSION: Record<Encoding, string> = { br: ".br", gzip: ".gz" };
 
 /**
  * A compressing stream for a response made per request. Brotli at quality

@@ -1,5 +1,5 @@
 /**
- * CSV for Japanese Excel (DESIGN.md "Rules that make it municipal"): UTF-8
+ * CSV for Japanese Excel (docs/domain.md, "Reports"): UTF-8
  * with a BOM, or Excel reads it as Shift_JIS and garbles every name; CRLF line
  * ends; RFC 4180 quoting.
  */

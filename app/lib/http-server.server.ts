@@ -10,7 +10,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, relative, sep } from "node:path";
 import { Transform } from "node:stream";
-import { chooseEncoding, compressStream, compressible, type Encoding, precompress } from "./compression.server.ts";
+import {
+  chooseEncoding,
+  compressStream,
+  compressible,
+  type Encoding,
+  PRECOMPRESSED_EXTENSION,
+} from "./compression.server.ts";
 import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
 declare module "@remix-run/node" {
@@ -23,7 +29,8 @@ declare module "@remix-run/node" {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the client build's files, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".ico": "image/x-icon",
@@ -43,22 +50,32 @@ type StaticFile = {
 };
 
 /**
- * The client build's files by URL path, read (and compressed) once at
- * startup: the build does not change under a running server (about 1 MB),
- * and answering from memory skips a stat, an open, a read and a close per
- * request. Files under /assets/ carry a content hash in their name, so
- * browsers may keep them for a year.
+ * The client build's files by URL path, read once at startup with the
+ * compressed copies the build made of them: the build does not change under
+ * a running server (about 1 MB), and answering from memory skips a stat, an
+ * open, a read and a close per request. Files under /assets/ carry a content
+ * hash in their name, so browsers may keep them for a year.
  */
 function loadClientFiles(clientDir: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
-  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
+  const paths = new Set(
+    readdirSync(clientDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
+  const compressedCopies = new Set(
+    [...paths].filter((path) => Object.values(PRECOMPRESSED_EXTENSION).some((ext) => path.endsWith(ext))),
+  );
+  for (const path of paths) {
+    if (compressedCopies.has(path)) continue;
     const pathname = `/${relative(clientDir, path).split(sep).join("/")}`;
-    const body = readFileSync(path);
     const contentType = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
+    const bodies: StaticFile["bodies"] = { identity: readFileSync(path) };
+    for (const [encoding, ext] of Object.entries(PRECOMPRESSED_EXTENSION) as [Encoding, string][]) {
+      if (compressedCopies.has(path + ext)) bodies[encoding] = readFileSync(path + ext);
+    }
     files.set(pathname, {
-      bodies: { identity: body, ...(compressible(contentType) ? precompress(body) : {}) },
+      bodies,
       headers: {
         "Content-Type": contentType,
         "Cache-Control": pathname.startsWith("/assets/")
@@ -245,7 +262,7 @@ export function createAppServer({ build, mode, clientDir, before }: AppServerOpt
         return refuse(415, "フォームの送信だけを受け付けます。");
       }
       if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-        return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
+        return refuse(413, "送信されたデータが大きすぎます。");
       }
       const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
       const response = await handle(
@@ -253,10 +270,10 @@ export function createAppServer({ build, mode, clientDir, before }: AppServerOpt
         context,
       );
       // An action that read a body past the limit failed because of it, whatever it answered.
-      if (tooLarge) return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
+      if (tooLarge) return refuse(413, "送信されたデータが大きすぎます。");
       await sendResponse(req, res, response, headers);
     } catch (error) {
-      if (tooLarge && !res.headersSent) return refuse(413, "送信されたデータが大きすぎます。", { Connection: "close" });
+      if (tooLarge && !res.headersSent) return refuse(413, "送信されたデータが大きすぎます。");
       console.error(error);
       if (!res.headersSent) return refuse(500, "Internal Server Error");
       res.end();

@@ -428,6 +428,32 @@ const ja = {
   "error.unexpected": "予期しないエラーが発生しました。時間をおいて再度お試しください。",
   "error.backHome": "ホームへ戻る",
 
+  // Drill mail picture (訓練メールの図): the teaching page and the campaign preview
+  "drillPicture.caption": "届いたメール（印の番号は、不審な点の一覧の番号です）",
+  "drillPicture.from": "差出人",
+  "drillPicture.subject": "件名",
+  "drillPicture.attachment": "添付ファイル",
+  "drillPicture.flagsTitle": "このメールの不審な点（{count}か所）",
+  "drillPicture.flagRef": "不審な点 {n}",
+  "drillPicture.toMark": "メールの中の {n} を見る",
+  "drillPicture.part.sender": "差出人",
+  "drillPicture.part.subject": "件名",
+  "drillPicture.part.body": "本文",
+  "drillPicture.part.link": "リンク",
+  "drillPicture.part.attachment": "添付ファイル",
+
+  // Content, second edition (#16): a 改定日 only when the city sets one, editorial headings, 担当
+  "certificate.releaseUndated": "第{id}版",
+  "delta.releaseUndated": "第{id}版（{date} 登録）",
+  "policy.editorialNote":
+    "見出しに「（編集注）」とあるものは、基本方針の原文にはない見出しで、研修のために付けたものです。",
+  "policy.editorialMark": "（編集注）",
+  "module.audience.system-admins": "情報システム担当向け",
+  "module.audience.executives": "幹部職員向け",
+  "staff.duties": "担当",
+  "staff.dutiesHint": "担当に応じた研修（情報システム担当研修、幹部職員研修）が割り当てられます。",
+  "delta.doneSkipped": "変わったモジュールが本人の研修に含まれない {skipped}人には割り当てていません。",
+
   // Issue 14 (security findings): ADMIN accounts, hidden answer keys, due-date window, bad requests
   "staff.adminProtected": "システム管理者のアカウントは、システム管理者だけが変更できます。",
   "staff.adminProtectedNote":

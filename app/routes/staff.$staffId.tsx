@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
+import { parseStoredDuties } from "~/domain/duties.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
 import { dueDateWindow, oneDueDateForm } from "~/domain/due-date-form.ts";
@@ -181,7 +182,7 @@ export default function StaffRecord() {
             key={staff.id}
             options={options}
             lastResult={actionData?.result}
-            defaultValue={staff}
+            defaultValue={{ ...staff, duties: parseStoredDuties(staff.duties) }}
             submitLabel={t("staff.save")}
           />
         </section>

@@ -4,7 +4,8 @@ import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
-import type { ContentBundle, ContentFile } from "~/domain/content/types.ts";
+import type { ContentBundle, ContentFile, Track } from "~/domain/content/types.ts";
+import { isDrillScenarioPath, type DrillScenario } from "~/domain/drills/scenario.ts";
 import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
 
 /** The content folder: CONTENT_DIR, or content/ beside package.json. */
@@ -31,10 +32,15 @@ export function checkContentFiles(files: ContentFile[]): ContentCheck {
   return checkContent(files, { employeeTypes: EMPLOYEE_TYPES.map((t) => t.code) });
 }
 
-/** The release hash: every file's path and text, in path order. */
+/**
+ * The release hash: every file's path and text, in path order. Drill
+ * scenarios are left out: a release is what staff learn and are tested on,
+ * and changing a drill mail must not make a new release with nothing in it.
+ */
 export function contentHash(files: readonly ContentFile[]): string {
   const hash = createHash("sha256");
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  const released = files.filter((file) => !isDrillScenarioPath(file.path));
+  for (const file of released.sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update("\0").update(file.text).update("\0");
   }
   return hash.digest("hex");
@@ -50,6 +56,12 @@ function canonical(value: unknown): string {
       .join(",")}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A track as it was hashed before tracks could name 担当 (duties). */
+function withoutDuties(track: Track): Omit<Track, "appliesTo"> & { appliesTo: Omit<Track["appliesTo"], "duties"> } {
+  const { duties: _duties, ...appliesTo } = track.appliesTo;
+  return { ...track, appliesTo };
 }
 
 function itemHash(value: unknown): string {
@@ -111,11 +123,18 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
 
       const clauses = bundle.policy.clauses.map((c) => ({
         ...c,
-        hash: itemHash({ heading: c.heading, text: c.text }),
+        // `editorial` enters the hash only when set, so that adding the field changed no other clause.
+        hash: itemHash(
+          c.editorial ? { heading: c.heading, text: c.text, editorial: true } : { heading: c.heading, text: c.text },
+        ),
       }));
       const modules = bundle.modules.map((m) => ({ ...m, hash: itemHash(m) }));
       const questions = bundle.questions.map((q) => ({ ...q, hash: itemHash(q) }));
-      const tracks = bundle.tracks.map((t) => ({ ...t, hash: itemHash(t) }));
+      // Likewise an empty `appliesTo.duties` stays out of a track's hash.
+      const tracks = bundle.tracks.map((t) => ({
+        ...t,
+        hash: itemHash(t.appliesTo.duties.length > 0 ? t : withoutDuties(t)),
+      }));
 
       const [clauseRows, moduleRows, questionRows, trackRows] = await Promise.all([
         tx.clause.findMany({ select: { id: true, hash: true, retired: true } }),
@@ -167,7 +186,15 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
 
       const touchedClauses = touched("clause");
       for (const c of clauses.filter((c) => touchedClauses.has(c.id))) {
-        const data = { heading: c.heading, text: c.text, sortOrder: c.order, hash: c.hash, releaseId, retired: false };
+        const data = {
+          heading: c.heading,
+          text: c.text,
+          editorial: c.editorial,
+          sortOrder: c.order,
+          hash: c.hash,
+          releaseId,
+          retired: false,
+        };
         await tx.clause.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
       }
       const touchedModules = touched("module");
@@ -226,13 +253,22 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
   return result;
 }
 
+function contentProblemsError(problems: { file: string; line: number; message: string }[]): Error {
+  const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  return new Error(`content/ has ${problems.length} problem(s):\n${lines.join("\n")}`);
+}
+
+/** The drill scenarios of content/drills, checked with the rest of content/; throws with every problem. */
+export function loadDrillScenarios(dir = contentDirectory()): DrillScenario[] {
+  const check = checkContentFiles(readContentFiles(dir));
+  if (!check.ok) throw contentProblemsError(check.problems);
+  return check.drillScenarios;
+}
+
 /** Reads, checks and syncs content/; throws with every problem if it is invalid. */
 export async function syncContentDirectory(dir = contentDirectory()): Promise<SyncResult> {
   const files = readContentFiles(dir);
   const check = checkContentFiles(files);
-  if (!check.ok) {
-    const lines = check.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
-    throw new Error(`content/ has ${check.problems.length} problem(s):\n${lines.join("\n")}`);
-  }
+  if (!check.ok) throw contentProblemsError(check.problems);
   return syncContent(check.bundle, contentHash(files));
 }

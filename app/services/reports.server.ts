@@ -7,7 +7,7 @@ import { db } from "~/lib/db.server.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 
 /**
- * The HR and manager reports (DESIGN.md "Reports"). Every figure is counted
+ * The HR and manager reports (docs/domain.md, "Reports"). Every figure is counted
  * by the database, in a fixed number of queries whatever the number of staff:
  * a prefecture's 100,000 assignments never travel to the app to be counted.
  * The SQL sticks to what SQLite and PostgreSQL share.

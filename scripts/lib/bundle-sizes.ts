@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 
 type ManifestChunk = { file: string; name?: string; src?: string; isEntry?: boolean; imports?: string[] };
 
@@ -9,8 +8,11 @@ export type RouteBundle = {
   route: string;
   /** Every JavaScript file a browser loads for a page of this route. */
   files: string[];
-  /** Their total size after gzip, in bytes. */
-  gzipBytes: number;
+  /**
+   * Their total size as it travels to a browser that accepts brotli: the
+   * compressed copies `npm run build` writes and the server sends.
+   */
+  travelBytes: number;
 };
 
 /**
@@ -39,7 +41,10 @@ export function routeBundles(buildDir = "build"): RouteBundle[] {
       .filter((file) => file.endsWith(".js"))
       .sort();
   };
-  const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, "client", file))).length;
+  const travel = (file: string) => {
+    const path = join(buildDir, "client", file);
+    return statSync(existsSync(`${path}.br`) ? `${path}.br` : path).size;
+  };
   // Remix's route manifest, which every page loads (it is not a Vite chunk).
   const remixManifest = readdirSync(join(buildDir, "client/assets"))
     .filter((file) => /^manifest-[\w-]+\.js$/.test(file))
@@ -51,7 +56,7 @@ export function routeBundles(buildDir = "build"): RouteBundle[] {
       return {
         route: key.replace(/^app\//, "").replace(/\.tsx?(\?.*)?$/, ""),
         files,
-        gzipBytes: files.reduce((sum, file) => sum + gzip(file), 0),
+        travelBytes: files.reduce((sum, file) => sum + travel(file), 0),
       };
     })
     .sort((a, b) => a.route.localeCompare(b.route));

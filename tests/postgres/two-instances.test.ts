@@ -64,6 +64,26 @@ describe("two app instances on one PostgreSQL database", () => {
     expect(await home.text()).toContain("ようこそ、二台 太郎さん");
   });
 
+  it("see the same revocation: a session ended on one is refused by the other", async () => {
+    await createStaff({ employeeNumber: "TWO003", password: "two-instances-123" });
+    const signIn = async () => {
+      const login = await post(origins[0]!, "/login", { employeeNumber: "TWO003", password: "two-instances-123" });
+      return login.headers.get("Set-Cookie")!.split(";")[0]!;
+    };
+    const homeOn = async (origin: string, cookie: string) =>
+      (await fetch(`${origin}/`, { headers: { Cookie: cookie }, redirect: "manual" })).status;
+
+    const loggedOut = await signIn();
+    expect(await homeOn(origins[1]!, loggedOut)).toBe(200);
+    expect((await post(origins[0]!, "/logout", {}, loggedOut)).status).toBe(302);
+    expect(await homeOn(origins[1]!, loggedOut)).toBe(302);
+
+    const [office, home] = [await signIn(), await signIn()];
+    await db.staff.update({ where: { employeeNumber: "TWO003" }, data: { sessionVersion: { increment: 1 } } });
+    expect(await homeOn(origins[0]!, office)).toBe(302);
+    expect(await homeOn(origins[1]!, home)).toBe(302);
+  });
+
   it("count failed logins across both instances towards one lockout", async () => {
     await createStaff({ employeeNumber: "TWO002", password: "two-instances-123" });
     for (let i = 0; i < 5; i++) {

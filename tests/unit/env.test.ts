@@ -36,8 +36,8 @@ describe("parseEnv", () => {
   });
 
   it("ends sessions after 60 idle minutes and 12 hours by default, both settable", () => {
-    expect(parseEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 60, SESSION_MAX_HOURS: 12 });
-    expect(parseEnv({ SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" })).toMatchObject({
+    expect(parseEnv({ NODE_ENV: "development" })).toMatchObject({ SESSION_IDLE_MINUTES: 60, SESSION_MAX_HOURS: 12 });
+    expect(parseEnv({ NODE_ENV: "development", SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" })).toMatchObject({
       SESSION_IDLE_MINUTES: 15,
       SESSION_MAX_HOURS: 8,
     });

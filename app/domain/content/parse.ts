@@ -10,6 +10,7 @@ import type {
   Track,
   TrainingModule,
 } from "./types.ts";
+import { DUTIES } from "../duties.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
@@ -17,8 +18,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written 
 
 const PolicyFile = z.object({
   title: nonEmpty,
-  revised: isoDate,
-  clauses: z.array(z.object({ id: nonEmpty, heading: z.string(), text: z.string() })).min(1),
+  revised: isoDate.nullable().default(null),
+  clauses: z
+    .array(z.object({ id: nonEmpty, heading: z.string(), text: z.string(), editorial: z.boolean().default(false) }))
+    .min(1),
 });
 
 const ModuleFrontMatter = z.object({
@@ -26,7 +29,7 @@ const ModuleFrontMatter = z.object({
   title: nonEmpty,
   summary: nonEmpty,
   clauses: z.array(nonEmpty).min(1),
-  audience: z.enum(["all", "managers"]),
+  audience: z.enum(["all", "managers", "system-admins", "executives"]),
   minutes: z.number().int().positive(),
 });
 
@@ -49,6 +52,7 @@ const TrackEntry = z.object({
   appliesTo: z.object({
     employeeTypes: z.array(nonEmpty).min(1),
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
+    duties: z.array(z.enum(DUTIES)).default([]),
   }),
   cycle: z.enum(["once", "fiscal-year", "appointment", "delta"]),
   skipInYearOfStart: z.boolean().default(false),
@@ -88,14 +92,17 @@ export type ParsedContent = {
   problems: ContentProblem[];
 };
 
-type YamlSource = { file: string; doc: Document; lines: LineCounter; lineOffset: number };
+/** A parsed YAML file with what is needed to name the line of any value in it. */
+export type YamlSource = { file: string; doc: Document; lines: LineCounter; lineOffset: number };
 
-function readYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]): YamlSource | null {
+export function readYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]): YamlSource | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML: ${error.message.split("\n")[0]}` });
+      // Without prettyErrors the error carries only its offset, not its line.
+      const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
+      problems.push({ file, line: line + lineOffset, message: `YAML: ${error.message.split("\n")[0]}` });
     }
     return null;
   }
@@ -103,7 +110,7 @@ function readYaml(file: string, text: string, lineOffset: number, problems: Cont
 }
 
 /** The line of the value at `path`, or of the nearest enclosing value that exists. */
-function lineAt(source: YamlSource, path: (string | number)[]): number {
+export function lineAt(source: YamlSource, path: (string | number)[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? source.doc.contents : source.doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -112,7 +119,7 @@ function lineAt(source: YamlSource, path: (string | number)[]): number {
   return 1 + source.lineOffset;
 }
 
-function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
+export function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
   const result = schema.safeParse(source.doc.toJS());
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -178,7 +185,7 @@ export function parseContent(files: ContentFile[]): ParsedContent {
     if (source && data) {
       const clauses: Clause[] = data.clauses.map((c, order) => {
         sources.clauseLine.set(c.id, lineAt(source, ["clauses", order, "id"]));
-        return { id: c.id, heading: c.heading, text: c.text.trim(), order };
+        return { id: c.id, heading: c.heading, text: c.text.trim(), order, editorial: c.editorial };
       });
       policy = { title: data.title, revised: data.revised, clauses };
     }

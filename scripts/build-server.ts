@@ -1,0 +1,32 @@
+// `npm run build`, after Remix's build: compiles the production server
+// entry (app/cli/serve.ts and the modules it imports from app/lib) to one
+// JavaScript file, build/server/serve.js, so that `npm run serve` runs on
+// plain node with no TypeScript loader (docs/decisions/005-compiled-server.md);
+// then compresses the client build once (.br and .gz beside each text file),
+// which the server sends to browsers that accept it.
+import { build } from "esbuild";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { compressible, type Encoding, precompress, PRECOMPRESSED_EXTENSION } from "../app/lib/compression.server.ts";
+import { CONTENT_TYPES } from "../app/lib/http-server.server.ts";
+
+await build({
+  entryPoints: ["app/cli/serve.ts"],
+  outfile: "build/server/serve.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // Packages stay in node_modules; the Remix build is loaded at run time.
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
+
+for (const entry of readdirSync("build/client", { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !compressible(CONTENT_TYPES[extname(entry.name)])) continue;
+  const path = join(entry.parentPath, entry.name);
+  for (const [encoding, body] of Object.entries(precompress(readFileSync(path))) as [Encoding, Buffer][]) {
+    writeFileSync(path + PRECOMPRESSED_EXTENSION[encoding], body);
+  }
+}
