@@ -31,4 +31,8 @@ export const GLOSSARY = {
   幹部職員: "executive (duty executive)",
   改定日: "revised (the policy's revision date, optional)",
   編集注: "editorial (a heading Mamori added to the policy)",
+  お知らせ: "bulletin",
+  既読: "read (a bulletin's receipt)",
+  確認しました: "confirmed (a bulletin's receipt)",
+  今月の一問: "question of the month",
 } as const;

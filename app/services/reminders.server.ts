@@ -52,13 +52,25 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
   });
 }
 
-type Channel = "smtp" | "file";
+export type Channel = "smtp" | "file";
 
 let transport: nodemailer.Transporter | undefined;
 
-/** Delivers one message: SMTP when configured and the person has an address, else the outbox file. */
-async function deliver(message: ReminderMessage, today: string): Promise<Channel> {
-  if (env.SMTP_URL && message.to) {
+/** The channel deliverMail will use for a person with (or without) a mail address. */
+export function mailChannel(to: string | null): Channel {
+  return env.SMTP_URL && to ? "smtp" : "file";
+}
+
+/**
+ * Delivers one message: SMTP when configured and the person has an address,
+ * else the outbox file. Mamori's one way out by mail: reminders and
+ * bulletins (bulletins.server.ts) both go through it.
+ */
+export async function deliverMail(
+  message: Pick<ReminderMessage, "employeeNumber" | "to" | "subject" | "body">,
+  today: string,
+): Promise<Channel> {
+  if (mailChannel(message.to) === "smtp" && message.to) {
     transport ??= nodemailer.createTransport(env.SMTP_URL);
     await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
     return "smtp";
@@ -90,13 +102,13 @@ export async function sendReminders(today: string, { dryRun }: { dryRun: boolean
   for (const message of messages) {
     try {
       await db.reminder.create({
-        data: { staffId: message.staffId, day: today, channel: env.SMTP_URL && message.to ? "smtp" : "file" },
+        data: { staffId: message.staffId, day: today, channel: mailChannel(message.to) },
       });
     } catch {
       continue; // someone else claimed this person today
     }
     try {
-      counts[await deliver(message, today)]++;
+      counts[await deliverMail(message, today)]++;
     } catch (error) {
       await db.reminder.delete({ where: { staffId_day: { staffId: message.staffId, day: today } } });
       throw error;

@@ -278,9 +278,15 @@ function byShare<T extends { share: number }>(id: (item: T) => string) {
  * when answered; the per-clause figures are added up here. It sums the
  * answer tallies (answer-tallies.server.ts) unless the filter has a status
  * (which depends on the day) or a section (which the tallies do not keep):
- * those count their answers directly.
+ * those count their answers directly, as does a window of submission
+ * dates (the question of the month looks at the month before).
  */
-export async function itemAnalysis(filter: ReportFilter, today: string): Promise<ItemAnalysis> {
+export async function itemAnalysis(
+  filter: ReportFilter,
+  today: string,
+  /** Only attempts submitted in [from, to): counted directly, the tallies keep no dates. */
+  submitted?: { from: Date; to: Date },
+): Promise<ItemAnalysis> {
   const rows = await db.$queryRaw<
     {
       questionId: string;
@@ -292,7 +298,7 @@ export async function itemAnalysis(filter: ReportFilter, today: string): Promise
       prompt: string | null;
       heading: string | null;
     }[]
-  >(itemAnalysisQuery(filter, today));
+  >(itemAnalysisQuery(filter, today, submitted));
   const questions = new Map<string, ItemAnalysis["questions"][number]>();
   const clauses = new Map<string, ItemAnalysis["clauses"][number]>();
   for (const row of rows) {
@@ -534,25 +540,28 @@ function overdueQuery(filter: ReportFilter, today: string, limit: number): Prism
 }
 
 /** Answered and correct per question and the clause it cited, with their texts. */
-function itemAnalysisQuery(filter: ReportFilter, today: string): Prisma.Sql {
+function itemAnalysisQuery(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
   return Prisma.sql`
     SELECT "g"."questionId" AS "questionId", "g"."clauseId" AS "clauseId", "g"."answered" AS "answered", "g"."correct" AS "correct",
       "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "questionClauseId", "Question"."prompt" AS "prompt",
       "Clause"."heading" AS "heading"
-    FROM (${filter.status === undefined && filter.sectionId === undefined ? talliedAnswersSql(filter) : countedAnswersSql(filter, today)}) AS "g"
+    FROM (${filter.status === undefined && filter.sectionId === undefined && !submitted ? talliedAnswersSql(filter) : countedAnswersSql(filter, today, submitted)}) AS "g"
     LEFT JOIN "Question" ON "Question"."id" = "g"."questionId"
     LEFT JOIN "Clause" ON "Clause"."id" = "g"."clauseId"`;
 }
 
 /** The population's answers per question and clause, counted one by one. */
-function countedAnswersSql(filter: ReportFilter, today: string): Prisma.Sql {
+function countedAnswersSql(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
+  const window = submitted
+    ? Prisma.sql` AND "QuizAttempt"."submittedAt" >= ${sqlInstant(submitted.from)} AND "QuizAttempt"."submittedAt" < ${sqlInstant(submitted.to)}`
+    : Prisma.empty;
   return Prisma.sql`
     SELECT "AttemptAnswer"."questionId" AS "questionId", "AttemptAnswer"."clauseId" AS "clauseId",
       COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"
     FROM "AttemptAnswer"
     JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
     JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL${window}
     GROUP BY "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId"`;
 }
 

@@ -11,7 +11,7 @@ import { call, requestAs } from "./remix.ts";
  * open it, with hostile query strings and hostile ids in its path. Whatever
  * the request, the answer is a page, a redirect or a 4xx — never a 500.
  */
-type Fixture = { learner: number; member: number; assignment: number; attempt: number };
+type Fixture = { learner: number; member: number; assignment: number; attempt: number; bulletin: number };
 type Entry = { as: Role | "anonymous"; path: string; params?: Record<string, string>; ids?: string[] };
 
 const ROUTES: Record<string, (f: Fixture) => Entry> = {
@@ -94,6 +94,29 @@ const ROUTES: Record<string, (f: Fixture) => Entry> = {
     params: { questionId: "threats-01" },
     ids: ["questionId"],
   }),
+  "bulletins._index.tsx": () => ({ as: "LEARNER", path: "/bulletins" }),
+  "bulletins.$bulletinId.tsx": (f) => ({
+    as: "LEARNER",
+    path: `/bulletins/${f.bulletin}`,
+    params: { bulletinId: String(f.bulletin) },
+    ids: ["bulletinId"],
+  }),
+  "monthly-question.tsx": () => ({ as: "LEARNER", path: "/monthly-question" }),
+  "reports.bulletins._index.tsx": () => ({ as: "HR", path: "/reports/bulletins" }),
+  "reports.bulletins.$bulletinId.tsx": (f) => ({
+    as: "HR",
+    path: `/reports/bulletins/${f.bulletin}`,
+    params: { bulletinId: String(f.bulletin) },
+    ids: ["bulletinId"],
+  }),
+  "reports.bulletins.export.$table.ts": (f) => ({
+    as: "HR",
+    path: `/reports/bulletins/export/pending?bulletinId=${f.bulletin}`,
+    params: { table: "pending" },
+    ids: ["table"],
+  }),
+  "admin.bulletins.tsx": () => ({ as: "HR", path: "/admin/bulletins" }),
+  "admin.monthly-question.tsx": () => ({ as: "HR", path: "/admin/monthly-question" }),
   "admin.due-dates.tsx": () => ({ as: "HR", path: "/admin/due-dates" }),
   "admin.delta.tsx": () => ({ as: "HR", path: "/admin/delta" }),
   "admin.rollover.tsx": () => ({ as: "ADMIN", path: "/admin/rollover" }),
@@ -127,6 +150,8 @@ const QUERIES = [
   `trackId=${"t".repeat(5000)}`,
   `organisationId=${LONG}&employeeTypeCode=${LONG}`,
   "releaseId=1e20",
+  "bulletinId=1e20&month=9999-99",
+  "bulletinId=%00&month=%00",
   "code=%00%00%00",
   `code=${"c".repeat(200)}`,
   "q=%25%27%22%3C%3E",
@@ -193,6 +218,15 @@ beforeAll(async () => {
     },
   });
   fixture.attempt = attempt.id;
+  const bulletin = await db.bulletin.create({
+    data: {
+      title: "職員の皆さんへ",
+      body: "本文",
+      audience: { organisationIds: [], employeeTypeCodes: [], roles: ["LEARNER"] },
+      publishOn: "2026-04-01",
+    },
+  });
+  fixture.bulletin = bulletin.id;
 });
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
@@ -226,7 +260,7 @@ describe("hostile query strings and ids never make a loader answer 500", () => {
       }
     });
 
-    const ids = ROUTES[file]!({ learner: 1, member: 1, assignment: 1, attempt: 1 }).ids ?? [];
+    const ids = ROUTES[file]!({ learner: 1, member: 1, assignment: 1, attempt: 1, bulletin: 1 }).ids ?? [];
     if (ids.length > 0)
       it(`${file}: every hostile id in ${ids.join(", ")}`, async () => {
         const entry = ROUTES[file]!(fixture);
