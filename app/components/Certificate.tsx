@@ -1,5 +1,5 @@
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { japanDate } from "~/domain/japan-time.ts";
+import { formatJapanDay } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 
 export type CertificateData = {
@@ -34,7 +34,7 @@ export function Certificate({ certificate: c }: { certificate: CertificateData }
           {c.trackName}（{fiscalYearLabel(c.fiscalYear)}）
         </dd>
         <dt>{t("certificate.completedAt")}</dt>
-        <dd>{japanDate(c.completedAt)}</dd>
+        <dd>{formatJapanDay(c.completedAt, { era: true })}</dd>
         {c.score ? (
           <>
             <dt>{t("certificate.score")}</dt>

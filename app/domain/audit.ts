@@ -9,10 +9,12 @@ export const AUDIT_ACTIONS = {
   "staff.unlock": "ロックの解除",
   "staff.sign-out-everywhere": "全端末からのログアウト",
   "staff.import": "職員CSVの取り込み",
+  "staff.directory-sync": "ディレクトリからの職員同期",
   "assignments.rollover": "年度の研修割当（年度更新）",
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",
   "report.export": "レポートのCSV出力",
+  "report.remind": "期限超過者へのリマインダー送信",
   "bulletin.create": "お知らせの発信",
   "monthly-question.set": "今月の一問の設定",
 } as const;

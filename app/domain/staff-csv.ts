@@ -2,6 +2,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
 import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
+import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
@@ -46,10 +47,18 @@ export type StaffImportRow = {
   active: boolean;
   /** For reminders; optional. */
   email: string | null;
+  /** How the person signs in; unset keeps what Mamori has (a new person gets LOCAL). */
+  authSource?: AuthSource;
 };
 
 /** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
-export type ImportProblem = { line: number; column: string; message: string };
+export type ImportProblem = {
+  line: number;
+  column: string;
+  message: string;
+  /** Where the row came from when not from a file: the directory entry's DN. */
+  entry?: string;
+};
 
 export type StaffCsvLookups = {
   organisations: { id: string; name: string }[];
@@ -70,9 +79,10 @@ export const STAFF_CSV_COLUMNS = [
   "在職",
   "メールアドレス",
   "担当",
+  "ログイン方法",
 ] as const;
 
-type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
+export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
@@ -89,6 +99,14 @@ const ROLE_BY_LABEL = new Map<string, Role>([
   ["MANAGER", "MANAGER"],
   ["HR", "HR"],
   ["ADMIN", "ADMIN"],
+]);
+
+/** ログイン方法: a Mamori password, or the city's directory (README "Signing in with the city's directory"). */
+const AUTH_SOURCE_BY_LABEL = new Map<string, AuthSource>([
+  ["パスワード", "LOCAL"],
+  ["LOCAL", "LOCAL"],
+  ["ディレクトリ", "DIRECTORY"],
+  ["DIRECTORY", "DIRECTORY"],
 ]);
 
 const ACTIVE_BY_LABEL = new Map<string, boolean>([
@@ -149,15 +167,33 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
+  const byColumn = records.map(({ line, cells }) => ({
+    line,
+    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
+  }));
+  return readStaffRecords(byColumn, lookups);
+}
+
+/**
+ * Checks staff records that come as cells by column name rather than as a
+ * file (the directory sync), by exactly the rules a file's rows follow.
+ */
+export function readStaffRecords(
+  records: { line: number; cells: Partial<Record<StaffCsvColumn, string>> }[],
+  lookups: StaffCsvLookups,
+): { rows: StaffImportRow[]; problems: ImportProblem[] } {
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
   for (const record of records) {
-    const cell = (column: StaffCsvColumn): string => {
-      const index = columns.indexes.get(column);
-      return index === undefined ? "" : (record.cells[index] ?? "");
-    };
-    const result = readStaffRow(record.line, cell, columns.indexes.has("担当"), lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(
+      record.line,
+      (column) => record.cells[column] ?? "",
+      // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
+      "担当" in record.cells,
+      lookups,
+      firstLineOfEmployeeNumber,
+    );
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }
@@ -345,6 +381,16 @@ function readStaffRow(
   if (email !== "" && !EMAIL.test(email))
     problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
 
+  // Blank keeps how the person signs in now (a new person: a Mamori password).
+  const authSourceText = cell("ログイン方法").normalize("NFKC").trim();
+  const authSource = authSourceText === "" ? undefined : AUTH_SOURCE_BY_LABEL.get(authSourceText.toUpperCase());
+  if (authSourceText !== "" && !authSource) {
+    problem(
+      "ログイン方法",
+      `ログイン方法「${authSourceText}」は使えません（パスワード または LOCAL、ディレクトリ または DIRECTORY。空欄は変更なし）`,
+    );
+  }
+
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
   if (active === undefined) {
@@ -370,6 +416,7 @@ function readStaffRow(
       appointmentEnd: appointmentEnd ?? null,
       active,
       email: email === "" ? null : email,
+      ...(authSource ? { authSource } : {}),
     },
     problems,
   };

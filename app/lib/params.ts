@@ -74,3 +74,9 @@ export function keyParam(value: string | undefined): string {
 export const PageQuery = z
   .preprocess((v) => (typeof v === "string" ? Number(v.trim() || NaN) : v), z.number().int().min(1).max(100_000))
   .catch(1);
+
+/** The `page` of a paginated list from the query string: 1 unless a positive whole number is given. */
+export function pageParam(params: URLSearchParams): number {
+  const page = Number(params.get("page"));
+  return Number.isSafeInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1;
+}

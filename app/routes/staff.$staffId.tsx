@@ -7,6 +7,7 @@ import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
 import { parseStoredDuties } from "~/domain/duties.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
 import { dueDateWindow, oneDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 async function perform(
   intent: z.infer<typeof Intent>,
   formData: FormData,
-  staff: { id: number },
+  staff: Awaited<ReturnType<typeof findStaffOr404>>,
   actor: ReturnType<typeof actorOf>,
 ) {
   switch (intent.intent) {
@@ -115,6 +116,10 @@ async function perform(
       await setStaffActive(actor, staff.id, true, "");
       return { result: null, outcome: { message: t("staff.reactivated") } };
     case "reset-password":
+      // A Mamori password would only trap a directory person on /password (administrators keep theirs).
+      if (staff.authSource === "DIRECTORY" && staff.role !== "ADMIN") {
+        return data({ result: null, outcome: { message: t("password.directoryManaged") } as Outcome }, { status: 409 });
+      }
       return {
         result: null,
         outcome: { message: t("staff.passwordIssued"), initialPassword: await resetStaffPassword(actor, staff.id) },
@@ -152,6 +157,7 @@ export default function StaffRecord() {
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
+  const directoryOnly = staff.authSource === "DIRECTORY" && staff.role !== "ADMIN";
   return (
     <>
       <p>
@@ -167,7 +173,12 @@ export default function StaffRecord() {
             {t("staff.lockedUntil", { time: formatDateTime(staff.lockedUntil) })}
           </span>
         ) : null}
-        {!staff.password ? <span className="badge badge-muted">{t("staff.noPassword")}</span> : null}
+        {staff.authSource === "DIRECTORY" ? (
+          <span className="badge">
+            {t("staff.authSource")}：{t("staff.authSource.DIRECTORY")}
+          </span>
+        ) : null}
+        {!staff.password && !directoryOnly ? <span className="badge badge-muted">{t("staff.noPassword")}</span> : null}
         {staff.password?.mustChange ? <span className="badge badge-muted">{t("staff.mustChange")}</span> : null}
       </p>
       {outcome?.message ? (
@@ -199,7 +210,7 @@ export default function StaffRecord() {
             <li key={a.id} className="assignment-row">
               <p>
                 <strong>{a.trackName}</strong>（{a.fiscalYearLabel}） <StatusBadge status={a.status} />{" "}
-                {t("learn.due", { date: a.dueDate })}
+                {t("learn.due", { date: formatJapaneseDate(a.dueDate, { weekday: true }) })}
               </p>
               {a.status !== "completed" ? (
                 <Form method="post" className="inline-form">
@@ -254,11 +265,13 @@ export default function StaffRecord() {
                 </button>
               </Form>
             )}
-            <Form method="post">
-              <button type="submit" name="intent" value="reset-password" className="button button-quiet">
-                {t("staff.resetPassword")}
-              </button>
-            </Form>
+            {directoryOnly ? null : (
+              <Form method="post">
+                <button type="submit" name="intent" value="reset-password" className="button button-quiet">
+                  {t("staff.resetPassword")}
+                </button>
+              </Form>
+            )}
             {locked ? (
               <Form method="post">
                 <button type="submit" name="intent" value="unlock" className="button button-quiet">

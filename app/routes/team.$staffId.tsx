@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
 import { parseId } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
@@ -37,12 +38,13 @@ export default function TeamMember() {
           <dt>{t("staff.employeeType")}</dt>
           <dd>{person.employeeType.name}</dd>
           <dt>{t("staff.startDate")}</dt>
-          <dd>{person.startDate}</dd>
+          <dd>{formatJapaneseDate(person.startDate)}</dd>
           {person.appointmentStart ? (
             <>
               <dt>{t("staff.appointmentStart")}</dt>
               <dd>
-                {person.appointmentStart} 〜 {person.appointmentEnd}
+                {formatJapaneseDate(person.appointmentStart)} 〜{" "}
+                {person.appointmentEnd ? formatJapaneseDate(person.appointmentEnd) : ""}
               </dd>
             </>
           ) : null}

@@ -258,7 +258,7 @@ describe("reminders", () => {
 
     const dry = await sendReminders(TODAY, { dryRun: true });
     const mine = dry.messages.find((m) => m.staffId === late.id);
-    expect(mine?.body).toContain("年次研修（期限 2026-11-01、24日超過）");
+    expect(mine?.body).toContain("年次研修（期限 2026年11月1日（日）、24日超過）");
     expect(existsSync(outbox)).toBe(false);
 
     const sent = await sendReminders(TODAY, { dryRun: false });

@@ -105,6 +105,26 @@ const MATRIX: Record<
     path: () => "/reports",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
   },
+  "reports.organisations.tsx": {
+    path: () => "/reports/organisations?cell=fire~regular",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.overdue.tsx": {
+    path: () => "/reports/overdue",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.items.tsx": {
+    path: () => "/reports/items",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.people._index.tsx": {
+    path: () => "/reports/people?q=1",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.print.tsx": {
+    path: () => "/reports/print",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
   "reports.export.$table.ts": {
     path: () => "/reports/export/matrix",
     params: () => ({ table: "matrix" }),
@@ -170,6 +190,10 @@ const MATRIX: Record<
   },
   "admin.audit.tsx": {
     path: () => "/admin/audit",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.directory.tsx": {
+    path: () => "/admin/directory",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
 };

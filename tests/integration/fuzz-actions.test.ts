@@ -14,10 +14,12 @@ import { action as logoutAction } from "~/routes/logout.tsx";
 import { action as moduleAction } from "~/routes/learn.$assignmentId.modules.$slug.tsx";
 import { action as deltaAction } from "~/routes/admin.delta.tsx";
 import { action as rolloverAction } from "~/routes/admin.rollover.tsx";
+import { action as remindAction } from "~/routes/reports.overdue.tsx";
 import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -35,6 +37,7 @@ async function snapshot() {
     receipts,
     monthly,
     monthlyAnswers,
+    reminders,
   ] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
@@ -47,6 +50,7 @@ async function snapshot() {
     db.bulletinReceipt.findMany({ orderBy: [{ bulletinId: "asc" }, { staffId: "asc" }] }),
     db.monthlyQuestion.findMany({ orderBy: { id: "asc" } }),
     db.monthlyAnswer.count(),
+    db.reminder.count(),
   ]);
   return JSON.stringify({
     staff,
@@ -60,6 +64,7 @@ async function snapshot() {
     receipts,
     monthly,
     monthlyAnswers,
+    reminders,
   });
 }
 
@@ -238,6 +243,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
     ));
 
+  it("reminders for the people chosen on the overdue report", () =>
+    fuzz(
+      "reminders",
+      remindAction,
+      () => hr,
+      "/reports/overdue",
+      () => ({}),
+      ["staffId"],
+    ));
+
   it("role change and the other staff record actions", () =>
     fuzz(
       "staff record",
@@ -299,6 +314,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/monthly-question",
       () => ({}),
       ["monthlyQuestionId", "choiceId"],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {

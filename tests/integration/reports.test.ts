@@ -497,6 +497,7 @@ describe("overdueList", () => {
       ["R003", "annual-refresher", "2026-11-24", 1, "管理 一郎"],
     ]);
     expect(rows[1]).toEqual({
+      assignmentId: assignments["R002"],
       staffId: people["R002"]!.id,
       employeeNumber: "R002",
       name: "常勤 二",
