@@ -1,11 +1,13 @@
 /**
- * `npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]`
+ * `npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]`
  *
  * Imports the personnel system's staff CSV into the database in
  * DATABASE_URL. Every row or none: any invalid row rejects the file, with
  * each problem listed by line and column on stderr, and exit code 1.
  * Prints a one-line JSON summary: created, updated, unchanged, deactivated,
- * errors (and missing: active staff not in the file).
+ * errors (and missing: active staff not in the file; protected: ADMIN
+ * accounts left alone). ADMIN rows are neither changed nor deactivated
+ * unless the operator passes --include-admins.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -15,17 +17,21 @@ import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-im
 import { cliOptions } from "./options.ts";
 
 const { values, positionals } = cliOptions(
-  "npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing]",
-  { "dry-run": { type: "boolean", default: false }, "deactivate-missing": { type: "boolean", default: false } },
+  "npm run staff:import -- <file.csv> [--dry-run] [--deactivate-missing] [--include-admins]",
+  {
+    "dry-run": { type: "boolean", default: false },
+    "deactivate-missing": { type: "boolean", default: false },
+    "include-admins": { type: "boolean", default: false },
+  },
   { positionals: 1 },
 );
 const path = positionals[0]!;
-const { "dry-run": dryRun, "deactivate-missing": deactivateMissing } = values;
+const { "dry-run": dryRun, "deactivate-missing": deactivateMissing, "include-admins": includeAdmins } = values;
 
 const file = readStaffCsv(basename(path), readFileSync(path));
 try {
   if (dryRun) {
-    const check = await checkStaffImport(file, null);
+    const check = await checkStaffImport(file, null, includeAdmins);
     if (!check.ok) fail(check.problems);
     else {
       const { plan } = check;
@@ -37,11 +43,12 @@ try {
         deactivated: deactivateMissing ? plan.missing.length : 0,
         missing: plan.missing.length,
         newSections: plan.newSections.length,
+        protected: plan.protected.length,
         errors: 0,
       });
     }
   } else {
-    const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing });
+    const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing, includeAdmins });
     if (!result.ok) fail(result.problems);
     else report({ ...withoutOk(result), errors: 0 });
   }

@@ -11,7 +11,7 @@ export type MyAssignment = {
   description: string;
   fiscalYearLabel: string;
   dueDate: string;
-  daysToDue: number;
+  daysToDue: number | null;
   status: AssignmentStatus;
   completedOn: string | null;
   progress: TrackProgress;

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "~/domain/fiscal-year.ts";
 import type { AssignmentStatus } from "~/domain/assignment-status.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
@@ -21,19 +22,23 @@ export function DueLabel({
   completed,
 }: {
   dueDate: string;
-  daysToDue: number;
+  daysToDue: number | null;
   completed: boolean;
 }) {
-  const relative = completed
-    ? null
-    : daysToDue > 0
-      ? t("learn.daysLeft", { days: daysToDue })
-      : daysToDue === 0
-        ? t("learn.dueToday")
-        : t("learn.daysOverdue", { days: -daysToDue });
+  const relative =
+    completed || daysToDue === null
+      ? null
+      : daysToDue > 0
+        ? t("learn.daysLeft", { days: daysToDue })
+        : daysToDue === 0
+          ? t("learn.dueToday")
+          : t("learn.daysOverdue", { days: -daysToDue });
   return (
-    <span className={!completed && daysToDue < 0 ? "due due-overdue" : "due"}>
-      {t("learn.due", { date: formatJapaneseDate(dueDate, { weekday: !completed }) })}
+    <span className={!completed && daysToDue !== null && daysToDue < 0 ? "due due-overdue" : "due"}>
+      {t("learn.due", {
+        // An old row may hold anything: it is shown as stored rather than break the page.
+        date: isCalendarDate(dueDate) ? formatJapaneseDate(dueDate, { weekday: !completed }) : dueDate,
+      })}
       {relative ? `（${relative}）` : null}
     </span>
   );

@@ -1,4 +1,4 @@
-import { daysBetween } from "./fiscal-year.ts";
+import { daysBetweenIfDates } from "./fiscal-year.ts";
 
 /** 未着手 / 受講中 / 修了 / 期限超過 */
 export const ASSIGNMENT_STATUSES = ["notStarted", "inProgress", "completed", "overdue"] as const;
@@ -18,7 +18,10 @@ export function assignmentStatus(
   return assignment.startedAt ? "inProgress" : "notStarted";
 }
 
-/** Days from today to the due date: positive before, 0 on the day, negative once overdue. */
-export function daysToDue(dueDate: string, today: string): number {
-  return daysBetween(today, dueDate);
+/**
+ * Days from today to the due date: positive before, 0 on the day, negative
+ * once overdue; null for a stored date that is not a calendar day.
+ */
+export function daysToDue(dueDate: string, today: string): number | null {
+  return daysBetweenIfDates(today, dueDate);
 }

@@ -71,6 +71,14 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
+/**
+ * Whole days from `from` to `to`, or null when either is not a calendar day:
+ * pages showing a stored due date must render whatever an old row holds.
+ */
+export function daysBetweenIfDates(from: string, to: string): number | null {
+  return isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : null;
+}
+
 // 和暦 of a fiscal year follows its calendar year: the year 令和 began (2019)
 // is 令和元年度 for the whole fiscal year, as the government writes it, even
 // though April 2019 was still 平成.

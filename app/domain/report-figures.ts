@@ -31,7 +31,8 @@ export type OverdueRow = {
   trackId: string;
   trackName: string;
   dueDate: string;
-  daysOverdue: number;
+  /** Null for a stored due date that is not a calendar day. */
+  daysOverdue: number | null;
   managerName: string | null;
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OptionalIdQuery, queryText } from "~/lib/params.ts";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "./assignment-status.ts";
 
 /** What the HR and manager reports are narrowed to; only the fiscal year is always set. */
@@ -13,7 +14,7 @@ export type ReportFilter = {
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-const optionalId = z.preprocess(blankToUndefined, z.string().trim().min(1).max(64).optional()).catch(undefined);
+const optionalId = queryText(64);
 
 /**
  * The report filters as they appear in the URL. A bookmark may outlive a
@@ -23,7 +24,7 @@ export const ReportFilterParams = z.object({
   fiscalYear: z.preprocess(blankToUndefined, z.coerce.number().int().min(1900).max(9999).optional()).catch(undefined),
   trackId: optionalId,
   organisationId: optionalId,
-  sectionId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()).catch(undefined),
+  sectionId: OptionalIdQuery,
   employeeTypeCode: optionalId,
   status: z.enum(ASSIGNMENT_STATUSES).optional().catch(undefined),
 });

@@ -3,6 +3,7 @@ import { DUTIES, normaliseDuties } from "./duties.ts";
 import { normaliseEmployeeNumber } from "./employee-number.ts";
 import { ROLES, type Role } from "./roles.ts";
 import { t } from "~/lib/i18n.ts";
+import { IdField } from "~/lib/params.ts";
 
 export const EMPLOYEE_NUMBER = /^[0-9A-Z-]{1,20}$/;
 /** A plausible mail address: enough to catch a typo, not a full RFC 5322 parser. */
@@ -25,6 +26,23 @@ export function appointmentProblem(
 /** Only an administrator may grant or take away the administrator role. */
 export function mayAssignRole(actorRole: Role, from: Role | null, to: Role): boolean {
   return actorRole === "ADMIN" || (to !== "ADMIN" && from !== "ADMIN");
+}
+
+/**
+ * Only an administrator may act on an administrator's account — edit it,
+ * change its role, deactivate or reactivate it, reset its password or lift
+ * its lockout: otherwise HR could reset an ADMIN's password and sign in as
+ * them. Due-date extensions are training, not the account, and stay open to HR.
+ */
+export function mayManageAccount(actorRole: Role, targetRole: string): boolean {
+  return actorRole === "ADMIN" || targetRole !== "ADMIN";
+}
+
+/** Thrown by a service asked to change an ADMIN account for someone who is not ADMIN. */
+export class ProtectedAccountError extends Error {
+  constructor(readonly staffId: number) {
+    super(`staff ${staffId} is an administrator's account`);
+  }
 }
 
 const isoDate = z
@@ -54,10 +72,7 @@ export const StaffRecordForm = z.object({
     .optional()
     .transform((v) => (v ?? "").normalize("NFKC").trim()),
   organisationId: z.string({ required_error: t("staff.required") }),
-  sectionId: z.preprocess(
-    (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number().int().positive().optional(),
-  ),
+  sectionId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), IdField.optional()),
   employeeTypeCode: z.string({ required_error: t("staff.required") }),
   role: z.enum(ROLES, { required_error: t("staff.required") }),
   // Checkboxes: none ticked sends nothing.

@@ -8,8 +8,9 @@ export type CsvCell = string | number | null | undefined;
 
 // Excel treats a cell starting with one of these as a formula (CSV/formula
 // injection): a name such as "=HYPERLINK(…)" typed into a staff record must
-// reach HR's spreadsheet as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// reach HR's spreadsheet as text. Japanese Excel also reads the full-width
+// ＝ ＋ － ＠ typed with the IME on as their ASCII twins.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A CSV file with a header line; null and undefined cells are written empty. */

@@ -972,6 +972,26 @@ const ja = {
   "staff.authSource": "ログイン方法",
   "staff.authSource.LOCAL": "Mamori のパスワード",
   "staff.authSource.DIRECTORY": "庁内ディレクトリ",
+  // Issue 14 (security findings): ADMIN accounts, hidden answer keys, due-date window, bad requests
+  "staff.adminProtected": "システム管理者のアカウントは、システム管理者だけが変更できます。",
+  "staff.adminProtectedNote":
+    "この職員はシステム管理者です。職員情報・役割・有効／無効・パスワード・ロックの変更は、システム管理者だけが行えます。",
+  "import.protectedList": "変更しないシステム管理者（{count}人）",
+  "import.protectedHint":
+    "システム管理者のアカウントは、システム管理者だけが変更・無効化できます。次の職員はファイルの内容にかかわらず、今のまま残します。",
+  "import.protectedChanged": "ファイルの内容と違いがありますが、変更しません",
+  "import.protectedMissing": "ファイルにありませんが、無効にしません",
+  "import.protectedDone": "システム管理者 {count}人は変更していません。",
+  "report.keyHidden":
+    "あなたにはこの設問が出題される未修了の研修があるため、正解と解説は表示しません。研修を修了すると表示されます。",
+  "report.questionStats": "正答状況（{period}）",
+  "report.questionStatsLine": "解答 {answered}件、正答 {correct}件（正答率 {percent}%）",
+  "due.dateInvalid": "新しい期限は、実在する日付を 2026-04-01 の形式で入力してください。",
+  "error.badId": "指定された番号が正しくありません。",
+  "error.unsupportedBody": "フォームの送信として読み取れない形式です。画面から操作してください。",
+  "error.tooLarge": "送信された内容が大きすぎます。",
+  "error.badRequest": "送信された内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。",
+  "due.dateOutOfRange": "新しい期限は {from} から {to}（翌年度の末日）までの日付にしてください。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -4,33 +4,29 @@ import { z } from "zod";
 import { Pager } from "~/components/FilterFields.tsx";
 import { AUDIT_ACTIONS, isAuditAction } from "~/domain/audit.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { isCalendarDate } from "~/domain/fiscal-year.ts";
 import { t } from "~/lib/i18n.ts";
+import { OptionalIdQuery, PageQuery, queryText } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { listAudit } from "~/services/audit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("audit.title")} | ${t("app.name")}` }];
 
 const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+// A bookmark's or a tester's bad value is dropped: "9999-99-99" would be an Invalid Date.
+const day = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 const AuditParams = z.object({
   action: z
     .string()
     .optional()
+    .catch(undefined)
     .transform((v) => (isAuditAction(v) ? v : undefined)),
-  actor: z.coerce.number().int().positive().optional().catch(undefined),
-  target: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  actor: OptionalIdQuery,
+  target: queryText(64),
   from: day,
   to: day,
-  page: z.coerce.number().int().positive().catch(1),
+  page: PageQuery,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

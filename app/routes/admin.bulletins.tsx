@@ -6,6 +6,7 @@ import { BulletinForm, bulletinFormValues } from "~/domain/bulletin-form.ts";
 import { bulletinsTable } from "~/domain/bulletin-tables.ts";
 import { ROLES } from "~/domain/roles.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { bulletinOverview, createBulletin } from "~/services/bulletins.server.ts";
@@ -31,7 +32,7 @@ type Result = { error?: string; done?: string; values?: Record<string, unknown> 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const values = bulletinFormValues(await request.formData());
+  const values = bulletinFormValues(await readForm(request));
   const parsed = BulletinForm.safeParse(values);
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message, values }, { status: 400 });
   const created = await createBulletin(parsed.data, actorOf(user, context));

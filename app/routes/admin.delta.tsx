@@ -5,7 +5,9 @@ import { z } from "zod";
 import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } from "~/components/FilterFields.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { IdField } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { listTracks } from "~/services/catalogue.server.ts";
 import {
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const DeltaForm = z.object({
-  releaseId: z.coerce.number().int().positive(),
+  releaseId: IdField,
   organisationId: z.preprocess(blank, z.string().max(64).optional()),
   employeeTypeCode: z.preprocess(blank, z.string().max(64).optional()),
   trackId: z.preprocess(blank, z.string().max(64).optional()),
@@ -41,7 +43,7 @@ const DeltaForm = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const parsed = DeltaForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = DeltaForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: t("error.unexpected") }, { status: 400 });
   const { releaseId, ...filter } = parsed.data;
   const result = await assignDeltaRetraining(actorOf(user, context), releaseId, filter, today());

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { describeChanges } from "~/components/StaffChanges.tsx";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { checkDirectorySync, syncStaffFromDirectory } from "~/services/directory-sync.server.ts";
@@ -52,7 +53,7 @@ const refusal = (message: string, status: number) =>
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "ADMIN" });
-  const parsed = SyncForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = SyncForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return refusal(t("error.unexpected"), 400);
   if (!directorySettings) return refusal(t("directory.notConfigured"), 409);
 

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { employeeTypeOptions, FilterSelect, organisationOptions, trackOptions } from "~/components/FilterFields.tsx";
-import { BulkDueDateForm } from "~/domain/due-date-form.ts";
+import { bulkDueDateForm, dueDateWindow } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { countExtendable, extendDueDates } from "~/services/assignments.server.ts";
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     tracks: tracks.map((tr) => ({ id: tr.id, name: tr.name })),
     years: [current, current - 1].map((year) => ({ year, label: fiscalYearLabel(year) })),
+    dueWindow: dueDateWindow(today()),
   };
 }
 
@@ -28,8 +30,8 @@ type Result = { error?: string; preview?: string; done?: string; values?: Record
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const form = Object.fromEntries(await request.formData());
-  const parsed = BulkDueDateForm.safeParse(form);
+  const form = Object.fromEntries(await readForm(request));
+  const parsed = bulkDueDateForm(today()).safeParse(form);
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message, values }, { status: 400 });
   const { intent, newDueDate, reason, ...selection } = parsed.data;
@@ -42,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function DueDates() {
-  const { options, tracks, years } = useLoaderData<typeof loader>();
+  const { options, tracks, years, dueWindow } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const v = result?.values ?? {};
@@ -91,7 +93,15 @@ export default function DueDates() {
         />
         <div className="field">
           <label htmlFor="newDueDate">{t("due.newDate")}</label>
-          <input id="newDueDate" name="newDueDate" type="date" required defaultValue={v.newDueDate} />
+          <input
+            id="newDueDate"
+            name="newDueDate"
+            type="date"
+            required
+            min={dueWindow.from}
+            max={dueWindow.to}
+            defaultValue={v.newDueDate}
+          />
         </div>
         <div className="field">
           <label htmlFor="reason">{t("due.reason")}</label>

@@ -7,6 +7,7 @@ import { monthlyTable } from "~/domain/bulletin-tables.ts";
 import { addDays } from "~/domain/fiscal-year.ts";
 import { monthOf } from "~/domain/monthly-question.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { listClauses } from "~/services/catalogue.server.ts";
@@ -42,7 +43,7 @@ type Result = { error?: string; done?: string; values?: Record<string, unknown> 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const values = monthlyQuestionFormValues(await request.formData());
+  const values = monthlyQuestionFormValues(await readForm(request));
   const parsed = MonthlyQuestionForm.safeParse(values);
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message, values }, { status: 400 });
   const day = today();

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { rollOverFiscalYear } from "~/services/assignments.server.ts";
@@ -20,7 +21,7 @@ const RolloverForm = z.object({ fiscalYear: z.coerce.number().int().min(2000).ma
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "ADMIN" });
-  const parsed = RolloverForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RolloverForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: t("error.unexpected") }, { status: 400 });
   const summary = await rollOverFiscalYear(actorOf(user, context), parsed.data.fiscalYear, today());
   return { message: t("rollover.done", { label: fiscalYearLabel(parsed.data.fiscalYear), ...summary }) };

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BulletinCard } from "~/components/Bulletins.tsx";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
@@ -28,7 +29,7 @@ const ReceiptForm = z.object({ intent: z.enum(["read", "confirm"]) });
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const bulletinId = idParam(params.bulletinId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = ReceiptForm.safeParse({ intent: form.get("intent") });
   if (!parsed.success) throw new Response(t("bulletin.badIntent"), { status: 400 });
   const recorded = await recordReceipt(user.id, bulletinId, today(), { confirm: parsed.data.intent === "confirm" });

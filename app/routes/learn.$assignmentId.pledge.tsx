@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
@@ -31,7 +32,7 @@ const PledgeForm = z.object({ confirm: z.literal("yes", { errorMap: () => ({ mes
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
-  const parsed = PledgeForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = PledgeForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: t("pledge.required") }, { status: 400 });
   const result = await signPledge(user.id, assignmentId);
   if (!result.ok) {

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { answerField, responsesFromForm } from "~/domain/quiz-form.ts";
 import { QuizIntent } from "~/domain/quiz-intent.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const assignmentId = idParam(params.assignmentId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = QuizIntent.safeParse(Object.fromEntries(form));
   if (!intent.success) return data({ error: t("error.unexpected") }, { status: 400 });
   switch (intent.data.intent) {
@@ -45,12 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/learn/${assignmentId}/quiz`);
     }
     case "save":
-      await saveResponses(user.id, intent.data.attemptId, responsesFromForm(form));
+      if (!(await saveResponses(user.id, assignmentId, intent.data.attemptId, responsesFromForm(form))))
+        throw new Response(t("learn.notFound"), { status: 404 });
       return { saved: true };
     case "submit": {
-      const submitted = await submitAttempt(user.id, intent.data.attemptId, responsesFromForm(form));
-      if (!submitted.ok || submitted.assignmentId !== assignmentId)
-        throw new Response(t("learn.notFound"), { status: 404 });
+      const submitted = await submitAttempt(user.id, assignmentId, intent.data.attemptId, responsesFromForm(form));
+      if (!submitted.ok) throw new Response(t("learn.notFound"), { status: 404 });
       // The same redirect for a first and a repeated submission: one result.
       return redirect(`/learn/${assignmentId}/attempts/${submitted.attemptId}`);
     }

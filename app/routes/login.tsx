@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { LoginForm } from "~/domain/login-form.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { env } from "~/lib/env.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, getUser } from "~/lib/session.server.ts";
 import { verifyLogin } from "~/services/auth.server.ts";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = LoginForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: t("login.required") }, { status: 400 });
   const result = await verifyLogin(parsed.data.employeeNumber, parsed.data.password, context.clientAddress);
   if (result.ok) return createUserSession(request, result, parsed.data.redirectTo ?? "/", context.clientAddress);

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MonthlyQuestionCard } from "~/components/Bulletins.tsx";
 import { MonthlyAnswerForm } from "~/domain/bulletin-form.ts";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { answerMonthlyQuestion, monthlyQuestionFor } from "~/services/monthly-question.server.ts";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** One click on a choice: the first answer is kept, and the home page shows the result. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = MonthlyAnswerForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = MonthlyAnswerForm.safeParse(Object.fromEntries(await readForm(request)));
   const answered =
     parsed.success &&
     (await answerMonthlyQuestion(user.id, parsed.data.monthlyQuestionId, parsed.data.choiceId, today()));

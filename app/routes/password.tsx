@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field.tsx";
 import { PasswordForm } from "~/domain/password-form.ts";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, requireUser } from "~/lib/session.server.ts";
 import { changePassword, passwordIsTheDirectorys } from "~/services/auth.server.ts";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: PasswordForm });
+  const submission = parseWithZod(await readForm(request), { schema: PasswordForm });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await changePassword(user.id, submission.value);
   if (!result.ok) {

@@ -76,7 +76,7 @@ export default function ReportItems() {
               prose={[PROMPT_COLUMN]}
               cell={(_row, column, value) =>
                 column === 0 ? (
-                  <Link to={`/reports/questions/${value}`}>{value}</Link>
+                  <Link to={`/reports/questions/${value}?${data.query}`}>{value}</Link>
                 ) : column === 2 ? (
                   <a href={`/policy#${encodeURIComponent(`c-${value}`)}`}>{value}</a>
                 ) : (

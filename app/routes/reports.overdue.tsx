@@ -12,6 +12,7 @@ import { remindSelected } from "~/services/reminders.server.ts";
 import { reportFrame } from "~/services/report-pages.server.ts";
 import { OVERDUE_SORTS, type OverdueSort } from "~/domain/report-filter.ts";
 import { overdueList } from "~/services/reports.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: `${t("reports.tab.overdue")} | ${t("report.title")} | ${t("app.name")}` },
@@ -46,7 +47,7 @@ type Result = { error?: string; done?: string; skipped?: string };
 /** Reminds the chosen people now, through the reminders service; a manager only within their organisation. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
-  const parsed = parseReminderSelection(await request.formData());
+  const parsed = parseReminderSelection(await readForm(request));
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message }, { status: 400 });
   const result = await remindSelected(actorOf(user, context), today(), {
     staffIds: parsed.data.staffId,

@@ -9,14 +9,16 @@ import { parseStoredDuties } from "~/domain/duties.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
-import { OneDueDateForm } from "~/domain/due-date-form.ts";
+import { dueDateWindow, oneDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { StaffRecordForm } from "~/domain/staff-record.ts";
+import { mayManageAccount, ProtectedAccountError, StaffRecordForm } from "~/domain/staff-record.ts";
 import { StatusBadge } from "~/components/TrainingStatus.tsx";
 import { today } from "~/lib/clock.server.ts";
 import { extendDueDates } from "~/services/assignments.server.ts";
 import { listStaffAssignments } from "~/services/learning.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { parseId } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import {
   getStaffRecord,
@@ -32,11 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("staff.editTitle", { name: data.staff.name }) : t("error.notFound")} | ${t("app.name")}` },
 ];
 
-const StaffId = z.coerce.number().int().positive();
-
 async function findStaffOr404(param: string | undefined) {
-  const id = StaffId.safeParse(param);
-  const staff = id.success ? await getStaffRecord(id.data) : null;
+  const id = parseId(param);
+  const staff = id === null ? null : await getStaffRecord(id);
   if (!staff) throw new Response(t("error.notFound"), { status: 404 });
   return staff;
 }
@@ -50,7 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fiscalYearLabel: fiscalYearLabel(a.fiscalYear),
     status: assignmentStatus(a, day),
   }));
-  return { staff, options, assignments, isAdmin: user.role === "ADMIN", now: new Date() };
+  return {
+    staff,
+    options,
+    assignments,
+    isAdmin: user.role === "ADMIN",
+    mayManageAccount: mayManageAccount(user.role, staff.role),
+    dueWindow: dueDateWindow(day),
+    now: new Date(),
+  };
 }
 
 const Intent = z.discriminatedUnion("intent", [
@@ -69,11 +77,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const staff = await findStaffOr404(params.staffId);
   const actor = actorOf(user, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = Intent.safeParse(Object.fromEntries(formData));
   if (!intent.success) return data({ result: null, outcome: {} as Outcome }, { status: 400 });
+  try {
+    return await perform(intent.data, formData, staff, actor);
+  } catch (error) {
+    // The services refuse an ADMIN's account to anyone but an ADMIN.
+    if (error instanceof ProtectedAccountError) throw new Response(t("staff.adminProtected"), { status: 403 });
+    throw error;
+  }
+}
 
-  switch (intent.data.intent) {
+async function perform(
+  intent: z.infer<typeof Intent>,
+  formData: FormData,
+  staff: Awaited<ReturnType<typeof findStaffOr404>>,
+  actor: ReturnType<typeof actorOf>,
+) {
+  switch (intent.intent) {
     case "save": {
       const submission = parseWithZod(formData, { schema: StaffRecordForm });
       if (submission.status !== "success")
@@ -88,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { result: submission.reply(), outcome: { message: t(saved.changed ? "staff.saved" : "staff.unchanged") } };
     }
     case "deactivate":
-      await setStaffActive(actor, staff.id, false, intent.data.reason);
+      await setStaffActive(actor, staff.id, false, intent.reason);
       return { result: null, outcome: { message: t("staff.deactivated") } };
     case "reactivate":
       await setStaffActive(actor, staff.id, true, "");
@@ -106,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await unlockStaff(actor, staff.id);
       return { result: null, outcome: { message: t("staff.unlocked") } };
     case "extend": {
-      const parsed = OneDueDateForm.safeParse(Object.fromEntries(formData));
+      const parsed = oneDueDateForm(today()).safeParse(Object.fromEntries(formData));
       if (!parsed.success)
         return data(
           { result: null, outcome: { message: parsed.error.issues[0]!.message } as Outcome },
@@ -124,14 +146,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { result: null, outcome: { message: t("due.done", { count, date: parsed.data.newDueDate }) } };
     }
     case "sign-out-everywhere":
-      if (user.role !== "ADMIN") throw new Response(t("error.forbidden"), { status: 403 });
+      if (actor.role !== "ADMIN") throw new Response(t("error.forbidden"), { status: 403 });
       await signOutEverywhere(actor, staff.id);
       return { result: null, outcome: { message: t("staff.signedOutEverywhere") } };
   }
 }
 
 export default function StaffRecord() {
-  const { staff, options, assignments, isAdmin, now } = useLoaderData<typeof loader>();
+  const { staff, options, assignments, isAdmin, mayManageAccount, dueWindow, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
@@ -165,15 +187,21 @@ export default function StaffRecord() {
         </p>
       ) : null}
       {outcome?.initialPassword ? <OneTimePassword password={outcome.initialPassword} /> : null}
-      <section className="card" aria-label={t("staff.editTitle", { name: staff.name })}>
-        <StaffForm
-          key={staff.id}
-          options={options}
-          lastResult={actionData?.result}
-          defaultValue={{ ...staff, duties: parseStoredDuties(staff.duties) }}
-          submitLabel={t("staff.save")}
-        />
-      </section>
+      {mayManageAccount ? (
+        <section className="card" aria-label={t("staff.editTitle", { name: staff.name })}>
+          <StaffForm
+            key={staff.id}
+            options={options}
+            lastResult={actionData?.result}
+            defaultValue={{ ...staff, duties: parseStoredDuties(staff.duties) }}
+            submitLabel={t("staff.save")}
+          />
+        </section>
+      ) : (
+        <p className="notice" role="note">
+          {t("staff.adminProtectedNote")}
+        </p>
+      )}
       <section className="card" aria-labelledby="assignments-title">
         <h2 id="assignments-title">{t("due.assignments")}</h2>
         {assignments.length === 0 ? <p>{t("learn.none")}</p> : null}
@@ -190,7 +218,14 @@ export default function StaffRecord() {
                   <input type="hidden" name="assignmentId" value={a.id} />
                   <div className="field">
                     <label htmlFor={`due-${a.id}`}>{t("due.newDate")}</label>
-                    <input id={`due-${a.id}`} name="newDueDate" type="date" required />
+                    <input
+                      id={`due-${a.id}`}
+                      name="newDueDate"
+                      type="date"
+                      required
+                      min={dueWindow.from}
+                      max={dueWindow.to}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={`reason-${a.id}`}>{t("due.reason")}</label>
@@ -205,53 +240,55 @@ export default function StaffRecord() {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="account-title">
-        <h2 id="account-title">{t("staff.account")}</h2>
-        <div className="account-actions">
-          {staff.active ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="deactivate" />
-              <div className="field">
-                <label htmlFor="reason">{t("staff.deactivateReason")}</label>
-                <input id="reason" name="reason" maxLength={200} aria-describedby="reason-hint" />
-                <p id="reason-hint" className="field-hint">
-                  {t("staff.deactivateReasonHint")}
-                </p>
-              </div>
-              <button type="submit" className="button button-danger">
-                {t("staff.deactivate")}
-              </button>
-            </Form>
-          ) : (
-            <Form method="post">
-              <button type="submit" name="intent" value="reactivate" className="button button-quiet">
-                {t("staff.reactivate")}
-              </button>
-            </Form>
-          )}
-          {directoryOnly ? null : (
-            <Form method="post">
-              <button type="submit" name="intent" value="reset-password" className="button button-quiet">
-                {t("staff.resetPassword")}
-              </button>
-            </Form>
-          )}
-          {locked ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="unlock" className="button button-quiet">
-                {t("staff.unlock")}
-              </button>
-            </Form>
-          ) : null}
-          {isAdmin ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="sign-out-everywhere" className="button button-quiet">
-                {t("staff.signOutEverywhere")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </section>
+      {mayManageAccount ? (
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title">{t("staff.account")}</h2>
+          <div className="account-actions">
+            {staff.active ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="deactivate" />
+                <div className="field">
+                  <label htmlFor="reason">{t("staff.deactivateReason")}</label>
+                  <input id="reason" name="reason" maxLength={200} aria-describedby="reason-hint" />
+                  <p id="reason-hint" className="field-hint">
+                    {t("staff.deactivateReasonHint")}
+                  </p>
+                </div>
+                <button type="submit" className="button button-danger">
+                  {t("staff.deactivate")}
+                </button>
+              </Form>
+            ) : (
+              <Form method="post">
+                <button type="submit" name="intent" value="reactivate" className="button button-quiet">
+                  {t("staff.reactivate")}
+                </button>
+              </Form>
+            )}
+            {directoryOnly ? null : (
+              <Form method="post">
+                <button type="submit" name="intent" value="reset-password" className="button button-quiet">
+                  {t("staff.resetPassword")}
+                </button>
+              </Form>
+            )}
+            {locked ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="unlock" className="button button-quiet">
+                  {t("staff.unlock")}
+                </button>
+              </Form>
+            ) : null}
+            {isAdmin ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="sign-out-everywhere" className="button button-quiet">
+                  {t("staff.signOutEverywhere")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { describeChanges } from "~/components/StaffChanges.tsx";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
@@ -52,6 +48,8 @@ function previewOf(plan: StaffImportPlan) {
       .map((u) => ({ employeeNumber: u.row.employeeNumber, name: u.row.name, changes: u.changes })),
     missing: plan.missing.length,
     missingRows: plan.missing.slice(0, PREVIEW_ROWS),
+    // Never cut short: each is an ADMIN account the import will not touch.
+    protectedRows: plan.protected,
   };
 }
 
@@ -66,23 +64,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const actor = actorOf(user, context);
 
-  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    let formData: FormData;
-    try {
-      formData = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_MB * 1024 * 1024 }),
+  let formData: FormData;
+  try {
+    formData = await readForm(request, { maxFileBytes: MAX_UPLOAD_MB * 1024 * 1024 });
+  } catch (thrown) {
+    // Shown on the page itself, where the person can pick another file.
+    if (thrown instanceof Response && thrown.status === 413)
+      return data<ActionData>(
+        { step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) },
+        { status: 413 },
       );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) {
-        return data<ActionData>(
-          { step: "problems", problems: [], message: t("import.tooLarge", { mb: MAX_UPLOAD_MB }) },
-          { status: 413 },
-        );
-      }
-      // A malformed multipart body is the sender's problem, not a server error.
+    if (thrown instanceof Response && thrown.status === 400)
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
-    }
+    throw thrown;
+  }
+
+  // The upload form sends a file field (empty when none was chosen); the confirmation does not.
+  if (formData.has("file")) {
     const upload = formData.get("file");
     if (!(upload instanceof Blob) || upload.size === 0) {
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
@@ -95,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ step: "preview", draftId, fileName, plan: previewOf(check.plan) });
   }
 
-  const confirm = ConfirmImport.safeParse(Object.fromEntries(await request.formData()));
+  const confirm = ConfirmImport.safeParse(Object.fromEntries(formData));
   const file = confirm.success ? await takeImportDraft(actor, confirm.data.draftId) : null;
   if (!file) return data<ActionData>({ step: "problems", problems: [], message: t("import.expired") }, { status: 410 });
   const result = await importStaff(file, {
@@ -105,7 +103,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return rejected(result.problems);
   const { created, updated, unchanged, deactivated } = result;
-  return data<ActionData>({ step: "done", message: t("import.done", { created, updated, unchanged, deactivated }) });
+  const message = t("import.done", { created, updated, unchanged, deactivated });
+  return data<ActionData>({
+    step: "done",
+    message: result.protected > 0 ? `${message}${t("import.protectedDone", { count: result.protected })}` : message,
+  });
 }
 
 export default function StaffImport() {
@@ -201,6 +203,20 @@ export default function StaffImport() {
                 {result.plan.updatedRows.map((r) => (
                   <li key={r.employeeNumber}>
                     {r.employeeNumber} {r.name}：{describeChanges(r.changes)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {result.plan.protectedRows.length > 0 ? (
+            <>
+              <h3>{t("import.protectedList", { count: result.plan.protectedRows.length })}</h3>
+              <p className="field-hint">{t("import.protectedHint")}</p>
+              <ul className="compact-list">
+                {result.plan.protectedRows.map((p) => (
+                  <li key={p.employeeNumber}>
+                    {p.employeeNumber} {p.name}：
+                    {t(p.reason === "changed" ? "import.protectedChanged" : "import.protectedMissing")}
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
 import { StaffRecordForm } from "~/domain/staff-record.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { createStaffRecord, staffFormOptions } from "~/services/staff-directory.server.ts";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const submission = parseWithZod(await request.formData(), { schema: StaffRecordForm });
+  const submission = parseWithZod(await readForm(request), { schema: StaffRecordForm });
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const outcome = await createStaffRecord(actorOf(user, context), submission.value);
   if (!outcome.ok) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
+import { parseId } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getTeamMember } from "~/services/team.server.ts";
 
@@ -12,9 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "MANAGER" });
-  const id = z.coerce.number().int().positive().safeParse(params.staffId);
+  const id = parseId(params.staffId);
   // Someone outside the manager's organisation is "not found", never shown.
-  const person = id.success ? await getTeamMember(user.organisationId, id.data) : null;
+  const person = id === null ? null : await getTeamMember(user.organisationId, id);
   if (!person) throw new Response(t("team.notFound"), { status: 404 });
   return { person };
 }

@@ -97,17 +97,27 @@ function cleanResponses(draw: readonly DrawnQuestion[], responses: Responses): R
   return clean;
 }
 
-/** Saves answers so far, so that the attempt can be resumed; ignored once submitted. */
-export async function saveResponses(staffId: number, attemptId: number, responses: Responses): Promise<void> {
-  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, staffId, submittedAt: null } });
-  if (!attempt) return;
+/**
+ * Saves answers so far, so that the attempt can be resumed; ignored once
+ * submitted. False when the person has no such attempt under `assignmentId`.
+ */
+export async function saveResponses(
+  staffId: number,
+  assignmentId: number,
+  attemptId: number,
+  responses: Responses,
+): Promise<boolean> {
+  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, staffId, assignmentId } });
+  if (!attempt) return false;
+  if (attempt.submittedAt) return true;
   await db.quizAttempt.updateMany({
     where: { id: attemptId, submittedAt: null },
     data: { responses: cleanResponses(asDraw(attempt.draw), responses) },
   });
+  return true;
 }
 
-export type SubmitResult = { ok: true; attemptId: number; assignmentId: number } | { ok: false };
+export type SubmitResult = { ok: true; attemptId: number } | { ok: false };
 
 /**
  * Scores an attempt on the server against its stored draw. Submitting again
@@ -118,16 +128,19 @@ export type SubmitResult = { ok: true; attemptId: number; assignmentId: number }
  * a whole prefecture makes at once before a deadline, and Prisma 6 spends
  * more time compiling each model query than SQLite spends running it.
  */
-export async function submitAttempt(staffId: number, attemptId: number, responses: Responses): Promise<SubmitResult> {
+export async function submitAttempt(
+  staffId: number,
+  assignmentId: number,
+  attemptId: number,
+  responses: Responses,
+): Promise<SubmitResult> {
   return db.$transaction(async (tx) => {
-    const [attempt] = await tx.$queryRaw<
-      { assignmentId: number; submitted: unknown; draw: unknown; passPercent: number }[]
-    >`
-      SELECT "assignmentId", "submittedAt" IS NOT NULL AS "submitted", "draw", "passPercent"
-      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId}`;
+    // The person's own attempt under this very assignment, or nothing is written.
+    const [attempt] = await tx.$queryRaw<{ submitted: unknown; draw: unknown; passPercent: number }[]>`
+      SELECT "submittedAt" IS NOT NULL AS "submitted", "draw", "passPercent"
+      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId} AND "assignmentId" = ${assignmentId}`;
     if (!attempt) return { ok: false };
-    const assignmentId = Number(attempt.assignmentId);
-    const done = { ok: true as const, attemptId, assignmentId };
+    const done = { ok: true as const, attemptId };
     if (sqlBoolean(attempt.submitted)) return done;
 
     const draw = asDraw(sqlJson(attempt.draw));

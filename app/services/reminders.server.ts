@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
-import { daysBetween } from "~/domain/fiscal-year.ts";
+import { daysBetweenIfDates, isCalendarDate } from "~/domain/fiscal-year.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { recordAudit } from "./audit.server.ts";
 import { smtpTransport } from "./mail.server.ts";
@@ -48,8 +48,8 @@ export async function pendingReminders(today: string, only?: ReminderSelection):
     const lines = rows.map((r) =>
       t("reminder.line", {
         track: tracks.get(r.trackId) ?? r.trackId,
-        due: formatJapaneseDate(r.dueDate, { weekday: true }),
-        days: daysBetween(r.dueDate, today),
+        due: isCalendarDate(r.dueDate) ? formatJapaneseDate(r.dueDate, { weekday: true }) : r.dueDate,
+        days: daysBetweenIfDates(r.dueDate, today) ?? "—",
       }),
     );
     const body = [
@@ -169,6 +169,6 @@ export async function overdueInOrganisation(organisationId: string, today: strin
     sectionName: r.staff.section?.name ?? null,
     trackName: tracks.get(r.trackId) ?? r.trackId,
     dueDate: r.dueDate,
-    daysOverdue: daysBetween(r.dueDate, today),
+    daysOverdue: daysBetweenIfDates(r.dueDate, today),
   }));
 }

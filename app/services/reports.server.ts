@@ -1,4 +1,4 @@
-import { daysBetween, sameDayLastYear } from "~/domain/fiscal-year.ts";
+import { daysBetweenIfDates, sameDayLastYear } from "~/domain/fiscal-year.ts";
 import type { OverdueOrder, ReportFilter } from "~/domain/report-filter.ts";
 import type {
   Completion,
@@ -192,7 +192,7 @@ export async function overdueList(
         sectionName: row.sectionName ?? null,
         trackName: row.trackName ?? row.trackId,
         managerName: row.managerName ?? null,
-        daysOverdue: daysBetween(row.dueDate, today),
+        daysOverdue: daysBetweenIfDates(row.dueDate, today),
       }),
     ),
   };

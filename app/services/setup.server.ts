@@ -93,6 +93,6 @@ export async function completeDemoTraining(): Promise<void> {
     if (!started.ok) continue;
     const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
     const answers = Object.fromEntries((attempt.draw as DrawnQuestion[]).map((q) => [q.questionId, q.answer]));
-    await submitAttempt(assignment.staffId, attempt.id, answers);
+    await submitAttempt(assignment.staffId, assignment.id, attempt.id, answers);
   }
 }

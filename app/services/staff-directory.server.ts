@@ -4,7 +4,13 @@ import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { formatDuties } from "~/domain/duties.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
-import { appointmentProblem, mayAssignRole, type StaffRecordInput } from "~/domain/staff-record.ts";
+import {
+  appointmentProblem,
+  mayAssignRole,
+  mayManageAccount,
+  ProtectedAccountError,
+  type StaffRecordInput,
+} from "~/domain/staff-record.ts";
 import { moveTalliesOf } from "./answer-tallies.server.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -130,6 +136,16 @@ export type StaffRecordProblem = {
 
 type Db = Pick<typeof db, "organisation" | "section" | "employeeType" | "staff">;
 
+/**
+ * Refuses, inside the transaction that would change it, to act on an ADMIN
+ * account for anyone but an ADMIN (mayManageAccount): the check and the
+ * write see the same role.
+ */
+async function guardAccount(tx: Pick<typeof db, "staff">, actor: { role: Role }, staffId: number) {
+  const target = await tx.staff.findUniqueOrThrow({ where: { id: staffId }, select: { role: true } });
+  if (!mayManageAccount(actor.role, target.role)) throw new ProtectedAccountError(staffId);
+}
+
 async function recordProblem(
   tx: Db,
   input: StaffRecordInput,
@@ -200,6 +216,7 @@ export async function createStaffRecord(actor: Actor & { role: Role }, input: St
 export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: number, input: StaffRecordInput) {
   return db.$transaction(async (tx) => {
     const existing = await tx.staff.findUniqueOrThrow({ where: { id: staffId } });
+    if (!mayManageAccount(actor.role, existing.role)) throw new ProtectedAccountError(staffId);
     const problem = await recordProblem(tx, input, actor.role, existing);
     if (problem) return { ok: false as const, problem };
     const next = columnsOf(input);
@@ -236,8 +253,9 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
  * Deactivates (retirement, end of appointment) or reactivates a member of
  * staff. Deactivation ends their sessions; their records stay for audit.
  */
-export async function setStaffActive(actor: Actor, staffId: number, active: boolean, reason: string) {
+export async function setStaffActive(actor: Actor & { role: Role }, staffId: number, active: boolean, reason: string) {
   await db.$transaction(async (tx) => {
+    await guardAccount(tx, actor, staffId);
     await moveTalliesOf(tx, [staffId], () =>
       tx.staff.update({
         where: { id: staffId },
@@ -254,9 +272,10 @@ export async function setStaffActive(actor: Actor, staffId: number, active: bool
 }
 
 /** Issues a new one-time initial password, ending every session of the person. */
-export async function resetStaffPassword(actor: Actor, staffId: number): Promise<string> {
+export async function resetStaffPassword(actor: Actor & { role: Role }, staffId: number): Promise<string> {
   const password = await issueInitialPassword();
   await db.$transaction(async (tx) => {
+    await guardAccount(tx, actor, staffId);
     await tx.password.upsert({
       where: { staffId },
       create: { staffId, hash: password.hash, mustChange: true },
@@ -272,8 +291,9 @@ export async function resetStaffPassword(actor: Actor, staffId: number): Promise
 }
 
 /** Lifts a lockout after failed logins. */
-export async function unlockStaff(actor: Actor, staffId: number) {
+export async function unlockStaff(actor: Actor & { role: Role }, staffId: number) {
   await db.$transaction(async (tx) => {
+    await guardAccount(tx, actor, staffId);
     await tx.staff.update({ where: { id: staffId }, data: { failedLogins: 0, lockedUntil: null } });
     await recordAudit(tx, actor, { action: "staff.unlock", targetType: "staff", targetId: staffId });
   });

@@ -47,6 +47,12 @@ export type StaffImportPlan = {
   unchanged: number;
   /** Active staff who are not in the file (for the directory: active staff who sign in through it). */
   missing: { staffId: number; employeeNumber: string; name: string; organisationName: string }[];
+  /**
+   * ADMIN accounts the source would change ("changed") or that are missing
+   * from it ("missing"), left as they are because the importer may not
+   * change ADMIN accounts (adminsChangeable).
+   */
+  protected: { staffId: number; employeeNumber: string; name: string; reason: "changed" | "missing" }[];
   newSections: { organisationId: string; name: string }[];
 };
 
@@ -116,7 +122,39 @@ function csvSource({ fileName, text, encoding }: StaffCsvFile): StaffSource {
  * `actorRole` limits who may hand out the administrator role; null is the
  * command line, run by the server's operator.
  */
-async function planImport(tx: Db, source: StaffSource, actorRole: Role | null): Promise<StaffImportCheck> {
+/**
+ * Who may change or deactivate ADMIN accounts through an import: an ADMIN's
+ * upload, or the command line when its operator says so (--include-admins).
+ * The personnel system knows nothing of Mamori's roles, so by default an
+ * import leaves ADMIN rows alone — and HR may never change an ADMIN's account.
+ */
+function adminsChangeable(actorRole: Role | null, includeAdmins: boolean): boolean {
+  return actorRole === "ADMIN" || (actorRole === null && includeAdmins);
+}
+
+/** The compared columns in which `row` differs from the stored record, as [before, after]. */
+function changesOf(
+  current: StaffRecord,
+  row: StaffImportRow & { authSource: AuthSource },
+  sectionName: Map<number, string>,
+) {
+  const before: Record<Compared, Value> = {
+    ...current,
+    sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
+  };
+  // A file without the 担当 column leaves each person's duties as they are.
+  const after: Record<Compared, Value> = { ...row, duties: row.duties ?? current.duties };
+  return Object.fromEntries(
+    COMPARED.filter((key) => before[key] !== after[key]).map((key) => [key, [before[key], after[key]]]),
+  ) as Partial<Record<Compared, [Value, Value]>>;
+}
+
+async function planImport(
+  tx: Db,
+  source: StaffSource,
+  actorRole: Role | null,
+  includeAdmins = false,
+): Promise<StaffImportCheck> {
   const [organisations, employeeTypes, sections, staff] = await Promise.all([
     tx.organisation.findMany({ select: { id: true, name: true } }),
     tx.employeeType.findMany({ select: { code: true, name: true, hasAppointmentPeriod: true } }),
@@ -141,12 +179,25 @@ async function planImport(tx: Db, source: StaffSource, actorRole: Role | null): 
     updated: [],
     unchanged: 0,
     missing: [],
+    protected: [],
     newSections: [],
   };
+  const protectAdmins = !adminsChangeable(actorRole, includeAdmins);
   const newSections = new Map<string, { organisationId: string; name: string }>();
   for (const row of rows) {
     const current = byNumber.get(row.employeeNumber);
     const currentRole = current && isRole(current.role) ? current.role : null;
+    if (current && currentRole === "ADMIN" && protectAdmins) {
+      if (Object.keys(changesOf(current, row, sectionName)).length === 0) plan.unchanged++;
+      else
+        plan.protected.push({
+          staffId: current.id,
+          employeeNumber: current.employeeNumber,
+          name: current.name,
+          reason: "changed",
+        });
+      continue;
+    }
     if (actorRole && !mayAssignRole(actorRole, currentRole, row.role)) {
       problems.push({
         line: row.line,
@@ -165,15 +216,7 @@ async function planImport(tx: Db, source: StaffSource, actorRole: Role | null): 
       plan.created.push(row);
       continue;
     }
-    const before: Record<Compared, Value> = {
-      ...current,
-      sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
-    };
-    // A file without the 担当 column leaves each person's duties as they are.
-    const after: Record<Compared, Value> = { ...row, duties: row.duties ?? current.duties };
-    const changes = Object.fromEntries(
-      COMPARED.filter((key) => before[key] !== after[key]).map((key) => [key, [before[key], after[key]]]),
-    );
+    const changes = changesOf(current, row, sectionName);
     if (Object.keys(changes).length === 0) plan.unchanged++;
     else plan.updated.push({ staffId: current.id, row, changes });
   }
@@ -181,8 +224,18 @@ async function planImport(tx: Db, source: StaffSource, actorRole: Role | null): 
 
   const inFile = new Set(rows.map((r) => r.employeeNumber));
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
-  plan.missing = staff
-    .filter((s) => s.active && source.answersFor(s) && !inFile.has(s.employeeNumber))
+  const notInFile = staff.filter((s) => s.active && source.answersFor(s) && !inFile.has(s.employeeNumber));
+  const isProtected = (s: { role: string }) => protectAdmins && s.role === "ADMIN";
+  plan.protected.push(
+    ...notInFile.filter(isProtected).map((s) => ({
+      staffId: s.id,
+      employeeNumber: s.employeeNumber,
+      name: s.name,
+      reason: "missing" as const,
+    })),
+  );
+  plan.missing = notInFile
+    .filter((s) => !isProtected(s))
     .map((s) => ({
       staffId: s.id,
       employeeNumber: s.employeeNumber,
@@ -202,13 +255,17 @@ export function readStaffCsv(fileName: string, bytes: Uint8Array): StaffCsvFile 
 }
 
 /** Checks a staff CSV against the database and says what importing it would change. */
-export async function checkStaffImport(file: StaffCsvFile, actorRole: Role | null): Promise<StaffImportCheck> {
-  return planImport(db, csvSource(file), actorRole);
+export async function checkStaffImport(
+  file: StaffCsvFile,
+  actorRole: Role | null,
+  includeAdmins = false,
+): Promise<StaffImportCheck> {
+  return planImport(db, csvSource(file), actorRole, includeAdmins);
 }
 
 /** What applying a source would change, without changing anything. */
 export async function checkStaffSource(source: StaffSource, actorRole: Role | null): Promise<StaffImportCheck> {
-  return planImport(db, source, actorRole);
+  return planImport(db, source, actorRole, true);
 }
 
 export type StaffImportResult =
@@ -220,14 +277,16 @@ export type StaffImportResult =
       deactivated: number;
       newSections: number;
       missing: number;
+      /** ADMIN rows left alone (StaffImportPlan.protected). */
+      protected: number;
     }
   | { ok: false; problems: ImportProblem[] };
 
-type ApplyOptions = { actor: Actor; actorRole: Role | null; deactivateMissing: boolean };
+type ApplyOptions = { actor: Actor; actorRole: Role | null; deactivateMissing: boolean; includeAdmins?: boolean };
 
 /** Imports a staff CSV: applyStaffSource on the file's rows. */
 export async function importStaff(file: StaffCsvFile, options: ApplyOptions): Promise<StaffImportResult> {
-  return applyStaffSource(csvSource(file), options);
+  return applyStaffSource(csvSource(file), { ...options, includeAdmins: options.includeAdmins ?? false });
 }
 
 /**
@@ -240,7 +299,8 @@ export async function applyStaffSource(source: StaffSource, options: ApplyOption
   return db.$transaction(
     async (tx) => {
       // Planned again inside the transaction: the database may have moved since the preview.
-      const check = await planImport(tx, source, options.actorRole);
+      // The city's directory is authoritative for sign-in (directory-sync): only a CSV protects ADMIN rows.
+      const check = await planImport(tx, source, options.actorRole, options.includeAdmins ?? true);
       if (!check.ok) return check;
       const { plan } = check;
 
@@ -317,11 +377,12 @@ export async function applyStaffSource(source: StaffSource, options: ApplyOption
             createdNumbers: plan.created.map((r) => r.employeeNumber),
             updatedNumbers: plan.updated.map((u) => u.row.employeeNumber),
             deactivatedNumbers: deactivated.map((m) => m.employeeNumber),
+            protectedNumbers: plan.protected.map((p) => p.employeeNumber),
             sections: plan.newSections.map((s) => `${s.organisationId}/${s.name}`),
           },
         });
       }
-      return { ok: true as const, ...summary, missing: plan.missing.length };
+      return { ok: true as const, ...summary, missing: plan.missing.length, protected: plan.protected.length };
     },
     { timeout: 120_000 },
   );

@@ -100,7 +100,7 @@ async function takeQuiz(person: Person, trackId: string, everyNthRight: number) 
       i % everyNthRight === 0 ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))!.id],
     ]),
   );
-  await submitAttempt(person.id, started.attemptId, responses);
+  await submitAttempt(person.id, attempt.assignmentId, started.attemptId, responses);
 }
 
 beforeAll(async () => {

@@ -321,6 +321,7 @@ describe("staff sync from the directory", () => {
       deactivated: 1,
       newSections: 3,
       missing: 1,
+      protected: 0,
     });
 
     const aoki = (await stateOf("D10001"))!;

@@ -16,6 +16,12 @@ import { action as policyAction } from "~/routes/admin.content.policy.tsx";
 import { action as questionAction } from "~/routes/admin.content.questions.$questionId.tsx";
 import { action as trackAction } from "~/routes/admin.content.tracks.$trackId.tsx";
 import { activeDraft, startDraft } from "~/services/content-draft.server.ts";
+import { action as staffNewAction } from "~/routes/staff.new.tsx";
+import { action as passwordAction } from "~/routes/password.tsx";
+import { action as logoutAction } from "~/routes/logout.tsx";
+import { action as moduleReadAction } from "~/routes/learn.$assignmentId.modules.$slug.tsx";
+import { action as deltaAction } from "~/routes/admin.delta.tsx";
+import { action as rolloverAction } from "~/routes/admin.rollover.tsx";
 import { action as remindAction } from "~/routes/reports.overdue.tsx";
 import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
@@ -567,4 +573,118 @@ describe("random and malformed form data never causes a 500 or a partial write",
       { numRuns: 30 },
     );
   });
+});
+
+/**
+ * The content-type half of the grid: every action, as the person who may
+ * use it, with bodies that are not a browser's form post — text, JSON, no
+ * content type, broken multipart, bad escapes — sent with every method that
+ * reaches an action. Never a 500; a refusal changes nothing.
+ */
+const MULTIPART_PART = '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nstart\r\n';
+const BODIES: { name: string; type: string | null; body: () => BodyInit }[] = [
+  { name: "text/plain", type: "text/plain;charset=UTF-8", body: () => "intent=start&confirm=on&fiscalYear=2026" },
+  { name: "JSON", type: "application/json", body: () => '{"intent":"start","confirm":"on","fiscalYear":2026}' },
+  { name: "no content type", type: null, body: () => new TextEncoder().encode("intent=start&confirm=on") },
+  { name: "XML", type: "application/xml", body: () => "<intent>start</intent>" },
+  { name: "CSV", type: "text/csv", body: () => "職員番号,氏名\r\n1,a\r\n" },
+  { name: "octet-stream", type: "application/octet-stream", body: () => new Uint8Array([0, 255, 1, 254]) },
+  { name: "multipart without a boundary", type: "multipart/form-data", body: () => `${MULTIPART_PART}--x--\r\n` },
+  {
+    name: "multipart with another boundary",
+    type: "multipart/form-data; boundary=y",
+    body: () => `${MULTIPART_PART}--x--\r\n`,
+  },
+  { name: "truncated multipart", type: "multipart/form-data; boundary=x", body: () => MULTIPART_PART.slice(0, 50) },
+  { name: "multipart of garbage", type: "multipart/form-data; boundary=x", body: () => "\u0000\u0001 not a part" },
+  {
+    name: "urlencoded with bad escapes",
+    type: "application/x-www-form-urlencoded",
+    body: () => "intent=%ZZ&%E0%A4%A=1&confirm=%&fiscalYear=%",
+  },
+  {
+    name: "urlencoded as Shift_JIS",
+    type: "application/x-www-form-urlencoded; charset=shift_jis",
+    body: () => new Uint8Array([0x69, 0x3d, 0x82, 0xa0, 0x26]),
+  },
+  { name: "empty urlencoded", type: "application/x-www-form-urlencoded", body: () => "" },
+  {
+    // PostgreSQL refuses NUL in text with an error of its own.
+    name: "urlencoded with NUL in every field",
+    type: "application/x-www-form-urlencoded",
+    body: () =>
+      "intent=save&employeeNumber=1%00&name=a%00&organisationId=fire%00&employeeTypeCode=regular&role=LEARNER" +
+      "&startDate=2026-04-01&password=%00&current=%00&next=%00&confirmation=%00&redirectTo=/%00&reason=%00" +
+      "&newDueDate=2027-01-01&fiscalYear=2026&trackId=%00&releaseId=1&confirm=on&draftId=%00&a%00=1",
+  },
+];
+const METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+
+describe("bodies that are not form posts never cause a 500 or a write", () => {
+  const actions: [string, Action, () => { id: number } | null, () => string, () => Record<string, string>][] = [
+    ["login", loginAction, () => null, () => "/login", () => ({})],
+    ["logout", logoutAction, () => learner, () => "/logout", () => ({})],
+    ["password", passwordAction, () => learner, () => "/password", () => ({})],
+    [
+      "quiz",
+      quizAction,
+      () => learner,
+      () => `/learn/${assignmentId}/quiz`,
+      () => ({ assignmentId: String(assignmentId) }),
+    ],
+    [
+      "pledge",
+      pledgeAction,
+      () => learner,
+      () => `/learn/${assignmentId}/pledge`,
+      () => ({ assignmentId: String(assignmentId) }),
+    ],
+    [
+      "module read",
+      moduleReadAction,
+      () => learner,
+      () => `/learn/${assignmentId}/modules/duty`,
+      () => ({ assignmentId: String(assignmentId), slug: "duty" }),
+    ],
+    ["staff new", staffNewAction, () => hr, () => "/staff/new", () => ({})],
+    ["staff record", staffAction, () => hr, () => `/staff/${learner.id}`, () => ({ staffId: String(learner.id) })],
+    ["import", importAction, () => hr, () => "/staff/import", () => ({})],
+    ["due dates", dueDatesAction, () => hr, () => "/admin/due-dates", () => ({})],
+    ["delta", deltaAction, () => hr, () => "/admin/delta", () => ({})],
+    ["rollover", rolloverAction, () => admin, () => "/admin/rollover", () => ({})],
+    ["bulletin", bulletinAdminAction, () => hr, () => "/admin/bulletins", () => ({})],
+    [
+      "bulletin receipt",
+      bulletinReceiptAction,
+      () => learner,
+      () => `/bulletins/${bulletinId}`,
+      () => ({ bulletinId: String(bulletinId) }),
+    ],
+    ["monthly question", monthlyAdminAction, () => hr, () => "/admin/monthly-question", () => ({})],
+    ["monthly answer", monthlyAnswerAction, () => learner, () => "/monthly-question", () => ({})],
+  ];
+
+  for (const [name, action, as, path, params] of actions) {
+    it(`${name}: every content type × every method`, async () => {
+      for (const variant of BODIES) {
+        for (const method of METHODS) {
+          const person = as();
+          const signedIn = person ? await requestAs(person, path()) : null;
+          const headers = new Headers(signedIn?.headers);
+          if (variant.type) headers.set("Content-Type", variant.type);
+          const request = new Request(`http://localhost${path()}`, { method, headers, body: variant.body() });
+          if (!variant.type) request.headers.delete("Content-Type");
+          const before = await snapshot();
+          let status: number;
+          try {
+            status = (await call(action as never, request, params())).status;
+          } catch (error) {
+            throw new Error(`${name} threw on ${method} ${variant.name}: ${error}`);
+          }
+          expect(status, `${name}: ${method} ${variant.name}`).toBeLessThan(500);
+          if (status >= 400) expect(await snapshot(), `${name}: ${method} ${variant.name} changed data`).toBe(before);
+        }
+      }
+    });
+  }
 });

@@ -29,6 +29,18 @@ describe("toCsv", () => {
     expect(linesOf(toCsv(["x"], [[cell]]))[1]).toBe(written);
   });
 
+  it.each([
+    ["＝1+1", "'＝1+1"],
+    ["＋81-463", "'＋81-463"],
+    ["－5", "'－5"],
+    ["＠SUM(A1)", "'＠SUM(A1)"],
+  ])(
+    "neutralises a text cell starting with the full-width %j, which Excel reads as its ASCII twin",
+    (cell, written) => {
+      expect(linesOf(toCsv(["x"], [[cell]]))[1]).toBe(written);
+    },
+  );
+
   it("neutralises a cell starting with CR and still quotes it", () => {
     expect(linesOf(toCsv(["x"], [["\r=cmd"]]))).toEqual(["x", `"'\r=cmd"`, ""]);
   });
