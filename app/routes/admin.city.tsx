@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CitySettingsSchema, organisationLines, parseOrganisationLines } from "~/domain/city.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { getCity, updateCity } from "~/services/city.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("city.title")} | ${t("app.name")}` }];
@@ -30,7 +31,7 @@ const SettingsForm = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
-  const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = SettingsForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success)
     return data({ message: t("city.invalid"), errors: {} as Partial<Record<FieldName, string>> }, { status: 400 });
   const settings = CitySettingsSchema.safeParse({

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { currentRelease } from "~/services/catalogue.server.ts";
 import { getCity } from "~/services/city.server.ts";
 import {
@@ -54,7 +55,7 @@ const DraftAction = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
-  const parsed = DraftAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = DraftAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: t("error.unexpected") }, { status: 400 });
   const actor = actorOf(user, context);
   const refused = (reason: string) =>

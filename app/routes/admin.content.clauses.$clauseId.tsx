@@ -7,6 +7,7 @@ import { ClauseFormSchema } from "~/domain/content/edit-forms.ts";
 import type { LocatedProblem } from "~/domain/content/problems-ja.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { activeDraft, checkDraft, draftContent, editDraft } from "~/services/content-draft.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("content.title")} | ${t("app.name")}` }];
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
   const { clause } = await findClause(params.clauseId);
-  const form = ClauseFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = ClauseFormSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return data({ message: t("edit.invalid"), saved: false, problems: null }, { status: 400 });
   const value = { heading: form.data.heading.trim(), text: form.data.text.trim() };
   const result = await editDraft(actorOf(user, context), { kind: "clause", key: clause.id }, (files) =>

@@ -9,6 +9,7 @@ import { editModule } from "~/domain/content/edit.ts";
 import { ModuleFormSchema, splitList } from "~/domain/content/edit-forms.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { activeDraft, checkDraft, draftContent, editDraft, previewLesson } from "~/services/content-draft.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("content.title")} | ${t("app.name")}` }];
@@ -38,7 +39,7 @@ const ModuleAction = ModuleFormSchema.extend({ intent: z.enum(["preview", "save"
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
   const { draft, module } = await findModule(params.slug);
-  const form = ModuleAction.safeParse(Object.fromEntries(await request.formData()));
+  const form = ModuleAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return data({ message: t("edit.invalid"), saved: false, preview: null }, { status: 400 });
   const value = { ...form.data, clauses: splitList(form.data.clauses) };
   if (form.data.intent === "preview") {

@@ -7,6 +7,7 @@ import { replacePolicy } from "~/domain/content/edit.ts";
 import { clauseSheet, parseClauseSheet, splitPolicy } from "~/domain/content/split-policy.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { getCity } from "~/services/city.server.ts";
 import { activeDraft, editDraft } from "~/services/content-draft.server.ts";
 
@@ -33,7 +34,7 @@ type ImportResult = { message: string; ok: boolean; sheet?: string; errors?: Rec
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
-  const body = await request.formData();
+  const body = await readForm(request);
   const file = body.get("file");
   const fields = Object.fromEntries([...body.entries()].filter(([, v]) => typeof v === "string"));
   const form = ImportForm.safeParse(fields);

@@ -9,6 +9,7 @@ import { choiceLines, QuestionFormSchema, questionEdit } from "~/domain/content/
 import type { LocatedProblem } from "~/domain/content/problems-ja.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import {
   activeDraft,
   checkDraft,
@@ -52,7 +53,7 @@ const QuestionAction = QuestionFormSchema.extend({ intent: z.enum(["preview", "s
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
   const { question } = await findQuestion(params.questionId);
-  const form = QuestionAction.safeParse(Object.fromEntries(await request.formData()));
+  const form = QuestionAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success)
     return data({ message: t("edit.invalid"), saved: false, edit: null, problems: [] }, { status: 400 });
   if (form.data.intent === "confirm") {

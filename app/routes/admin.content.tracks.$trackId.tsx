@@ -8,6 +8,7 @@ import type { LocatedProblem } from "~/domain/content/problems-ja.ts";
 import { ROLES } from "~/domain/roles.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { activeDraft, checkDraft, draftContent, editDraft } from "~/services/content-draft.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
   const { track } = await findTrack(params.trackId);
-  const body = await request.formData();
+  const body = await readForm(request);
   const form = TrackFormSchema.safeParse(Object.fromEntries(body));
   if (!form.success) return data({ message: t("edit.invalid"), saved: false, problems: null }, { status: 400 });
   const strings = (name: string) =>

@@ -6,6 +6,7 @@ import { FilterSelect } from "~/components/FilterFields.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { isTriageStatus, TRIAGE_STATUSES } from "~/domain/drills/triage.ts";
 import { triageQueue, updateTriage } from "~/services/mail-reports.server.ts";
 
@@ -27,7 +28,7 @@ const TriageForm = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "ADMIN" });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = TriageForm.safeParse({
     groupKey: form.get("groupKey"),
     triage: form.get("triage"),

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { DrillMailPicture } from "~/components/DrillMailPicture.tsx";
 import { today } from "~/lib/clock.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { confirmDrillEvent, openDrillLink } from "~/services/drill-clicks.server.ts";
 
@@ -30,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const EventForm = z.object({ intent: z.enum(["click", "entered"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = EventForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = EventForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ ok: false }, { status: 400 });
   const ok = await confirmDrillEvent(params.token ?? "", parsed.data.intent, new Date(), today());
   return data({ ok }, { status: ok ? 200 : 404 });

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/domain/japan-time.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import {
   CampaignError,
   endCampaign,
@@ -87,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
   const campaign = await loadCampaign(params);
   const actor = actorOf(user, context);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const refuse = (key: string, status = 409) =>
     data({ ok: false as const, message: t(`drills.error.${key}` as MessageKey), errors: undefined }, { status });
   try {

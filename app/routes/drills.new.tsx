@@ -7,6 +7,7 @@ import { readCampaignForm } from "~/domain/drills/campaign.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { CampaignError, createCampaign } from "~/services/drill-campaigns.server.ts";
 import { listScenarios } from "~/services/drill-scenarios.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["HR", "ADMIN"] });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const read = readCampaignForm(form);
   const fail = (errors: Record<string, string>) =>
     data(

@@ -6,6 +6,7 @@ import { drillTokensIn } from "~/domain/drills/report-match.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
+import { readForm } from "~/lib/form-body.server.ts";
 import { drillHistory } from "~/services/drill-results.server.ts";
 import { fileReport, ownReports } from "~/services/mail-reports.server.ts";
 
@@ -29,7 +30,7 @@ const ReportForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = ReportForm.safeParse({
     sender: form.get("sender") ?? "",
     subject: form.get("subject") ?? "",

@@ -662,6 +662,43 @@ describe("bodies that are not form posts never cause a 500 or a write", () => {
     ],
     ["monthly question", monthlyAdminAction, () => hr, () => "/admin/monthly-question", () => ({})],
     ["monthly answer", monthlyAnswerAction, () => learner, () => "/monthly-question", () => ({})],
+    ["city settings", cityAction, () => admin, () => "/admin/city", () => ({})],
+    ["content draft", contentAction, () => admin, () => "/admin/content", () => ({})],
+    [
+      "clause editor",
+      clauseAction,
+      () => admin,
+      () => `/admin/content/clauses/${encodeURIComponent("6(2)ア")}`,
+      () => ({ clauseId: "6(2)ア" }),
+    ],
+    ["module editor", moduleAction, () => admin, () => "/admin/content/modules/threats", () => ({ slug: "threats" })],
+    [
+      "question editor",
+      questionAction,
+      () => admin,
+      () => "/admin/content/questions/threats-01",
+      () => ({ questionId: "threats-01" }),
+    ],
+    [
+      "track editor",
+      trackAction,
+      () => admin,
+      () => "/admin/content/tracks/onboarding",
+      () => ({ trackId: "onboarding" }),
+    ],
+    ["new city policy", policyAction, () => admin, () => "/admin/content/policy", () => ({})],
+    ["directory sync", directoryAction, () => admin, () => "/admin/directory", () => ({})],
+    ["new drill", newDrillAction, () => hr, () => "/drills/new", () => ({})],
+    [
+      "drill campaign",
+      drillCampaignAction,
+      () => hr,
+      () => `/drills/${draftId}`,
+      () => ({ campaignId: String(draftId) }),
+    ],
+    ["drill link", drillLinkAction, () => null, () => `/d/${drillToken}`, () => ({ token: drillToken })],
+    ["report a mail", reportMailAction, () => learner, () => "/report", () => ({})],
+    ["triage", triageAction, () => admin, () => "/admin/mail-reports", () => ({})],
   ];
 
   for (const [name, action, as, path, params] of actions) {

@@ -3,6 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
+import { startDraft } from "~/services/content-draft.server.ts";
+import { newToken } from "~/services/drill-sender.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -11,10 +13,75 @@ import { call, requestAs } from "./remix.ts";
  * open it, with hostile query strings and hostile ids in its path. Whatever
  * the request, the answer is a page, a redirect or a 4xx — never a 500.
  */
-type Fixture = { learner: number; member: number; assignment: number; attempt: number; bulletin: number };
+type Fixture = {
+  learner: number;
+  member: number;
+  assignment: number;
+  attempt: number;
+  bulletin: number;
+  campaign: number;
+  drillToken: string;
+};
 type Entry = { as: Role | "anonymous"; path: string; params?: Record<string, string>; ids?: string[] };
 
 const ROUTES: Record<string, (f: Fixture) => Entry> = {
+  "admin.city.tsx": () => ({ as: "ADMIN", path: "/admin/city" }),
+  "admin.content._index.tsx": () => ({ as: "ADMIN", path: "/admin/content" }),
+  "admin.content.clauses.$clauseId.tsx": () => ({
+    as: "ADMIN",
+    path: `/admin/content/clauses/${encodeURIComponent("6(2)ア")}`,
+    params: { clauseId: "6(2)ア" },
+    ids: ["clauseId"],
+  }),
+  "admin.content.modules.$slug.tsx": () => ({
+    as: "ADMIN",
+    path: "/admin/content/modules/threats",
+    params: { slug: "threats" },
+    ids: ["slug"],
+  }),
+  "admin.content.questions.$questionId.tsx": () => ({
+    as: "ADMIN",
+    path: "/admin/content/questions/threats-01",
+    params: { questionId: "threats-01" },
+    ids: ["questionId"],
+  }),
+  "admin.content.tracks.$trackId.tsx": () => ({
+    as: "ADMIN",
+    path: "/admin/content/tracks/onboarding",
+    params: { trackId: "onboarding" },
+    ids: ["trackId"],
+  }),
+  "admin.content.policy.tsx": () => ({ as: "ADMIN", path: "/admin/content/policy" }),
+  "admin.content.releases.tsx": () => ({ as: "ADMIN", path: "/admin/content/releases" }),
+  "admin.content.export.ts": () => ({ as: "ADMIN", path: "/admin/content/export" }),
+  "admin.mail-reports.tsx": () => ({ as: "ADMIN", path: "/admin/mail-reports" }),
+  "d.$token.tsx": (f) => ({
+    as: "anonymous",
+    path: `/d/${f.drillToken}`,
+    params: { token: f.drillToken },
+    ids: ["token"],
+  }),
+  "report.tsx": () => ({ as: "LEARNER", path: "/report" }),
+  "drills._index.tsx": () => ({ as: "HR", path: "/drills" }),
+  "drills.new.tsx": () => ({ as: "HR", path: "/drills/new" }),
+  "drills.$campaignId._index.tsx": (f) => ({
+    as: "HR",
+    path: `/drills/${f.campaign}`,
+    params: { campaignId: String(f.campaign) },
+    ids: ["campaignId"],
+  }),
+  "drills.$campaignId.results.tsx": (f) => ({
+    as: "HR",
+    path: `/drills/${f.campaign}/results`,
+    params: { campaignId: String(f.campaign) },
+    ids: ["campaignId"],
+  }),
+  "drills.$campaignId.export.ts": (f) => ({
+    as: "HR",
+    path: `/drills/${f.campaign}/export`,
+    params: { campaignId: String(f.campaign) },
+    ids: ["campaignId"],
+  }),
   "_index.tsx": () => ({ as: "LEARNER", path: "/" }),
   "login.tsx": () => ({ as: "anonymous", path: "/login" }),
   "logout.tsx": () => ({ as: "LEARNER", path: "/logout" }),
@@ -233,6 +300,32 @@ beforeAll(async () => {
     },
   });
   fixture.bulletin = bulletin.id;
+  await startDraft({ staffId: people.ADMIN.id, address: "test" });
+  const campaign = await db.drillCampaign.create({
+    data: {
+      name: "訓練",
+      scenarioId: "parcel-notice",
+      targets: { kind: "filter" },
+      windowStart: new Date("2026-11-24T00:00:00Z"),
+      windowEnd: new Date("2026-11-24T08:00:00Z"),
+      followUpTrackId: "drill-follow-up",
+      endDate: "2026-12-31",
+      status: "sending",
+    },
+  });
+  fixture.campaign = campaign.id;
+  const { token, hash } = newToken();
+  fixture.drillToken = token;
+  await db.drillMessage.create({
+    data: {
+      campaignId: campaign.id,
+      staffId: people.LEARNER.id,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
+  });
 });
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
@@ -266,7 +359,9 @@ describe("hostile query strings and ids never make a loader answer 500", () => {
       }
     });
 
-    const ids = ROUTES[file]!({ learner: 1, member: 1, assignment: 1, attempt: 1, bulletin: 1 }).ids ?? [];
+    const ids =
+      ROUTES[file]!({ learner: 1, member: 1, assignment: 1, attempt: 1, bulletin: 1, campaign: 1, drillToken: "t" })
+        .ids ?? [];
     if (ids.length > 0)
       it(`${file}: every hostile id in ${ids.join(", ")}`, async () => {
         const entry = ROUTES[file]!(fixture);
