@@ -320,7 +320,23 @@ type Measurement = {
   /** Responses whose status was not the one the route should answer. */
   unexpected: number;
   statuses: Record<string, number>;
+  /** The app server's CPU time (user + system) per response, in ms; NaN for the bare server. */
+  cpuMsPerRequest: number;
 };
+
+/** The app server's process and port: each measurement of it reads the CPU time it spent. */
+let serverPid: number | undefined;
+let appPort = 0;
+/** CPU time a process has used so far, in ms (utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -335,6 +351,8 @@ async function measure(
 ): Promise<Measurement> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const cpuPid = options.url.includes(`:${appPort}`) ? serverPid : undefined;
+  const cpuBefore = cpuMs(cpuPid);
   const instance = autocannon({
     timeout: 30,
     ...options,
@@ -346,6 +364,7 @@ async function measure(
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
   const result = await instance;
+  const cpuSpent = cpuMs(cpuPid) - cpuBefore;
   latencies.sort((a, b) => a - b);
   const bad = Object.entries(statuses).reduce(
     (n, [code, c]) => n + (Number(code) >= 200 && Number(code) < 400 ? 0 : c),
@@ -366,6 +385,7 @@ async function measure(
     failed: bad + result.errors + result.timeouts,
     unexpected,
     statuses,
+    cpuMsPerRequest: cpuSpent / latencies.length,
   };
   console.log(
     `  ${name}: ${m.perSecond.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, statuses ${JSON.stringify(statuses)}` +
@@ -589,7 +609,7 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     ],
     process.env,
   );
-  const appPort = await freePort();
+  appPort = await freePort();
   // The compiled server as `npm run serve` runs it (plain node, its heap limit), with any extra flags first.
   const app = startChild(process.execPath, [...(SERVER_NODE_FLAGS ?? []), "--max-old-space-size=256", SERVER_SCRIPT], {
     ...process.env,
@@ -602,6 +622,7 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     BCRYPT_COST: "4",
   });
   const base = `http://127.0.0.1:${appPort}`;
+  serverPid = app.pid;
   await waitForHttp(`http://127.0.0.1:${barePort}/`, bare);
   await waitForHttp(`${base}/favicon.ico`, app);
 
@@ -664,6 +685,23 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   console.log(
     `  ${learners.length} learners signed in, quiz start answers ${JSON.stringify(startStatuses)}, ${submissions.length} open attempts to submit (${fmt((performance.now() - t0) / 1000, 1)} s)\n`,
   );
+
+  // --- warm-up: the server loads a page's modules at its first request, and compiles hot code after a few
+  // hundred: without this, whichever page is measured first pays for it.
+  const warmUp = [
+    { path: "/login", cookie: "" },
+    ...learners.slice(0, 50).flatMap((l, i) => [
+      { path: "/", cookie: cookies[i]! },
+      { path: `/learn/${l.assignmentId}/modules/${track.modules[i % track.modules.length]}`, cookie: cookies[i]! },
+    ]),
+  ];
+  for (let round = 0; round < 4; round++)
+    await inPool(warmUp, 4, async ({ path, cookie }) => {
+      const res = await fetch(`${base}${path}`, {
+        headers: { cookie, "accept-encoding": ACCEPT_ENCODING ?? "identity" },
+      });
+      await res.arrayBuffer();
+    });
 
   // --- HTTP measurements
   console.log("measuring:");
@@ -856,6 +894,7 @@ function printHttp(f: HttpFigures): Budget[] {
     failed: 0,
     unexpected: 0,
     statuses: {},
+    cpuMsPerRequest: NaN,
   });
   const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix)) ?? unmeasured(prefix);
   const bareM = byName("bare");
@@ -870,13 +909,13 @@ function printHttp(f: HttpFigures): Budget[] {
 
   console.log("\n=== HTTP (autocannon, loopback; latency in ms)");
   console.log(
-    `${"route".padEnd(38)} ${"conns".padStart(5)} ${"requests".padStart(8)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"non-2xx/3xx".padStart(11)} ${"× static".padStart(9)}`,
+    `${"route".padEnd(38)} ${"conns".padStart(5)} ${"requests".padStart(8)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"non-2xx/3xx".padStart(11)} ${"× static".padStart(9)} ${"CPU ms/req".padStart(10)} ${"CPU: page ÷ this".padStart(16)}`,
   );
   for (const r of results) {
     const vsStatic =
       r === bareM ? `${fmt(ratio(r.perSecond, staticM.perSecond), 2)}` : fmt(ratio(r.perSecond, staticM.perSecond), 3);
     console.log(
-      `${r.name.padEnd(38)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(8)} ${fmt(r.perSecond, r.perSecond < 100 ? 1 : 0).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p95, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.failed).padStart(11)} ${vsStatic.padStart(9)}`,
+      `${r.name.padEnd(38)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(8)} ${fmt(r.perSecond, r.perSecond < 100 ? 1 : 0).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p95, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.failed).padStart(11)} ${vsStatic.padStart(9)} ${fmt(r.cpuMsPerRequest, 2).padStart(10)} ${fmt(ratio(pageM.cpuMsPerRequest, r.cpuMsPerRequest), 2).padStart(16)}`,
     );
   }
   for (const r of results.filter((r) => r.unexpected > 0))
@@ -916,7 +955,7 @@ function printHttp(f: HttpFigures): Budget[] {
     what: `${m.name.split(" /")[0]} ÷ static page`,
     value: ratio(perSecondOf, pageM.perSecond),
     goal: "≥ 0.50",
-    figures: `${label} vs ${perSecond(pageM)}`,
+    figures: `${label} vs ${perSecond(pageM)}; server CPU ${fmt(m.cpuMsPerRequest, 2)} vs ${fmt(pageM.cpuMsPerRequest, 2)} ms/req (${fmt(ratio(pageM.cpuMsPerRequest, m.cpuMsPerRequest), 2)})`,
     ok: ratio(perSecondOf, pageM.perSecond) >= 0.5,
   });
   const reportBudget = (m: Measurement, sqlMs: number, label: string): Budget => ({
