@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isRole, type Role } from "~/domain/roles.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { sqlBoolean, sqlInstant } from "./sql-dialect.server.ts";
+import { reads } from "./sql-read.server.ts";
 
 /**
  * Server-side sessions (the Session table), so that a session can end: at
@@ -103,13 +105,13 @@ type SignedInRow = {
  * The active member of staff behind a session token, or null when the
  * session is unknown, revoked, idle too long, past its lifetime, or was
  * started under an older sessionVersion, or the person was deactivated.
- * Every page asks this, so it is one statement (and a last-seen write at
- * most once a minute).
+ * Every page asks this, so it is one statement, on the read connection
+ * (sql-read.server.ts), and a last-seen write at most once a minute.
  */
 export async function findSessionStaff(token: string, now = new Date()): Promise<SignedInStaff | null> {
   const idleSince = new Date(now.getTime() - minutes(env.SESSION_IDLE_MINUTES));
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const [row] = await db.$queryRaw<SignedInRow[]>`
+  const [row] = await reads.rows<SignedInRow>(Prisma.sql`
     SELECT "Session"."id" AS "sessionId",
       CASE WHEN "Session"."lastSeenAt" < ${sqlInstant(touchBefore)} THEN 1 ELSE 0 END AS "needsTouch",
       "Staff"."id", "Staff"."employeeNumber", "Staff"."name", "Staff"."role", "Staff"."active",
@@ -125,7 +127,7 @@ export async function findSessionStaff(token: string, now = new Date()): Promise
     WHERE "Session"."tokenHash" = ${digest(token)}
       AND "Session"."revokedAt" IS NULL
       AND "Session"."expiresAt" > ${sqlInstant(now)}
-      AND "Session"."lastSeenAt" > ${sqlInstant(idleSince)}`;
+      AND "Session"."lastSeenAt" > ${sqlInstant(idleSince)}`);
   if (!row || !sqlBoolean(row.active) || !isRole(row.role)) return null;
   // SQLite gives booleans and CASE results as numbers (or bigints), PostgreSQL as their own types.
   // Plain SQL: a model update costs Prisma a query compilation, and a learner
