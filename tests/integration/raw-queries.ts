@@ -17,13 +17,21 @@ export function countRawQueries() {
       reads.rows = originalRows;
     },
   };
+  // On PostgreSQL the read connection is Prisma itself: count that query once.
+  let inRead = false;
   db.$queryRaw = ((...args: Parameters<typeof original>) => {
-    counter.calls++;
+    if (!inRead) counter.calls++;
     return original.apply(db, args);
   }) as typeof original;
   reads.rows = ((query) => {
     counter.calls++;
-    return originalRows.call(reads, query);
+    inRead = true;
+    try {
+      // Prisma's query is made synchronously, before the first await.
+      return originalRows.call(reads, query);
+    } finally {
+      inRead = false;
+    }
   }) as typeof originalRows;
   return counter;
 }
