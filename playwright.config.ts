@@ -44,7 +44,7 @@ export default defineConfig({
   },
   // The production build (made once by `npm test`) on a fresh demo database.
   webServer: {
-    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && npm run --silent serve`,
+    command: `rm -f ${E2E_DATABASE}* && tsx app/cli/db-setup.ts --demo && tsx scripts/demo-city.ts && npm run --silent serve`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -22,6 +22,9 @@ const content = await syncContentDirectory();
 if (demo) {
   await loadDemoData();
   await completeDemoTraining();
+  const { loadDemoBulletins } = await import("../../prisma/seed/demo-bulletins.ts");
+  const { today } = await import("~/lib/clock.server.ts");
+  await loadDemoBulletins(today());
 }
 await db.$disconnect();
 console.log(

@@ -3,10 +3,13 @@
  * with overdue training, at most once a day each. Mail goes through
  * SMTP_URL when set; otherwise (a closed network) messages are appended to
  * REMINDER_OUTBOX/reminders-YYYY-MM-DD.txt. --dry-run prints the messages
- * and sends nothing. Ends with one JSON line: pending, sent, smtp, file.
+ * and sends nothing. Then mails the bulletins marked "by mail" whose day
+ * has come to the staff who have not read them, once each (skipped by
+ * --dry-run). Ends with one JSON line: pending, sent, smtp, file, bulletins.
  */
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { mailDueBulletins } from "~/services/bulletins.server.ts";
 import { sendReminders } from "~/services/reminders.server.ts";
 import { cliOptions } from "./options.ts";
 
@@ -20,7 +23,8 @@ try {
     }
   }
   const { messages, ...counts } = result;
-  console.log(JSON.stringify({ dryRun, pending: messages.length, ...counts }));
+  const bulletins = dryRun ? null : await mailDueBulletins(today());
+  console.log(JSON.stringify({ dryRun, pending: messages.length, ...counts, bulletins }));
 } finally {
   await db.$disconnect();
 }

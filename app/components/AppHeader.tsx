@@ -4,8 +4,11 @@ import { t, type MessageKey } from "~/lib/i18n.ts";
 
 const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: "/", label: "nav.home", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
+  { to: "/bulletins", label: "nav.bulletins", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
   { to: "/team", label: "nav.team", roles: ["MANAGER"] },
   { to: "/reports", label: "nav.reports", roles: ["MANAGER", "HR", "ADMIN"] },
+  { to: "/reports/bulletins", label: "nav.bulletinReports", roles: ["MANAGER", "HR", "ADMIN"] },
+  { to: "/admin/bulletins", label: "nav.bulletinAdmin", roles: ["HR", "ADMIN"] },
   { to: "/staff", label: "nav.staff", roles: ["HR", "ADMIN"] },
   { to: "/staff/import", label: "nav.import", roles: ["HR", "ADMIN"] },
   { to: "/admin/due-dates", label: "nav.dueDates", roles: ["HR", "ADMIN"] },

@@ -1,5 +1,5 @@
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { japanDate } from "~/domain/japan-time.ts";
+import { formatJapanDay } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 
 export type CertificateData = {
@@ -11,7 +11,7 @@ export type CertificateData = {
   fiscalYear: number;
   completedAt: Date;
   score: { percent: number; correct: number; total: number } | null;
-  release: { id: number; policyRevised: string } | null;
+  release: { id: number; policyRevised: string | null } | null;
 };
 
 /** 修了証: laid out for one A4 page when printed (see @page in app.css). */
@@ -34,7 +34,7 @@ export function Certificate({ certificate: c }: { certificate: CertificateData }
           {c.trackName}（{fiscalYearLabel(c.fiscalYear)}）
         </dd>
         <dt>{t("certificate.completedAt")}</dt>
-        <dd>{japanDate(c.completedAt)}</dd>
+        <dd>{formatJapanDay(c.completedAt, { era: true })}</dd>
         {c.score ? (
           <>
             <dt>{t("certificate.score")}</dt>
@@ -44,7 +44,11 @@ export function Certificate({ certificate: c }: { certificate: CertificateData }
         {c.release ? (
           <>
             <dt>{t("certificate.release")}</dt>
-            <dd>{t("certificate.releaseValue", { id: c.release.id, revised: c.release.policyRevised })}</dd>
+            <dd>
+              {c.release.policyRevised
+                ? t("certificate.releaseValue", { id: c.release.id, revised: c.release.policyRevised })
+                : t("certificate.releaseUndated", { id: c.release.id })}
+            </dd>
           </>
         ) : null}
         <dt>{t("certificate.code")}</dt>

@@ -1,15 +1,21 @@
 import type { ReactNode } from "react";
 import type { ReportTable } from "~/domain/report-tables.ts";
 
-/** A report table with a caption; numbers right-aligned. `cell` may turn a cell into a link. */
+/**
+ * A report table with a caption; numbers right-aligned. `cell` may turn a
+ * cell into a link. Cells keep their words whole (names, sections, dates)
+ * except the `prose` columns, which wrap like sentences.
+ */
 export function DataTable({
   table,
   caption,
   cell,
+  prose = [],
 }: {
   table: ReportTable;
   caption?: string;
   cell?: (row: number, column: number, value: string | number | null) => ReactNode;
+  prose?: number[];
 }) {
   return (
     <div className="table-wrap">
@@ -33,7 +39,7 @@ export function DataTable({
                     {cell ? cell(r, c, value) : value}
                   </th>
                 ) : (
-                  <td key={c} className={typeof value === "number" ? "number" : undefined}>
+                  <td key={c} className={typeof value === "number" ? "number" : prose.includes(c) ? "prose" : "keep"}>
                     {cell ? cell(r, c, value) : value}
                   </td>
                 ),

@@ -1,6 +1,14 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import { DUTIES, DUTY_LABELS } from "~/domain/duties.ts";
 import { ROLES } from "~/domain/roles.ts";
 import { StaffRecordForm, type StaffRecordInput } from "~/domain/staff-record.ts";
 import { t } from "~/lib/i18n.ts";
@@ -19,7 +27,7 @@ export function StaffForm({
   submitLabel,
 }: {
   options: StaffFormOptions;
-  defaultValue?: Partial<Record<keyof StaffRecordInput, string | number | null>>;
+  defaultValue?: Partial<Record<keyof StaffRecordInput, string | number | null | readonly string[]>>;
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
@@ -27,7 +35,9 @@ export function StaffForm({
     lastResult,
     defaultValue:
       defaultValue &&
-      Object.fromEntries(Object.entries(defaultValue).map(([k, v]) => [k, v === null ? "" : String(v)])),
+      Object.fromEntries(
+        Object.entries(defaultValue).map(([k, v]) => [k, v === null ? "" : Array.isArray(v) ? v : String(v)]),
+      ),
     constraint: getZodConstraint(StaffRecordForm),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffRecordForm }),
@@ -87,6 +97,22 @@ export function StaffForm({
           ))}
         </select>
       </Field>
+      <fieldset className="field" aria-describedby={fields.duties.descriptionId}>
+        <legend>{t("staff.duties")}</legend>
+        {getCollectionProps(fields.duties, { type: "checkbox", options: [...DUTIES] }).map((props) => (
+          <label key={props.id} className="checkbox">
+            <input {...props} /> {DUTY_LABELS[props.value as (typeof DUTIES)[number]]}
+          </label>
+        ))}
+        <p id={fields.duties.descriptionId} className="field-hint">
+          {t("staff.dutiesHint")}
+        </p>
+        {fields.duties.errors?.length ? (
+          <p id={fields.duties.errorId} className="field-error" role="alert">
+            {fields.duties.errors.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
       <Field field={fields.startDate} label={t("staff.startDate")}>
         <input {...getInputProps(fields.startDate, { type: "date" })} />
       </Field>

@@ -1,4 +1,5 @@
 import type { AssignmentStatus } from "~/domain/assignment-status.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
 
 const BADGE: Record<AssignmentStatus, string> = {
@@ -13,7 +14,7 @@ export function StatusBadge({ status }: { status: AssignmentStatus }) {
   return <span className={BADGE[status]}>{t(`status.${status}`)}</span>;
 }
 
-/** Due date with days left or days overdue. */
+/** Due date with days left or days overdue; the weekday while it is still to be acted on. */
 export function DueLabel({
   dueDate,
   daysToDue,
@@ -32,7 +33,7 @@ export function DueLabel({
         : t("learn.daysOverdue", { days: -daysToDue });
   return (
     <span className={!completed && daysToDue < 0 ? "due due-overdue" : "due"}>
-      {t("learn.due", { date: dueDate })}
+      {t("learn.due", { date: formatJapaneseDate(dueDate, { weekday: !completed }) })}
       {relative ? `（${relative}）` : null}
     </span>
   );

@@ -5,11 +5,14 @@
  */
 import type { Track, DueRule } from "~/domain/content/types.ts";
 import { addDays, dateInFiscalYear, fiscalYearOf, fiscalYearRange, isCalendarDate } from "~/domain/fiscal-year.ts";
+import { dutiesAllow, type Duty } from "~/domain/duties.ts";
 import { roleAllows, type Role } from "~/domain/roles.ts";
 
 export type StaffForRules = {
   employeeTypeCode: string;
   role: Role;
+  /** 担当: duties with courses of their own (system administrators, executives). */
+  duties: readonly Duty[];
   /** 採用日, YYYY-MM-DD. */
   startDate: string;
   /** 任用開始日 of the current appointment period (会計年度任用職員). */
@@ -44,13 +47,16 @@ export function cycleKeyOf(period: CyclePeriod): string {
   }
 }
 
-/** True when the track is meant for the person's employee type and role. */
+/** True when the track is meant for the person's employee type, role and duties. */
 export function trackAppliesTo(
   track: Pick<TrackForRules, "appliesTo">,
-  staff: Pick<StaffForRules, "employeeTypeCode" | "role">,
+  staff: Pick<StaffForRules, "employeeTypeCode" | "role" | "duties">,
 ): boolean {
   return (
-    track.appliesTo.employeeTypes.includes(staff.employeeTypeCode) && roleAllows(staff.role, track.appliesTo.roles)
+    track.appliesTo.employeeTypes.includes(staff.employeeTypeCode) &&
+    roleAllows(staff.role, track.appliesTo.roles) &&
+    // Definitions stored by releases before duties existed have no list: everyone.
+    dutiesAllow(staff.duties, track.appliesTo.duties ?? [])
   );
 }
 

@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = {
   "assignments.extend-due": "研修期限の延長",
   "assignments.delta": "差分再研修の割当",
   "report.export": "レポートのCSV出力",
+  "report.remind": "期限超過者へのリマインダー送信",
+  "bulletin.create": "お知らせの発信",
+  "monthly-question.set": "今月の一問の設定",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

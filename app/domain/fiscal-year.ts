@@ -57,6 +57,15 @@ export function addDays(date: string, days: number): string {
   return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
+/**
+ * The same calendar day a year earlier, for "last year at the same date":
+ * 29 February becomes the 28th.
+ */
+export function sameDayLastYear(date: string): string {
+  const { year, month, day } = parseOrThrow(date);
+  return format(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
+}
+
 /** Whole days from `from` to `to`; negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);

@@ -26,4 +26,13 @@ export const GLOSSARY = {
   システム管理者: "administrator (role ADMIN)",
   訓練シナリオ: "drill scenario",
   不審な点: "red flag",
+  担当: "duty (Staff.duties: system-admin, executive)",
+  情報システム担当: "system administrator (duty system-admin, not the role ADMIN)",
+  幹部職員: "executive (duty executive)",
+  改定日: "revised (the policy's revision date, optional)",
+  編集注: "editorial (a heading Mamori added to the policy)",
+  お知らせ: "bulletin",
+  既読: "read (a bulletin's receipt)",
+  確認しました: "confirmed (a bulletin's receipt)",
+  今月の一問: "question of the month",
 } as const;

@@ -66,3 +66,47 @@ function daysInMonth(year: number, month: number): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+// ---- Writing dates as Japanese readers do. Pages write 2026年12月16日, with
+// the weekday where a deadline is to be acted on; certificates and the
+// committee report write the era (令和8年12月16日). CSV files and form
+// inputs keep ISO dates (YYYY-MM-DD), which Excel and <input type="date"> read.
+
+const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
+
+function parts(date: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** The weekday of a calendar day: "水". */
+export function weekdayOf(date: string): string {
+  const { year, month, day } = parts(date);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return WEEKDAYS[utc.getUTCDay()]!;
+}
+
+/** The era year of a calendar day: 2026-12-16 → "令和8年", 2019-05-01 → "令和元年"; null before 昭和. */
+export function eraYear(date: string): string | null {
+  const era = [...ERAS].reverse().find((candidate) => date >= candidate.first);
+  if (!era) return null;
+  const year = parts(date).year - eraStartYear(era) + 1;
+  return `${era.name}${year === 1 ? "元" : year}年`;
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) as pages write it: "2026年12月16日";
+ * `weekday` adds "（水）", `era` writes the year in the era ("令和8年12月16日").
+ */
+export function formatJapaneseDate(date: string, options: { weekday?: boolean; era?: boolean } = {}): string {
+  const { year, month, day } = parts(date);
+  const yearText = (options.era ? eraYear(date) : null) ?? `${year}年`;
+  return `${yearText}${month}月${day}日${options.weekday ? `（${weekdayOf(date)}）` : ""}`;
+}
+
+/** "2026-11" → "2026年11月". */
+export function formatJapaneseMonth(month: string): string {
+  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+}

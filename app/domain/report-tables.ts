@@ -5,13 +5,16 @@ import type {
   EmployeeTypeCompletion,
   ItemAnalysis,
   OverdueRow,
-} from "~/services/reports.server.ts";
+} from "./report-figures.ts";
 
 /** A report table as the page shows it and the CSV export writes it. */
 export type ReportTable = { title: string; headers: string[]; rows: (string | number | null)[][] };
 
 /** A rate as a percentage with one decimal, as people read it. */
 export const percent = (rate: number) => Math.round(rate * 1000) / 10;
+
+/** A rate as the pages write it, always with its one decimal: "82.0%". */
+export const formatRate = (rate: number) => `${percent(rate).toFixed(1)}%`;
 
 export function byTypeTable(rows: EmployeeTypeCompletion[]): ReportTable {
   return {

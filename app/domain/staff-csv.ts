@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
@@ -33,6 +34,12 @@ export type StaffImportRow = {
   sectionName: string | null;
   employeeTypeCode: string;
   role: Role;
+  /**
+   * 担当 in the stored form (formatDuties); null when the file has no 担当
+   * column, so that a personnel system's export without it keeps the duties
+   * HR set by hand.
+   */
+  duties: string | null;
   startDate: string;
   appointmentStart: string | null;
   appointmentEnd: string | null;
@@ -62,6 +69,7 @@ export const STAFF_CSV_COLUMNS = [
   "任用終了日",
   "在職",
   "メールアドレス",
+  "担当",
 ] as const;
 
 type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
@@ -106,6 +114,9 @@ export function staffCsvTemplate(): string {
     "2026/4/1",
     "2027/3/31",
     "1",
+    "",
+    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    "",
   ];
   return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
 }
@@ -146,7 +157,7 @@ export function parseStaffCsv(
       const index = columns.indexes.get(column);
       return index === undefined ? "" : (record.cells[index] ?? "");
     };
-    const result = readStaffRow(record.line, cell, lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(record.line, cell, columns.indexes.has("担当"), lookups, firstLineOfEmployeeNumber);
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }
@@ -243,6 +254,7 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
 function readStaffRow(
   line: number,
   cell: (column: StaffCsvColumn) => string,
+  hasDutiesColumn: boolean,
   lookups: StaffCsvLookups,
   firstLineOfEmployeeNumber: Map<string, number>,
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
@@ -303,6 +315,15 @@ function readStaffRow(
     );
   }
 
+  const dutiesCell = readDutiesCell(cell("担当"));
+  if ("unknown" in dutiesCell) {
+    const labels = DUTIES.map((duty) => DUTY_LABELS[duty]).join("、");
+    problem(
+      "担当",
+      `担当「${dutiesCell.unknown.join("、")}」は使えません（${labels}、または ${DUTIES.join("、")}。空欄は担当なし）`,
+    );
+  }
+
   const startDate = readDate("採用日", cell("採用日"), problem);
   if (startDate === undefined) problem("採用日", "採用日を入力してください");
   const appointmentStart = readDate("任用開始日", cell("任用開始日"), problem);
@@ -343,6 +364,7 @@ function readStaffRow(
       sectionName: section === "" ? null : section,
       employeeTypeCode: employeeType.code,
       role,
+      duties: hasDutiesColumn && "duties" in dutiesCell ? formatDuties(dutiesCell.duties) : null,
       startDate,
       appointmentStart: appointmentStart ?? null,
       appointmentEnd: appointmentEnd ?? null,

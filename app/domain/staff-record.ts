@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DUTIES, normaliseDuties } from "./duties.ts";
 import { normaliseEmployeeNumber } from "./employee-number.ts";
 import { ROLES, type Role } from "./roles.ts";
 import { t } from "~/lib/i18n.ts";
@@ -59,6 +60,8 @@ export const StaffRecordForm = z.object({
   ),
   employeeTypeCode: z.string({ required_error: t("staff.required") }),
   role: z.enum(ROLES, { required_error: t("staff.required") }),
+  // Checkboxes: none ticked sends nothing.
+  duties: z.array(z.enum(DUTIES)).max(DUTIES.length).default([]).transform(normaliseDuties),
   startDate: z.string({ required_error: t("staff.required") }).pipe(isoDate),
   appointmentStart: optionalDate,
   appointmentEnd: optionalDate,

@@ -8,3 +8,9 @@ export function idParam(value: string | undefined): number {
   }
   return id;
 }
+
+/** The `page` of a paginated list from the query string: 1 unless a positive whole number is given. */
+export function pageParam(params: URLSearchParams): number {
+  const page = Number(params.get("page"));
+  return Number.isSafeInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1;
+}

@@ -1,20 +1,29 @@
 import { today } from "~/lib/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MonthlyQuestionCard, PendingBulletins } from "~/components/Bulletins.tsx";
 import { MyTraining } from "~/components/MyTraining.tsx";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
+import { pendingBulletins } from "~/services/bulletins.server.ts";
 import { listMyAssignments } from "~/services/learning.server.ts";
+import { monthlyQuestionFor } from "~/services/monthly-question.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("nav.home")} | ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user, assignments: await listMyAssignments(user.id, today()) };
+  const day = today();
+  const [assignments, bulletins, monthlyQuestion] = await Promise.all([
+    listMyAssignments(user.id, day),
+    pendingBulletins(user.id, day),
+    monthlyQuestionFor(user.id, day),
+  ]);
+  return { user, assignments, bulletins, monthlyQuestion };
 }
 
 export default function Home() {
-  const { user, assignments } = useLoaderData<typeof loader>();
+  const { user, assignments, bulletins, monthlyQuestion } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("home.title", { name: user.name })}</h1>
@@ -46,10 +55,12 @@ export default function Home() {
           ) : null}
         </p>
       ) : null}
+      <PendingBulletins bulletins={bulletins} />
       <section aria-labelledby="my-training">
         <h2 id="my-training">{t("learn.title")}</h2>
         <MyTraining assignments={assignments} />
       </section>
+      {monthlyQuestion ? <MonthlyQuestionCard question={monthlyQuestion} /> : null}
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t("home.profile")}</h2>
         <dl className="profile">

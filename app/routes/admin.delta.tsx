@@ -45,7 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ message: t("error.unexpected") }, { status: 400 });
   const { releaseId, ...filter } = parsed.data;
   const result = await assignDeltaRetraining(actorOf(user, context), releaseId, filter, today());
-  return { message: t("delta.done", { created: result.created, existing: result.existing }) };
+  const done = t("delta.done", { created: result.created, existing: result.existing });
+  return { message: result.skipped > 0 ? `${done}${t("delta.doneSkipped", { skipped: result.skipped })}` : done };
 }
 
 export default function DeltaRetraining() {
@@ -65,11 +66,13 @@ export default function DeltaRetraining() {
       {releases.map((release) => (
         <section key={release.id} className="card" aria-labelledby={`release-${release.id}`}>
           <h2 id={`release-${release.id}`}>
-            {t("delta.release", {
-              id: release.id,
-              date: formatDateTime(release.createdAt),
-              revised: release.policyRevised,
-            })}
+            {release.policyRevised
+              ? t("delta.release", {
+                  id: release.id,
+                  date: formatDateTime(release.createdAt),
+                  revised: release.policyRevised,
+                })
+              : t("delta.releaseUndated", { id: release.id, date: formatDateTime(release.createdAt) })}
           </h2>
           <p>
             {t("delta.changedClauses")}：

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: lesson.title,
     summary: lesson.summary,
     minutes: lesson.minutes,
-    forManagers: lesson.audience === "managers",
+    audienceLabel: audienceLabel(lesson.audience),
     html: lesson.html,
     cited: lesson.cited,
     read: learner.progress.modules[index]?.read ?? false,
@@ -38,6 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   };
+}
+
+/** The badge of a module written for one group of staff; none for everyone's modules. */
+function audienceLabel(audience: string): string | null {
+  switch (audience) {
+    case "managers":
+      return t("module.managers");
+    case "system-admins":
+      return t("module.audience.system-admins");
+    case "executives":
+      return t("module.audience.executives");
+    default:
+      return null;
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +74,7 @@ export default function ModuleReader() {
       </p>
       <p className="lesson-position">
         {data.position.index} / {data.position.total}
-        {data.forManagers ? <span className="badge badge-muted">{t("module.managers")}</span> : null}
+        {data.audienceLabel ? <span className="badge badge-muted">{data.audienceLabel}</span> : null}
       </p>
       <h1 id="lesson-title">{data.title}</h1>
       <p className="lead">{data.summary}</p>

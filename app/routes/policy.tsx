@@ -9,7 +9,11 @@ export const meta: MetaFunction = () => [{ title: `${t("policy.title")} | ${t("a
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const [clauses, release] = await Promise.all([listClauses(), currentRelease()]);
-  return { clauses: clauses.map(({ id, heading, text }) => ({ id, heading, text })), revised: release.policyRevised };
+  return {
+    clauses: clauses.map(({ id, heading, text, editorial }) => ({ id, heading, text, editorial })),
+    // Shown only when the city has set the policy's 改定日 in content/policy/basic-policy.yaml.
+    revised: release.policyRevised,
+  };
 }
 
 /** Depth of a clause id: 6 → 0, 6(2) → 1, 6(2)ア → 2. */
@@ -20,7 +24,8 @@ export default function Policy() {
   return (
     <article className="policy">
       <h1>{t("policy.title")}</h1>
-      <p className="lead">{t("policy.revised", { date: revised })}</p>
+      {revised ? <p className="lead">{t("policy.revised", { date: revised })}</p> : null}
+      {clauses.some((clause) => clause.editorial) ? <p>{t("policy.editorialNote")}</p> : null}
       {clauses.map((clause) => {
         const level = depth(clause.id);
         const Heading = level === 0 ? "h2" : level === 1 ? "h3" : "h4";
@@ -28,6 +33,7 @@ export default function Policy() {
           <section key={clause.id} id={`c-${clause.id}`} className={`clause clause-depth-${level}`} tabIndex={-1}>
             <Heading>
               <span className="clause-id">{clause.id}</span> {clause.heading}
+              {clause.editorial ? <small className="clause-editorial">{t("policy.editorialMark")}</small> : null}
             </Heading>
             {clause.text
               .split(/\n\n+/)

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/TrainingStatus.tsx";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
@@ -54,7 +55,7 @@ export default function PersonHistoryPage() {
                 <tr key={a.id}>
                   <th scope="row">{a.trackName}</th>
                   <td>{fiscalYearLabel(a.fiscalYear)}</td>
-                  <td>{a.dueDate}</td>
+                  <td className="date">{formatJapaneseDate(a.dueDate)}</td>
                   <td>
                     <StatusBadge status={a.status} />
                   </td>

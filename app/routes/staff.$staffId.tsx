@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { OneTimePassword } from "~/components/OneTimePassword.tsx";
 import { StaffForm } from "~/components/StaffForm.tsx";
+import { parseStoredDuties } from "~/domain/duties.ts";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { assignmentStatus } from "~/domain/assignment-status.ts";
 import { OneDueDateForm } from "~/domain/due-date-form.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -158,7 +160,7 @@ export default function StaffRecord() {
           key={staff.id}
           options={options}
           lastResult={actionData?.result}
-          defaultValue={staff}
+          defaultValue={{ ...staff, duties: parseStoredDuties(staff.duties) }}
           submitLabel={t("staff.save")}
         />
       </section>
@@ -170,7 +172,7 @@ export default function StaffRecord() {
             <li key={a.id} className="assignment-row">
               <p>
                 <strong>{a.trackName}</strong>（{a.fiscalYearLabel}） <StatusBadge status={a.status} />{" "}
-                {t("learn.due", { date: a.dueDate })}
+                {t("learn.due", { date: formatJapaneseDate(a.dueDate, { weekday: true }) })}
               </p>
               {a.status !== "completed" ? (
                 <Form method="post" className="inline-form">

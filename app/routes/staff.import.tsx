@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { describeDuties } from "~/domain/duties.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
@@ -114,6 +115,7 @@ const FIELD_LABELS: Record<string, Parameters<typeof t>[0]> = {
   sectionName: "staff.section",
   employeeTypeCode: "staff.employeeType",
   role: "staff.role",
+  duties: "staff.duties",
   startDate: "staff.startDate",
   appointmentStart: "staff.appointmentStart",
   appointmentEnd: "staff.appointmentEnd",
@@ -225,8 +227,9 @@ export default function StaffImport() {
                       .map(([field, change]) =>
                         t("import.change", {
                           field: FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
-                          from: display(change?.[0]),
-                          to: display(change?.[1]),
+                          from:
+                            field === "duties" ? display(describeDuties(String(change?.[0]))) : display(change?.[0]),
+                          to: field === "duties" ? display(describeDuties(String(change?.[1]))) : display(change?.[1]),
                         }),
                       )
                       .join("、")}

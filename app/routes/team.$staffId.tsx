@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getTeamMember } from "~/services/team.server.ts";
@@ -37,12 +38,13 @@ export default function TeamMember() {
           <dt>{t("staff.employeeType")}</dt>
           <dd>{person.employeeType.name}</dd>
           <dt>{t("staff.startDate")}</dt>
-          <dd>{person.startDate}</dd>
+          <dd>{formatJapaneseDate(person.startDate)}</dd>
           {person.appointmentStart ? (
             <>
               <dt>{t("staff.appointmentStart")}</dt>
               <dd>
-                {person.appointmentStart} 〜 {person.appointmentEnd}
+                {formatJapaneseDate(person.appointmentStart)} 〜{" "}
+                {person.appointmentEnd ? formatJapaneseDate(person.appointmentEnd) : ""}
               </dd>
             </>
           ) : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { today } from "~/lib/clock.server.ts";
@@ -32,7 +33,7 @@ export default function Team() {
             {overdue.map((o) => (
               <li key={o.assignmentId}>
                 <Link to={`/team/${o.staffId}`}>{o.name}</Link>（{o.sectionName ?? ""}）{o.trackName}　
-                {t("learn.due", { date: o.dueDate })}{" "}
+                {t("learn.due", { date: formatJapaneseDate(o.dueDate, { weekday: true }) })}{" "}
                 <span className="badge badge-danger">{t("team.daysOverdue", { days: o.daysOverdue })}</span>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { requiredAssignments, type RequiredAssignment } from "~/domain/assignment-rules.ts";
+import { parseStoredDuties } from "~/domain/duties.ts";
 import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
@@ -30,6 +31,7 @@ export async function assignForFiscalYear(
     id: true,
     employeeTypeCode: true,
     role: true,
+    duties: true,
     startDate: true,
     appointmentStart: true,
     appointmentEnd: true,
@@ -50,7 +52,8 @@ export async function assignForFiscalYear(
     const wanted: (RequiredAssignment & { staffId: number })[] = [];
     for (const person of staff) {
       const role = isRole(person.role) ? person.role : "LEARNER";
-      const required = requiredAssignments({ ...person, role }, tracks, fiscalYear, today);
+      const duties = parseStoredDuties(person.duties);
+      const required = requiredAssignments({ ...person, role, duties }, tracks, fiscalYear, today);
       if (required.length === 0) summary.skipped++;
       wanted.push(...required.map((r) => ({ ...r, staffId: person.id })));
     }

@@ -13,7 +13,7 @@ type ModuleSummary = { slug: string; title: string; summary: string; minutes: nu
 
 /** What every learner page needs of the content of one release, kept in memory. */
 type Catalogue = {
-  release: { id: number; hash: string; policyRevised: string; createdAt: Date };
+  release: { id: number; hash: string; policyRevised: string | null; createdAt: Date };
   /** Every track, retired ones included: past assignments still refer to them. */
   tracks: Map<string, Track>;
   /** The tracks in force, in tracks.yaml order. */

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
-import type { ContentBundle, ContentFile } from "~/domain/content/types.ts";
+import type { ContentBundle, ContentFile, Track } from "~/domain/content/types.ts";
 import { isDrillScenarioPath, type DrillScenario } from "~/domain/drills/scenario.ts";
 import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
 
@@ -56,6 +56,12 @@ function canonical(value: unknown): string {
       .join(",")}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A track as it was hashed before tracks could name 担当 (duties). */
+function withoutDuties(track: Track): Omit<Track, "appliesTo"> & { appliesTo: Omit<Track["appliesTo"], "duties"> } {
+  const { duties: _duties, ...appliesTo } = track.appliesTo;
+  return { ...track, appliesTo };
 }
 
 function itemHash(value: unknown): string {
@@ -117,11 +123,18 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
 
       const clauses = bundle.policy.clauses.map((c) => ({
         ...c,
-        hash: itemHash({ heading: c.heading, text: c.text }),
+        // `editorial` enters the hash only when set, so that adding the field changed no other clause.
+        hash: itemHash(
+          c.editorial ? { heading: c.heading, text: c.text, editorial: true } : { heading: c.heading, text: c.text },
+        ),
       }));
       const modules = bundle.modules.map((m) => ({ ...m, hash: itemHash(m) }));
       const questions = bundle.questions.map((q) => ({ ...q, hash: itemHash(q) }));
-      const tracks = bundle.tracks.map((t) => ({ ...t, hash: itemHash(t) }));
+      // Likewise an empty `appliesTo.duties` stays out of a track's hash.
+      const tracks = bundle.tracks.map((t) => ({
+        ...t,
+        hash: itemHash(t.appliesTo.duties.length > 0 ? t : withoutDuties(t)),
+      }));
 
       const [clauseRows, moduleRows, questionRows, trackRows] = await Promise.all([
         tx.clause.findMany({ select: { id: true, hash: true, retired: true } }),
@@ -173,7 +186,15 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
 
       const touchedClauses = touched("clause");
       for (const c of clauses.filter((c) => touchedClauses.has(c.id))) {
-        const data = { heading: c.heading, text: c.text, sortOrder: c.order, hash: c.hash, releaseId, retired: false };
+        const data = {
+          heading: c.heading,
+          text: c.text,
+          editorial: c.editorial,
+          sortOrder: c.order,
+          hash: c.hash,
+          releaseId,
+          retired: false,
+        };
         await tx.clause.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
       }
       const touchedModules = touched("module");

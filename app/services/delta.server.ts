@@ -1,9 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
+import { trackAppliesTo } from "~/domain/assignment-rules.ts";
+import type { Track } from "~/domain/content/types.ts";
+import { parseStoredDuties } from "~/domain/duties.ts";
 import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
+import { isRole } from "~/domain/roles.ts";
 import { recordAudit } from "./audit.server.ts";
-import { getTrack } from "./catalogue.server.ts";
+import { getTrack, listTracks } from "./catalogue.server.ts";
 
 /** The track that delta retraining assignments take (content/tracks.yaml). */
 export const DELTA_TRACK = "delta-retraining";
@@ -66,41 +70,73 @@ export function countDeltaCandidates(releaseId: number, filter: DeltaFilter): Pr
 }
 
 /**
- * 差分再研修: assigns a short track of just the modules that `releaseId`
- * changed to everyone (or a filter of those) who completed a track on an
- * older release. One per person per release, by the unique cycle key.
+ * The changed modules a person's delta course may hold: those in the
+ * person's own tracks (by employee type, role and 担当), so that a
+ * manager-only lesson never reaches a learner. In the order of `changed`.
+ */
+export function deltaModulesFor(
+  changed: readonly string[],
+  person: { employeeTypeCode: string; role: string; duties: string },
+  tracks: readonly Track[],
+): string[] {
+  const staff = {
+    employeeTypeCode: person.employeeTypeCode,
+    role: isRole(person.role) ? person.role : "LEARNER",
+    duties: parseStoredDuties(person.duties),
+  };
+  const own = new Set(
+    tracks
+      .filter((track) => track.id !== DELTA_TRACK && trackAppliesTo(track, staff))
+      .flatMap((track) => track.modules),
+  );
+  return changed.filter((slug) => own.has(slug));
+}
+
+/**
+ * 差分再研修: assigns a short track of the modules that `releaseId` changed
+ * to everyone (or a filter of those) who completed a track on an older
+ * release; each person gets only the changed modules of their own tracks,
+ * and nobody is assigned an empty course. One per person per release, by
+ * the unique cycle key.
  */
 export async function assignDeltaRetraining(actor: Actor, releaseId: number, filter: DeltaFilter, today: string) {
   const modules = await changedModules(releaseId);
-  const track = await getTrack(DELTA_TRACK);
-  if (!track || modules.length === 0) return { created: 0, existing: 0, modules: [] as string[] };
-  const slugs = modules.map((m) => m.slug);
+  const [track, tracks] = await Promise.all([getTrack(DELTA_TRACK), listTracks()]);
+  if (!track || modules.length === 0) return { created: 0, existing: 0, skipped: 0, modules: [] as string[] };
+  const changed = modules.map((m) => m.slug);
   const dueDate = track.due.kind === "daysAfter" ? addDays(today, track.due.days) : addDays(today, 30);
   const cycleKey = `DELTA-R${releaseId}`;
   return db.$transaction(async (tx) => {
-    const people = await tx.staff.findMany({ where: eligibleWhere(releaseId, filter), select: { id: true } });
+    const people = await tx.staff.findMany({
+      where: eligibleWhere(releaseId, filter),
+      select: { id: true, employeeTypeCode: true, role: true, duties: true },
+    });
     const existing = await tx.assignment.findMany({
       where: { trackId: DELTA_TRACK, cycleKey },
       select: { staffId: true },
     });
     const have = new Set(existing.map((e) => e.staffId));
-    const data = people
+    const courses = people
       .filter((p) => !have.has(p.id))
-      .map((p) => ({
-        staffId: p.id,
+      .map((p) => ({ staffId: p.id, moduleSlugs: deltaModulesFor(changed, p, tracks) }));
+    const data = courses
+      .filter((course) => course.moduleSlugs.length > 0)
+      .map((course) => ({
+        ...course,
         trackId: DELTA_TRACK,
         cycleKey,
         fiscalYear: fiscalYearOf(today),
         dueDate,
-        moduleSlugs: slugs,
       }));
+    const skipped = courses.length - data.length;
+    const slugs = changed.filter((slug) => data.some((d) => d.moduleSlugs.includes(slug)));
     await tx.assignment.createMany({ data });
     await recordAudit(tx, actor, {
       action: "assignments.delta",
       targetType: "release",
       targetId: releaseId,
-      detail: { filter, modules: slugs, created: data.length, existing: have.size, dueDate },
+      detail: { filter, modules: slugs, created: data.length, existing: have.size, skipped, dueDate },
     });
-    return { created: data.length, existing: have.size, modules: slugs };
+    return { created: data.length, existing: have.size, skipped, modules: slugs };
   });
 }

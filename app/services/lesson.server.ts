@@ -1,27 +1,78 @@
-import { Marked } from "marked";
+import { Marked, type Tokens } from "marked";
 import { CITATION } from "~/domain/content/types.ts";
 
 export type CitedClause = { id: string; heading: string; text: string; popoverId: string };
 
-const markdown = new Marked({ gfm: true });
+type ClauseTexts = ReadonlyMap<string, { heading: string; text: string }>;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+/** Lessons come from content/, reviewed like code: their Markdown may hold HTML. */
+const trusted = new Marked({ gfm: true });
+
+// Links that stay on the page's side of the closed network; anything else
+// (javascript:, data:…) is shown as its text.
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
 /**
- * Renders a lesson's Markdown to HTML. Each [[clause]] citation becomes a
- * button that opens the clause's exact text in a popover (rendered by the
- * page from `cited`), so the learner never leaves the lesson to check it.
- * Lessons come from content/, reviewed like code, so their HTML is trusted.
+ * Bulletins are typed into a form by HR: raw HTML is shown as text, links
+ * keep only safe addresses, and images become their description (nothing
+ * is fetched from elsewhere).
  */
-export function renderLesson(body: string, clauses: ReadonlyMap<string, { heading: string; text: string }>) {
+const untrusted = new Marked({
+  gfm: true,
+  renderer: {
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
+    link(this: { parser: { parseInline(tokens: Tokens.Link["tokens"]): string } }, token: Tokens.Link) {
+      const text = this.parser.parseInline(token.tokens);
+      return SAFE_HREF.test(token.href) ? `<a href="${escapeHtml(token.href)}">${text}</a>` : text;
+    },
+    image: ({ text }: Tokens.Image) => escapeHtml(text),
+  },
+});
+
+// Citations are swapped for markers that Markdown leaves alone, then for
+// their buttons once the HTML is made, so that escaping the author's HTML
+// never escapes the buttons. The markers use private-use characters, which
+// are stripped from the text first so that nobody can forge one.
+const MARK_OPEN = "\uE000";
+const MARK_CLOSE = "\uE001";
+const MARKERS = /[\uE000\uE001]/g;
+const MARKED_CITATION = /\uE000(\d+)\uE001/g;
+
+/**
+ * Renders Markdown with clause citations to HTML: the one path for lessons
+ * and bulletins. Each [[clause]] citation becomes a button that opens the
+ * clause's exact text in a popover (rendered by the page from `cited`, with
+ * ids starting `idPrefix`), so the reader never leaves the page to check it.
+ * Only lessons (`trusted`) may carry raw HTML.
+ */
+export function renderMarkdown(
+  body: string,
+  clauses: ClauseTexts,
+  { trusted: isTrusted, idPrefix = "clause-" }: { trusted: boolean; idPrefix?: string },
+) {
   const cited = new Map<string, CitedClause>();
-  const withCitations = body.replace(CITATION, (whole, id: string) => {
+  const buttons: string[] = [];
+  const marked = body.replace(MARKERS, "").replace(CITATION, (whole, id: string) => {
     const clause = clauses.get(id);
-    if (!clause) return escapeHtml(whole);
-    const entry = cited.get(id) ?? { id, ...clause, popoverId: `clause-${cited.size + 1}` };
+    if (!clause) return whole;
+    const entry = cited.get(id) ?? { id, ...clause, popoverId: `${idPrefix}${cited.size + 1}` };
     cited.set(id, entry);
-    return `<button type="button" class="citation" popovertarget="${entry.popoverId}">基本方針 ${escapeHtml(id)}</button>`;
+    buttons.push(
+      `<button type="button" class="citation" popovertarget="${entry.popoverId}">基本方針 ${escapeHtml(id)}</button>`,
+    );
+    return `${MARK_OPEN}${buttons.length - 1}${MARK_CLOSE}`;
   });
-  return { html: markdown.parse(withCitations) as string, cited: [...cited.values()] };
+  const html = ((isTrusted ? trusted : untrusted).parse(marked) as string).replace(
+    MARKED_CITATION,
+    (_, i: string) => buttons[Number(i)]!,
+  );
+  return { html, cited: [...cited.values()] };
+}
+
+/** A lesson of content/ as HTML (see renderMarkdown). */
+export function renderLesson(body: string, clauses: ClauseTexts) {
+  return renderMarkdown(body, clauses, { trusted: true });
 }

@@ -1,10 +1,13 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
+import type { Actor } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { daysBetween } from "~/domain/fiscal-year.ts";
+import { formatJapaneseDate } from "~/domain/japanese-date.ts";
+import { recordAudit } from "./audit.server.ts";
 
 export type ReminderMessage = {
   staffId: number;
@@ -14,10 +17,21 @@ export type ReminderMessage = {
   body: string;
 };
 
-/** Active staff with overdue training and no reminder yet today, with their messages. */
-export async function pendingReminders(today: string): Promise<ReminderMessage[]> {
+/** Whom a reminder run is limited to: chosen people, within an organisation for a manager. */
+export type ReminderSelection = { staffIds: number[]; organisationId?: string };
+
+/** Active staff with overdue training and no reminder yet today (of `only`, when given), with their messages. */
+export async function pendingReminders(today: string, only?: ReminderSelection): Promise<ReminderMessage[]> {
   const overdue = await db.assignment.findMany({
-    where: { completedAt: null, dueDate: { lt: today }, staff: { active: true, reminders: { none: { day: today } } } },
+    where: {
+      completedAt: null,
+      dueDate: { lt: today },
+      staff: {
+        active: true,
+        reminders: { none: { day: today } },
+        ...(only ? { id: { in: only.staffIds }, organisationId: only.organisationId } : {}),
+      },
+    },
     orderBy: [{ staffId: "asc" }, { dueDate: "asc" }],
     select: {
       staffId: true,
@@ -34,7 +48,7 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
     const lines = rows.map((r) =>
       t("reminder.line", {
         track: tracks.get(r.trackId) ?? r.trackId,
-        due: r.dueDate,
+        due: formatJapaneseDate(r.dueDate, { weekday: true }),
         days: daysBetween(r.dueDate, today),
       }),
     );
@@ -52,13 +66,25 @@ export async function pendingReminders(today: string): Promise<ReminderMessage[]
   });
 }
 
-type Channel = "smtp" | "file";
+export type Channel = "smtp" | "file";
 
 let transport: nodemailer.Transporter | undefined;
 
-/** Delivers one message: SMTP when configured and the person has an address, else the outbox file. */
-async function deliver(message: ReminderMessage, today: string): Promise<Channel> {
-  if (env.SMTP_URL && message.to) {
+/** The channel deliverMail will use for a person with (or without) a mail address. */
+export function mailChannel(to: string | null): Channel {
+  return env.SMTP_URL && to ? "smtp" : "file";
+}
+
+/**
+ * Delivers one message: SMTP when configured and the person has an address,
+ * else the outbox file. Mamori's one way out by mail: reminders and
+ * bulletins (bulletins.server.ts) both go through it.
+ */
+export async function deliverMail(
+  message: Pick<ReminderMessage, "employeeNumber" | "to" | "subject" | "body">,
+  today: string,
+): Promise<Channel> {
+  if (mailChannel(message.to) === "smtp" && message.to) {
     transport ??= nodemailer.createTransport(env.SMTP_URL);
     await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
     return "smtp";
@@ -83,26 +109,41 @@ async function deliver(message: ReminderMessage, today: string): Promise<Channel
  * row is claimed before sending, so a second run, even a concurrent one,
  * sends nothing twice. With `dryRun`, only says what it would send.
  */
-export async function sendReminders(today: string, { dryRun }: { dryRun: boolean }) {
-  const messages = await pendingReminders(today);
+export async function sendReminders(today: string, { dryRun, only }: { dryRun: boolean; only?: ReminderSelection }) {
+  const messages = await pendingReminders(today, only);
   if (dryRun) return { messages, sent: 0, smtp: 0, file: 0 };
   const counts = { smtp: 0, file: 0 };
   for (const message of messages) {
     try {
       await db.reminder.create({
-        data: { staffId: message.staffId, day: today, channel: env.SMTP_URL && message.to ? "smtp" : "file" },
+        data: { staffId: message.staffId, day: today, channel: mailChannel(message.to) },
       });
     } catch {
       continue; // someone else claimed this person today
     }
     try {
-      counts[await deliver(message, today)]++;
+      counts[await deliverMail(message, today)]++;
     } catch (error) {
       await db.reminder.delete({ where: { staffId_day: { staffId: message.staffId, day: today } } });
       throw error;
     }
   }
   return { messages, sent: counts.smtp + counts.file, ...counts };
+}
+
+/**
+ * Reminds the people chosen on the report's overdue page, today, through the
+ * same channel and once-a-day rule as `npm run reminders`; audited. Someone
+ * already reminded today, or with nothing overdue, is counted as skipped.
+ */
+export async function remindSelected(actor: Actor, today: string, only: ReminderSelection) {
+  const result = await sendReminders(today, { dryRun: false, only });
+  await recordAudit(db, actor, {
+    action: "report.remind",
+    targetType: "staff",
+    detail: { staffIds: only.staffIds, sent: result.sent, smtp: result.smtp, file: result.file },
+  });
+  return { chosen: only.staffIds.length, sent: result.sent, skipped: only.staffIds.length - result.sent };
 }
 
 /** A manager's overdue staff, for the team page: their own organisation only. */

@@ -1,10 +1,20 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
-import { daysBetween } from "~/domain/fiscal-year.ts";
+import { addDays, daysBetween, sameDayLastYear } from "~/domain/fiscal-year.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
+import type {
+  Completion,
+  CompletionMatrix,
+  CumulativePoint,
+  EmployeeTypeCompletion,
+  ItemAnalysis,
+  OverdueRow,
+  YearFigures,
+} from "~/domain/report-figures.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
+import { listTracks } from "./catalogue.server.ts";
 
 /**
  * The HR and manager reports (docs/domain.md, "Reports"). Every figure is counted
@@ -16,8 +26,6 @@ import { sqlInstant } from "~/lib/sql-dialect.server.ts";
  * year held by active staff (a deactivated person drops out of every figure),
  * narrowed by the filter.
  */
-
-export type Completion = { assigned: number; completed: number; rate: number };
 
 /** completed / assigned, 0 when nobody is assigned. */
 function completion(assigned: number, completed: number): Completion {
@@ -46,10 +54,15 @@ function statusSql(today: string): Prisma.Sql {
 function populationSql(
   filter: ReportFilter,
   today: string,
-  options: { ignoreStatus?: boolean; overdueOnly?: boolean } = {},
+  options: { ignoreStatus?: boolean; overdueOnly?: boolean; withPreviousYear?: boolean } = {},
 ): Prisma.Sql {
   const status = statusSql(today);
-  const where = [Prisma.sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`, Prisma.sql`"Staff"."active" = TRUE`];
+  const where = [
+    options.withPreviousYear
+      ? Prisma.sql`"Assignment"."fiscalYear" IN (${filter.fiscalYear - 1}, ${filter.fiscalYear})`
+      : Prisma.sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`,
+    Prisma.sql`"Staff"."active" = TRUE`,
+  ];
   if (filter.trackId !== undefined) where.push(Prisma.sql`"Assignment"."trackId" = ${filter.trackId}`);
   if (filter.organisationId !== undefined) where.push(Prisma.sql`"Staff"."organisationId" = ${filter.organisationId}`);
   if (filter.sectionId !== undefined) where.push(Prisma.sql`"Staff"."sectionId" = ${filter.sectionId}`);
@@ -63,6 +76,8 @@ function populationSql(
       "Assignment"."id" AS "assignmentId",
       "Assignment"."staffId" AS "staffId",
       "Assignment"."trackId" AS "trackId",
+      "Assignment"."fiscalYear" AS "fiscalYear",
+      "Assignment"."createdAt" AS "createdAt",
       "Assignment"."dueDate" AS "dueDate",
       "Assignment"."completedAt" AS "completedAt",
       "Staff"."organisationId" AS "organisationId",
@@ -74,21 +89,17 @@ function populationSql(
     WHERE ${Prisma.join(where, " AND ")}`;
 }
 
-export type EmployeeTypeCompletion = Completion & {
-  employeeTypeCode: string;
-  employeeTypeName: string;
-  overdue: number;
-};
-
-export type CompletionMatrix = {
-  organisations: { id: string; name: string; cells: Record<string, Completion>; total: Completion }[];
-  employeeTypes: { code: string; name: string }[];
-  total: Completion;
-};
-
-export type CumulativePoint = Completion & { month: string };
-
 /** The completion figures of the report page, all from one pass over the population. */
+export type {
+  Completion,
+  CompletionMatrix,
+  CumulativePoint,
+  EmployeeTypeCompletion,
+  ItemAnalysis,
+  OverdueRow,
+  YearFigures,
+};
+
 export type CompletionSummary = {
   /** Per employee type (任用形態), in the types' order, types with nobody assigned included. */
   byType: EmployeeTypeCompletion[];
@@ -203,67 +214,207 @@ export async function cumulativeCompletion(filter: ReportFilter, today: string):
   return (await completionSummary(filter, today)).cumulative;
 }
 
-export type OverdueRow = {
-  staffId: number;
-  employeeNumber: string;
-  name: string;
-  organisationName: string;
-  sectionName: string | null;
-  employeeTypeName: string;
-  trackId: string;
-  trackName: string;
-  dueDate: string;
-  daysOverdue: number;
-  managerName: string | null;
-};
+/** The orders the overdue list can be read in; "due" is the longest overdue first. */
+export const OVERDUE_SORTS = ["due", "employeeNumber", "name", "organisation", "track"] as const;
+export type OverdueSort = (typeof OVERDUE_SORTS)[number];
+export type OverdueOrder = { sort: OverdueSort; descending: boolean; offset: number };
 
 /**
- * Overdue (期限超過) assignments, longest overdue first, with the person's
- * manager: an active MANAGER of the same organisation other than the person,
- * one of their own section first, then the lowest employee number. The
- * filter's status is ignored: this list is the overdue ones by definition.
- * One query; `total` counts every overdue row, `rows` stops at `limit`.
+ * Overdue (期限超過) assignments, longest overdue first unless `order` says
+ * otherwise, with the person's manager: an active MANAGER of the same
+ * organisation other than the person, one of their own section first, then
+ * the lowest employee number. The filter's status is ignored: this list is
+ * the overdue ones by definition. One query; `total` counts every overdue
+ * row, `rows` is the `limit` rows from `order.offset`.
  */
 export async function overdueList(
   filter: ReportFilter,
   today: string,
   limit = 500,
+  order: OverdueOrder = { sort: "due", descending: false, offset: 0 },
 ): Promise<{ total: number; rows: OverdueRow[] }> {
   // The manager is looked up for the rows shown only, after sorting and the limit.
   const rows = await db.$queryRaw<
     (Omit<OverdueRow, "daysOverdue" | "staffId" | "trackName"> & {
+      assignmentId: unknown;
       staffId: unknown;
       trackName: string | null;
       total: unknown;
       organisationId: string;
       sectionId: unknown;
+      organisationOrder: unknown;
+      nameKana: unknown;
+      sectionSort: unknown;
     })[]
-  >(overdueQuery(filter, today, limit));
+  >(overdueQuery(filter, today, limit, order));
   return {
     total: count(rows[0]?.total),
-    rows: rows.map(({ total: _total, organisationId: _o, sectionId: _s, ...row }) => ({
-      ...row,
-      staffId: Number(row.staffId),
-      sectionName: row.sectionName ?? null,
-      trackName: row.trackName ?? row.trackId,
-      managerName: row.managerName ?? null,
-      daysOverdue: daysBetween(row.dueDate, today),
+    rows: rows.map(
+      ({
+        total: _total,
+        organisationId: _o,
+        sectionId: _s,
+        organisationOrder: _oo,
+        nameKana: _k,
+        sectionSort: _ss,
+        ...row
+      }) => ({
+        ...row,
+        assignmentId: Number(row.assignmentId),
+        staffId: Number(row.staffId),
+        sectionName: row.sectionName ?? null,
+        trackName: row.trackName ?? row.trackId,
+        managerName: row.managerName ?? null,
+        daysOverdue: daysBetween(row.dueDate, today),
+      }),
+    ),
+  };
+}
+
+/** The columns of the overdue query (aliases) each order sorts by, the last ones breaking ties. */
+const OVERDUE_ORDER_COLUMNS: Record<OverdueSort, string[]> = {
+  due: ["dueDate"],
+  employeeNumber: ["employeeNumber"],
+  name: ["nameKana", "name"],
+  organisation: ["organisationOrder", "sectionSort"],
+  track: ["trackId"],
+};
+
+function overdueOrderSql(order: OverdueOrder, table?: string): Prisma.Sql {
+  const direction = order.descending ? " DESC" : "";
+  const columns = [...OVERDUE_ORDER_COLUMNS[order.sort], "dueDate", "employeeNumber", "trackId"];
+  const unique = [...new Set(columns)];
+  return Prisma.raw(
+    unique
+      .map(
+        (column, i) =>
+          `${table ? `"${table}".` : ""}"${column}"${i < OVERDUE_ORDER_COLUMNS[order.sort].length ? direction : ""}`,
+      )
+      .join(", "),
+  );
+}
+
+/** This fiscal year against the last at the same date, and last year's cumulative line. */
+export type YearOnYear = { current: YearFigures; previous: YearFigures; previousCumulative: CumulativePoint[] };
+
+/** The day a fiscal year's figures are counted at: today, or the year's last day once it is over. */
+function asOfDay(fiscalYear: number, today: string): string {
+  const end = `${String(fiscalYear + 1).padStart(4, "0")}-03-31`;
+  return today < end ? today : end;
+}
+
+/** 00:00 Japan time on the day after `day`: what "by the end of `day`" compares with. */
+function endOfDay(day: string): Date {
+  return new Date(Date.parse(`${addDays(day, 1)}T00:00:00Z`) - 9 * 60 * 60 * 1000);
+}
+
+type YearRow = {
+  fiscalYear: unknown;
+  assigned: unknown;
+  completed: unknown;
+  overdue: unknown;
+  pledged: unknown;
+  pledgeRequired: unknown;
+  assignedInYear: unknown;
+} & Record<`l${number}`, unknown>;
+
+/**
+ * Completion, overdue and pledges of the filter's fiscal year as they stand
+ * today, and of the year before as they stood at the end of the same date a
+ * year earlier — counting the assignments that existed by then — plus the
+ * year before's completions month by month against all its assignments. One
+ * query over both years. The filter's status is ignored: it is a status on
+ * today, not then. For a fiscal year already over, "the same date" is its
+ * last day.
+ */
+export async function yearOnYear(filter: ReportFilter, today: string): Promise<YearOnYear> {
+  const pledgeTracks = (await listTracks()).filter((track) => track.pledge).map((track) => track.id);
+  const currentDay = asOfDay(filter.fiscalYear, today);
+  const previousDay = sameDayLastYear(currentDay);
+  const months = fiscalMonths(filter.fiscalYear - 1, "9999-12-31");
+  const rows = await db.$queryRaw<YearRow[]>(
+    yearOnYearQuery(filter, today, { currentDay, previousDay, months, pledgeTracks }),
+  );
+  const figures = (fiscalYear: number, asOf: string): YearFigures => {
+    const row = rows.find((r) => Number(r.fiscalYear) === fiscalYear);
+    return {
+      fiscalYear,
+      asOf,
+      ...completion(count(row?.assigned), count(row?.completed)),
+      overdue: count(row?.overdue),
+      pledged: count(row?.pledged),
+      pledgeRequired: count(row?.pledgeRequired),
+    };
+  };
+  const previousRow = rows.find((r) => Number(r.fiscalYear) === filter.fiscalYear - 1);
+  return {
+    current: figures(filter.fiscalYear, currentDay),
+    previous: figures(filter.fiscalYear - 1, previousDay),
+    previousCumulative: months.map(({ month }, i) => ({
+      month,
+      ...completion(count(previousRow?.assignedInYear), count(previousRow?.[`l${i}`])),
     })),
   };
 }
 
-export type ItemAnalysis = {
-  questions: {
-    questionId: string;
-    moduleSlug: string | null;
-    clauseId: string | null;
-    prompt: string | null;
-    answered: number;
-    correct: number;
-    share: number;
-  }[];
-  clauses: { clauseId: string; heading: string | null; answered: number; correct: number; share: number }[];
+export type SectionCompletion = Completion & { sectionId: number | null; sectionName: string | null; overdue: number };
+export type PersonCompletion = Completion & {
+  staffId: number;
+  employeeNumber: string;
+  name: string;
+  sectionName: string | null;
+  overdue: number;
 };
+
+/**
+ * One heat-map cell opened: the filter's population (normally narrowed to one
+ * organisation and employee type) by section, and its people — those with
+ * overdue training first — `limit` from `offset`, with the number of people.
+ * Two queries.
+ */
+export async function cellBreakdown(
+  filter: ReportFilter,
+  today: string,
+  limit: number,
+  offset: number,
+): Promise<{ sections: SectionCompletion[]; people: PersonCompletion[]; peopleTotal: number }> {
+  const [sections, people] = await Promise.all([
+    db.$queryRaw<
+      { sectionId: unknown; sectionName: string | null; assigned: unknown; completed: unknown; overdue: unknown }[]
+    >(sectionCellsQuery(filter, today)),
+    db.$queryRaw<
+      {
+        staffId: unknown;
+        employeeNumber: string;
+        name: string;
+        sectionName: string | null;
+        assigned: unknown;
+        completed: unknown;
+        overdue: unknown;
+        total: unknown;
+      }[]
+    >(peopleCellsQuery(filter, today, limit, offset)),
+  ]);
+  return {
+    sections: sections
+      .map((row) => ({
+        sectionId: row.sectionId === null || row.sectionId === undefined ? null : Number(row.sectionId),
+        sectionName: row.sectionName ?? null,
+        ...completion(count(row.assigned), count(row.completed)),
+        overdue: count(row.overdue),
+      }))
+      .sort((a, b) => a.rate - b.rate || (a.sectionName ?? "").localeCompare(b.sectionName ?? "", "ja")),
+    people: people.map((row) => ({
+      staffId: Number(row.staffId),
+      employeeNumber: row.employeeNumber,
+      name: row.name,
+      sectionName: row.sectionName ?? null,
+      ...completion(count(row.assigned), count(row.completed)),
+      overdue: count(row.overdue),
+    })),
+    peopleTotal: count(people[0]?.total),
+  };
+}
 
 /** Lowest share first, so the most misunderstood item heads the list; ties by id. */
 function byShare<T extends { share: number }>(id: (item: T) => string) {
@@ -277,9 +428,15 @@ function byShare<T extends { share: number }>(id: (item: T) => string) {
  * when answered; the per-clause figures are added up here. It sums the
  * answer tallies (answer-tallies.server.ts) unless the filter has a status
  * (which depends on the day) or a section (which the tallies do not keep):
- * those count their answers directly.
+ * those count their answers directly, as does a window of submission
+ * dates (the question of the month looks at the month before).
  */
-export async function itemAnalysis(filter: ReportFilter, today: string): Promise<ItemAnalysis> {
+export async function itemAnalysis(
+  filter: ReportFilter,
+  today: string,
+  /** Only attempts submitted in [from, to): counted directly, the tallies keep no dates. */
+  submitted?: { from: Date; to: Date },
+): Promise<ItemAnalysis> {
   const rows = await db.$queryRaw<
     {
       questionId: string;
@@ -291,7 +448,7 @@ export async function itemAnalysis(filter: ReportFilter, today: string): Promise
       prompt: string | null;
       heading: string | null;
     }[]
-  >(itemAnalysisQuery(filter, today));
+  >(itemAnalysisQuery(filter, today, submitted));
   const questions = new Map<string, ItemAnalysis["questions"][number]>();
   const clauses = new Map<string, ItemAnalysis["clauses"][number]>();
   for (const row of rows) {
@@ -499,7 +656,12 @@ function completionCellsQuery(filter: ReportFilter, today: string, months: { end
     GROUP BY "p"."organisationId", "p"."employeeTypeCode"`;
 }
 
-function overdueQuery(filter: ReportFilter, today: string, limit: number): Prisma.Sql {
+function overdueQuery(
+  filter: ReportFilter,
+  today: string,
+  limit: number,
+  order: OverdueOrder = { sort: "due", descending: false, offset: 0 },
+): Prisma.Sql {
   return Prisma.sql`
     SELECT "o".*,
       COALESCE(
@@ -513,7 +675,10 @@ function overdueQuery(filter: ReportFilter, today: string, limit: number): Prism
           ORDER BY "Manager"."employeeNumber" LIMIT 1)
       ) AS "managerName"
     FROM (
-      SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+      SELECT "p"."assignmentId" AS "assignmentId",
+        "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+        "Staff"."nameKana" AS "nameKana", "Organisation"."sortOrder" AS "organisationOrder",
+        COALESCE("Section"."name", '') AS "sectionSort",
         "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
         "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
         "EmployeeType"."name" AS "employeeTypeName",
@@ -526,32 +691,93 @@ function overdueQuery(filter: ReportFilter, today: string, limit: number): Prism
       LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
       LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
       WHERE "p"."status" = 'overdue'
-      ORDER BY "p"."dueDate", "Staff"."employeeNumber", "p"."trackId"
-      LIMIT ${Math.max(0, Math.floor(limit))}
+      ORDER BY ${overdueOrderSql(order)}
+      LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(order.offset))}
     ) AS "o"
-    ORDER BY "o"."dueDate", "o"."employeeNumber", "o"."trackId"`;
+    ORDER BY ${overdueOrderSql(order, "o")}`;
+}
+
+function yearOnYearQuery(
+  filter: ReportFilter,
+  today: string,
+  at: { currentDay: string; previousDay: string; months: { end: Date }[]; pledgeTracks: string[] },
+): Prisma.Sql {
+  // This year counts as it stands (as every other figure of the report);
+  // last year as it stood at the end of the same day a year earlier.
+  const current = Prisma.sql`"p"."fiscalYear" = ${filter.fiscalYear}`;
+  const then = sqlInstant(endOfDay(at.previousDay));
+  const existed = Prisma.sql`(${current} OR "p"."createdAt" < ${then})`;
+  const completed = Prisma.sql`("p"."completedAt" IS NOT NULL AND (${current} OR "p"."completedAt" < ${then}))`;
+  const day = Prisma.sql`(CASE WHEN ${current} THEN ${today} ELSE ${at.previousDay} END)`;
+  const requiresPledge =
+    at.pledgeTracks.length > 0 ? Prisma.sql`"p"."trackId" IN (${Prisma.join(at.pledgeTracks)})` : Prisma.sql`1 = 0`;
+  const perMonth = at.months.map(
+    ({ end }, i) =>
+      Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"l${i}"`)}`,
+  );
+  return Prisma.sql`
+    SELECT "p"."fiscalYear" AS "fiscalYear",
+      SUM(CASE WHEN ${existed} THEN 1 ELSE 0 END) AS "assigned",
+      SUM(CASE WHEN ${completed} THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN ${existed} AND "p"."dueDate" < ${day} AND NOT ${completed} THEN 1 ELSE 0 END) AS "overdue",
+      SUM(CASE WHEN "Pledge"."signedAt" IS NOT NULL AND (${current} OR "Pledge"."signedAt" < ${then})
+        THEN 1 ELSE 0 END) AS "pledged",
+      SUM(CASE WHEN ${existed} AND ${requiresPledge} THEN 1 ELSE 0 END) AS "pledgeRequired",
+      COUNT(*) AS "assignedInYear"
+      ${Prisma.join(perMonth, "")}
+    FROM (${populationSql(filter, today, { ignoreStatus: true, withPreviousYear: true })}) AS "p"
+    LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "p"."assignmentId"
+    GROUP BY "p"."fiscalYear"`;
+}
+
+const cellCounts = Prisma.sql`COUNT(*) AS "assigned",
+      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"`;
+
+function sectionCellsQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "p"."sectionId" AS "sectionId", "Section"."name" AS "sectionName", ${cellCounts}
+    FROM (${populationSql(filter, today)}) AS "p"
+    LEFT JOIN "Section" ON "Section"."id" = "p"."sectionId"
+    GROUP BY "p"."sectionId", "Section"."name"`;
+}
+
+function peopleCellsQuery(filter: ReportFilter, today: string, limit: number, offset: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
+      "Section"."name" AS "sectionName", ${cellCounts}, COUNT(*) OVER () AS "total"
+    FROM (${populationSql(filter, today)}) AS "p"
+    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
+    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
+    GROUP BY "Staff"."id", "Staff"."employeeNumber", "Staff"."name", "Section"."name"
+    ORDER BY SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) DESC,
+      COUNT(*) - SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) DESC, "Staff"."employeeNumber"
+    LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
 }
 
 /** Answered and correct per question and the clause it cited, with their texts. */
-function itemAnalysisQuery(filter: ReportFilter, today: string): Prisma.Sql {
+function itemAnalysisQuery(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
   return Prisma.sql`
     SELECT "g"."questionId" AS "questionId", "g"."clauseId" AS "clauseId", "g"."answered" AS "answered", "g"."correct" AS "correct",
       "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "questionClauseId", "Question"."prompt" AS "prompt",
       "Clause"."heading" AS "heading"
-    FROM (${filter.status === undefined && filter.sectionId === undefined ? talliedAnswersSql(filter) : countedAnswersSql(filter, today)}) AS "g"
+    FROM (${filter.status === undefined && filter.sectionId === undefined && !submitted ? talliedAnswersSql(filter) : countedAnswersSql(filter, today, submitted)}) AS "g"
     LEFT JOIN "Question" ON "Question"."id" = "g"."questionId"
     LEFT JOIN "Clause" ON "Clause"."id" = "g"."clauseId"`;
 }
 
 /** The population's answers per question and clause, counted one by one. */
-function countedAnswersSql(filter: ReportFilter, today: string): Prisma.Sql {
+function countedAnswersSql(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
+  const window = submitted
+    ? Prisma.sql` AND "QuizAttempt"."submittedAt" >= ${sqlInstant(submitted.from)} AND "QuizAttempt"."submittedAt" < ${sqlInstant(submitted.to)}`
+    : Prisma.empty;
   return Prisma.sql`
     SELECT "AttemptAnswer"."questionId" AS "questionId", "AttemptAnswer"."clauseId" AS "clauseId",
       COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"
     FROM "AttemptAnswer"
     JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
     JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL${window}
     GROUP BY "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId"`;
 }
 
@@ -593,6 +819,15 @@ export function reportQueries(filter: ReportFilter, today: string): { name: stri
   return [
     { name: "completionSummary", query: completionCellsQuery(filter, today, fiscalMonths(filter.fiscalYear, today)) },
     { name: "overdueList", query: overdueQuery(filter, today, 100) },
+    {
+      name: "yearOnYear",
+      query: yearOnYearQuery(filter, today, {
+        currentDay: asOfDay(filter.fiscalYear, today),
+        previousDay: sameDayLastYear(asOfDay(filter.fiscalYear, today)),
+        months: fiscalMonths(filter.fiscalYear - 1, "9999-12-31"),
+        pledgeTracks: [],
+      }),
+    },
     { name: "itemAnalysis", query: itemAnalysisQuery(filter, today) },
     { name: "reportOptions (fiscal years)", query: fiscalYearsQuery() },
   ];

@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server.ts";
 import { dialect } from "~/lib/sql-dialect.server.ts";
 import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
+import { formatDuties } from "~/domain/duties.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { assignForStaff } from "./assignments.server.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
@@ -54,13 +55,13 @@ export async function loadDemoData(): Promise<void> {
         });
       }
     }
-    for (const { section, ...person } of DEMO_STAFF) {
+    for (const { section, duties, ...person } of DEMO_STAFF) {
       const { id: sectionId } = await tx.section.findUniqueOrThrow({
         where: { organisationId_name: { organisationId: person.organisationId, name: section } },
       });
       const staff = await tx.staff.upsert({
         where: { employeeNumber: person.employeeNumber },
-        create: { ...person, sectionId },
+        create: { ...person, duties: formatDuties(duties ?? []), sectionId },
         update: {},
       });
       await tx.password.upsert({ where: { staffId: staff.id }, create: { staffId: staff.id, hash }, update: {} });

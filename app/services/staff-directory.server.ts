@@ -2,6 +2,7 @@ import { today } from "~/lib/clock.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
+import { formatDuties } from "~/domain/duties.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
 import { appointmentProblem, mayAssignRole, type StaffRecordInput } from "~/domain/staff-record.ts";
 import { moveTalliesOf } from "./answer-tallies.server.ts";
@@ -90,6 +91,7 @@ export const STAFF_RECORD_FIELDS = {
   sectionId: true,
   employeeTypeCode: true,
   role: true,
+  duties: true,
   startDate: true,
   appointmentStart: true,
   appointmentEnd: true,
@@ -165,6 +167,7 @@ function columnsOf(input: StaffRecordInput) {
     sectionId: input.sectionId ?? null,
     employeeTypeCode: input.employeeTypeCode,
     role: input.role,
+    duties: formatDuties(input.duties),
     startDate: input.startDate,
     appointmentStart: input.appointmentStart ?? null,
     appointmentEnd: input.appointmentEnd ?? null,
@@ -206,7 +209,7 @@ export async function updateStaffRecord(actor: Actor & { role: Role }, staffId: 
     );
     if (Object.keys(changes).length === 0) return { ok: true as const, changed: false };
     await moveTalliesOf(tx, [staffId], () => tx.staff.update({ where: { id: staffId }, data: next }));
-    // A new appointment period or becoming MANAGER brings new tracks.
+    // A new appointment period, becoming MANAGER or a new 担当 brings new tracks.
     await assignForStaff([staffId], today(), tx);
     const { role, ...otherChanges } = changes;
     if (role)

@@ -25,6 +25,7 @@ const COMPARED = [
   "sectionName",
   "employeeTypeCode",
   "role",
+  "duties",
   "startDate",
   "appointmentStart",
   "appointmentEnd",
@@ -131,8 +132,10 @@ async function planImport(
       ...current,
       sectionName: current.sectionId === null ? null : (sectionName.get(current.sectionId) ?? null),
     };
+    // A file without the 担当 column leaves each person's duties as they are.
+    const after: Record<Compared, Value> = { ...row, duties: row.duties ?? current.duties };
     const changes = Object.fromEntries(
-      COMPARED.filter((key) => before[key] !== row[key]).map((key) => [key, [before[key], row[key]]]),
+      COMPARED.filter((key) => before[key] !== after[key]).map((key) => [key, [before[key], after[key]]]),
     );
     if (Object.keys(changes).length === 0) plan.unchanged++;
     else plan.updated.push({ staffId: current.id, row, changes });
@@ -205,6 +208,8 @@ export async function importStaff(
         sectionId: row.sectionName ? (sectionId.get(sectionKey(row.organisationId, row.sectionName)) ?? null) : null,
         employeeTypeCode: row.employeeTypeCode,
         role: row.role,
+        // undefined leaves the stored duties alone (no 担当 column in the file).
+        duties: row.duties ?? undefined,
         startDate: row.startDate,
         appointmentStart: row.appointmentStart,
         appointmentEnd: row.appointmentEnd,

@@ -25,6 +25,8 @@ export type DemoStaff = {
   section: string;
   employeeTypeCode: string;
   role: "LEARNER" | "MANAGER" | "HR" | "ADMIN";
+  /** 担当 with courses of their own (app/domain/duties.ts). */
+  duties?: ("system-admin" | "executive")[];
   startDate: string;
   appointmentStart?: string;
   appointmentEnd?: string;
@@ -71,6 +73,7 @@ export const DEMO_STAFF: DemoStaff[] = [
     section: "教育総務課",
     employeeTypeCode: "special",
     role: "LEARNER",
+    duties: ["executive"],
     startDate: "2024-10-01",
   },
   {
@@ -133,6 +136,7 @@ export const DEMO_STAFF: DemoStaff[] = [
     section: "情報政策課",
     employeeTypeCode: "regular",
     role: "ADMIN",
+    duties: ["system-admin"],
     startDate: "2012-04-01",
   },
 ];

@@ -64,10 +64,10 @@ test("a new employee reads every module, fails the test once, passes the retake,
   await expect(card.getByText("未着手")).toBeVisible();
   await expectAccessible(page);
 
-  // Read all 16 modules, each from the one obvious button.
+  // Read all 17 modules, each from the one obvious button.
   await card.getByRole("link", { name: /次の教材を読む/ }).click();
-  for (let i = 1; i <= 16; i++) {
-    await expect(page.getByText(`${i} / 16`)).toBeVisible();
+  for (let i = 1; i <= 17; i++) {
+    await expect(page.getByText(`${i} / 17`)).toBeVisible();
     if (i === 1) {
       await page.locator("button.citation").first().click();
       await expect(page.locator(".clause-popover:popover-open")).toContainText("秦野市情報セキュリティポリシー");
@@ -77,7 +77,7 @@ test("a new employee reads every module, fails the test once, passes the retake,
     await page.getByRole("button", { name: "読了にする" }).click();
   }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("新任者研修");
-  await expect(page.getByText("16 / 18 ステップ完了").first()).toBeVisible();
+  await expect(page.getByText("17 / 19 ステップ完了").first()).toBeVisible();
 
   // First attempt: submitted unanswered, it fails.
   await page.getByRole("link", { name: "修了テストを受ける" }).click();
@@ -113,6 +113,15 @@ test("a new employee reads every module, fails the test once, passes the retake,
   await expect(page.locator(".certificate")).toContainText("山田 花子");
   await expect(page.locator(".certificate")).toContainText("新任者研修");
   await expect(page.locator(".certificate-code")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+  // The policy carries no date and the city has set none: no 改定日 on the certificate or the policy page.
+  await expect(page.locator(".certificate")).toContainText(/第\d+版/);
+  await expect(page.locator(".certificate")).not.toContainText("改定日");
+  await expectAccessible(page);
+
+  await page.goto("/policy");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("article.policy")).not.toContainText("改定日");
+  await expect(page.locator("#c-6\\(2\\)イ")).toContainText("非意図的要因（編集注）");
   await expectAccessible(page);
 
   await page.goto("/");

@@ -26,8 +26,11 @@ test("HR filters by organisation and type, sees the chart agree with its table, 
   await expect(byType.locator(".recharts-label-list").getByText(`${rate}%`, { exact: true })).toBeVisible();
   // Only the chosen type and organisation remain.
   await expect(byType.getByRole("row")).toHaveCount(2);
-  const matrix = page.locator("section", { has: page.getByRole("heading", { name: "所属 × 任用形態" }) });
-  await expect(matrix.getByRole("rowheader")).toHaveText(["市長部局"]);
+  // The tabs keep the filter: the heat map shows the one organisation, and its total.
+  await page.getByRole("navigation", { name: "レポートの種類" }).getByRole("link", { name: "所属別" }).click();
+  await expect(page).toHaveURL(/\/reports\/organisations\?.*organisationId=mayor/);
+  const matrix = page.locator("section", { has: page.getByRole("heading", { name: "所属 × 任用形態の修了率" }) });
+  await expect(matrix.getByRole("rowheader")).toHaveText(["市長部局", "合計"]);
 
   const download = page.waitForEvent("download");
   await matrix.getByRole("link", { name: "CSVをダウンロード" }).click();
@@ -42,10 +45,11 @@ test("HR filters by organisation and type, sees the chart agree with its table, 
 
 test("a manager cannot reach another organisation's report by editing the URL", async ({ page, signIn }) => {
   await signIn("200002"); // 消防本部
-  await page.goto("/reports?organisationId=mayor");
+  await page.goto("/reports/organisations?organisationId=mayor");
   await expect(page.getByText("消防本部の受講状況です。")).toBeVisible();
-  const matrix = page.locator("section", { has: page.getByRole("heading", { name: "所属 × 任用形態" }) });
-  await expect(matrix.getByRole("rowheader")).toHaveText(["消防本部"]);
+  const matrix = page.locator("section", { has: page.getByRole("heading", { name: "所属 × 任用形態の修了率" }) });
+  await expect(matrix.getByRole("rowheader")).toHaveText(["消防本部", "合計"]);
+  await page.goto("/reports/overdue?organisationId=mayor");
   await expect(page.getByText("山田 花子")).toHaveCount(0);
 
   const response = await page.request.get("/reports/export/overdue?organisationId=mayor");

@@ -241,6 +241,46 @@ describe("roles", () => {
   });
 });
 
+describe("担当 (duties) on the staff page", () => {
+  it("saves the ticked duties, assigns their courses, audits the change, and clears them when unticked", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const person = await createStaff({ employeeNumber: "D00001" });
+    const form = (duties: string[]) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries({
+        intent: "save",
+        employeeNumber: "D00001",
+        name: "担当 太郎",
+        organisationId: "mayor",
+        employeeTypeCode: "regular",
+        role: "LEARNER",
+        startDate: "2015-04-01",
+      }))
+        data.append(key, value);
+      for (const duty of duties) data.append("duties", duty);
+      return data;
+    };
+    const save = async (duties: string[]) =>
+      call(staffAction, await requestAs(hr, `/staff/${person.id}`, { form: form(duties) }), {
+        staffId: String(person.id),
+      });
+
+    expect((await save(["system-admin", "executive"])).status).toBe(200);
+    expect((await db.staff.findUniqueOrThrow({ where: { id: person.id } })).duties).toBe("system-admin executive");
+    const tracks = (await db.assignment.findMany({ where: { staffId: person.id } })).map((a) => a.trackId).sort();
+    expect(tracks).toEqual(expect.arrayContaining(["executive-course", "system-admin-course"]));
+    expect(
+      await db.auditLog.findFirst({ where: { action: "staff.update", targetId: String(person.id) } }),
+    ).toMatchObject({ detail: expect.objectContaining({ duties: ["", "system-admin executive"] }) });
+
+    expect((await save(["mayor"])).status).toBe(400);
+    expect((await db.staff.findUniqueOrThrow({ where: { id: person.id } })).duties).toBe("system-admin executive");
+
+    expect((await save([])).status).toBe(200);
+    expect((await db.staff.findUniqueOrThrow({ where: { id: person.id } })).duties).toBe("");
+  });
+});
+
 describe("manager scoping", () => {
   it("shows a manager their own organisation only, whatever id is put in the URL", async () => {
     const manager = await createStaff({ role: "MANAGER", organisationId: "fire" });

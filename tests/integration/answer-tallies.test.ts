@@ -133,6 +133,7 @@ describe("answer tallies", () => {
       sectionId: undefined,
       employeeTypeCode: "reappointed",
       role: "LEARNER" as const,
+      duties: [],
       startDate: aoki.startDate,
     };
     expect(await updateStaffRecord(HR, aoki.id, record)).toEqual({ ok: true, changed: true });

@@ -186,16 +186,25 @@ describe("delta retraining", () => {
         completedReleaseId: release.releaseId,
       },
     });
+    // Clause 5 is cited by modules for everyone and by the manager-only and executives' modules.
+    expect(citing).toEqual(expect.arrayContaining(["management", "manager-role", "executive-role"]));
+    const audience = new Map(check.bundle.modules.map((m) => [m.slug, m.audience]));
+    const forEveryone = citing.filter((slug) => audience.get(slug) === "all");
+    expect(forEveryone.length).toBeGreaterThan(0);
+
     const result = await assignDeltaRetraining(CLI_ACTOR, release.releaseId, { organisationId: "fire" }, TODAY);
-    expect(result).toEqual({ created: 1, existing: 0, modules: citing });
+    expect(result).toEqual({ created: 1, existing: 0, skipped: 0, modules: forEveryone });
     const delta = await db.assignment.findFirstOrThrow({ where: { trackId: DELTA_TRACK } });
     expect(delta).toMatchObject({
       staffId: completer.id,
       cycleKey: `DELTA-R${release.releaseId}`,
       dueDate: "2026-12-25",
-      moduleSlugs: citing,
+      moduleSlugs: forEveryone,
     });
-    expect(await assignDeltaRetraining(CLI_ACTOR, release.releaseId, {}, TODAY)).toMatchObject({
+    // A learner's delta course holds no manager-only (or executives') module.
+    expect(delta.moduleSlugs).not.toContain("manager-role");
+    expect(delta.moduleSlugs).not.toContain("executive-role");
+    expect(await assignDeltaRetraining(CLI_ACTOR, release.releaseId, { organisationId: "fire" }, TODAY)).toMatchObject({
       created: 0,
       existing: 1,
     });
@@ -204,8 +213,31 @@ describe("delta retraining", () => {
     const page = await (
       await call(trackLoader, await requestAs(completer, `/learn/${delta.id}`), { assignmentId: String(delta.id) })
     ).json();
-    expect(page.modules.map((m: { slug: string }) => m.slug)).toEqual(citing);
-    expect(page.track.quiz.questions).toBe(Math.min(10, citing.length * 2));
+    expect(page.modules.map((m: { slug: string }) => m.slug)).toEqual(forEveryone);
+    expect(page.track.quiz.questions).toBe(Math.min(10, forEveryone.length * 2));
+
+    // A manager's course adds the manager-only module; an executive's, the executives' one.
+    const manager = await createStaff({ organisationId: "audit", role: "MANAGER" });
+    const executive = await createStaff({ organisationId: "audit" });
+    await db.staff.update({ where: { id: executive.id }, data: { duties: "executive" } });
+    for (const person of [manager, executive]) {
+      await db.assignment.create({
+        data: {
+          staffId: person.id,
+          trackId: "annual-refresher",
+          cycleKey: "FY2026",
+          fiscalYear: 2026,
+          dueDate: "2026-12-31",
+          completedAt: new Date(),
+          completedReleaseId: before.id,
+        },
+      });
+    }
+    await assignDeltaRetraining(CLI_ACTOR, release.releaseId, { organisationId: "audit" }, TODAY);
+    const courseOf = async (staffId: number) =>
+      (await db.assignment.findFirstOrThrow({ where: { trackId: DELTA_TRACK, staffId } })).moduleSlugs as string[];
+    expect(await courseOf(manager.id)).toEqual(citing.filter((slug) => slug !== "executive-role"));
+    expect(await courseOf(executive.id)).toEqual(citing.filter((slug) => slug !== "manager-role"));
   });
 });
 
@@ -226,7 +258,7 @@ describe("reminders", () => {
 
     const dry = await sendReminders(TODAY, { dryRun: true });
     const mine = dry.messages.find((m) => m.staffId === late.id);
-    expect(mine?.body).toContain("年次研修（期限 2026-11-01、24日超過）");
+    expect(mine?.body).toContain("年次研修（期限 2026年11月1日（日）、24日超過）");
     expect(existsSync(outbox)).toBe(false);
 
     const sent = await sendReminders(TODAY, { dryRun: false });

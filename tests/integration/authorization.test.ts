@@ -9,7 +9,14 @@ import { call, requestAs } from "./remix.ts";
 type Visitor = "anonymous" | Role;
 const VISITORS: Visitor[] = ["anonymous", "LEARNER", "MANAGER", "HR", "ADMIN"];
 
-type Fixture = { learner: { id: number }; assignmentId: number; attemptId: number; outsider: { id: number } };
+type Fixture = {
+  learner: { id: number };
+  assignmentId: number;
+  attemptId: number;
+  outsider: { id: number };
+  /** A bulletin for the role LEARNER only. */
+  bulletinId: number;
+};
 
 /**
  * Every route file, the page a visitor opens, and the status each kind of
@@ -98,6 +105,26 @@ const MATRIX: Record<
     path: () => "/reports",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
   },
+  "reports.organisations.tsx": {
+    path: () => "/reports/organisations?cell=fire~regular",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.overdue.tsx": {
+    path: () => "/reports/overdue",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.items.tsx": {
+    path: () => "/reports/items",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.people._index.tsx": {
+    path: () => "/reports/people?q=1",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.print.tsx": {
+    path: () => "/reports/print",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
   "reports.export.$table.ts": {
     path: () => "/reports/export/matrix",
     params: () => ({ table: "matrix" }),
@@ -112,6 +139,42 @@ const MATRIX: Record<
     path: () => "/reports/questions/threats-01",
     params: () => ({ questionId: "threats-01" }),
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "bulletins._index.tsx": {
+    path: () => "/bulletins",
+    expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  // A bulletin exists only for the people its audience reaches.
+  "bulletins.$bulletinId.tsx": {
+    path: (f) => `/bulletins/${f.bulletinId}`,
+    params: (f) => ({ bulletinId: String(f.bulletinId) }),
+    expect: { anonymous: 302, LEARNER: 200, MANAGER: 404, HR: 404, ADMIN: 404 },
+  },
+  "monthly-question.tsx": {
+    path: () => "/monthly-question",
+    expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.bulletins._index.tsx": {
+    path: () => "/reports/bulletins",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.bulletins.$bulletinId.tsx": {
+    path: (f) => `/reports/bulletins/${f.bulletinId}`,
+    params: (f) => ({ bulletinId: String(f.bulletinId) }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "reports.bulletins.export.$table.ts": {
+    path: (f) => `/reports/bulletins/export/pending?bulletinId=${f.bulletinId}`,
+    params: () => ({ table: "pending" }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "admin.bulletins.tsx": {
+    path: () => "/admin/bulletins",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
+  },
+  "admin.monthly-question.tsx": {
+    path: () => "/admin/monthly-question",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 200, ADMIN: 200 },
   },
   "admin.due-dates.tsx": {
     path: () => "/admin/due-dates",
@@ -166,6 +229,15 @@ beforeAll(async () => {
     },
   });
   fixture.attemptId = attempt.id;
+  const bulletin = await db.bulletin.create({
+    data: {
+      title: "職員の皆さんへ",
+      body: "本文",
+      audience: { organisationIds: [], employeeTypeCodes: [], roles: ["LEARNER"] },
+      publishOn: "2026-04-01",
+    },
+  });
+  fixture.bulletinId = bulletin.id;
 });
 
 describe("authorization of every route", () => {

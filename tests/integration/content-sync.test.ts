@@ -3,6 +3,9 @@ import { db } from "~/lib/db.server.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
 import { currentRelease, getLesson, getTrack, listTracks } from "~/services/catalogue.server.ts";
 import { checkContentFiles, contentHash, readContentFiles, syncContent } from "~/services/content.server.ts";
+import { loader as policyLoader } from "~/routes/policy.tsx";
+import { createStaff } from "./factories.ts";
+import { call, requestAs } from "./remix.ts";
 
 // The template database was synced from content/ by db:setup (release 1).
 const original = readContentFiles("content");
@@ -49,7 +52,8 @@ describe("content sync", () => {
       tracks: check.bundle.tracks.length,
     });
     const release = await db.contentRelease.findFirstOrThrow();
-    expect(release).toMatchObject({ hash: contentHash(original), policyRevised: "2026-11-25" });
+    // The policy text carries no date and none is configured: no 改定日.
+    expect(release).toMatchObject({ hash: contentHash(original), policyRevised: null });
   });
 
   it("changes nothing when run again on the same content", async () => {
@@ -62,15 +66,15 @@ describe("content sync", () => {
 
   it("records an edited question as the only change, with its clause", async () => {
     const before = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
-    const edited = edit("quizzes/threats.yaml", (text) => text.replace("保険年金課のCさんは", "国保年金課のCさんは"));
+    const edited = edit("quizzes/threats.yaml", (text) => text.replace("保育課のCさんは", "こども保育課のCさんは"));
     const result = await sync(edited);
     expect(result.status).toBe("created");
     expect(result.releaseId).toBeGreaterThan(before.id);
-    expect(result.changes).toEqual([{ kind: "question", key: "threats-01", change: "changed", clauseIds: ["6(2)ア"] }]);
-    expect(result.changedClauses).toEqual(["6(2)ア"]);
+    expect(result.changes).toEqual([{ kind: "question", key: "threats-01", change: "changed", clauseIds: ["6(2)イ"] }]);
+    expect(result.changedClauses).toEqual(["6(2)イ"]);
 
     const question = await db.question.findUniqueOrThrow({ where: { id: "threats-01" } });
-    expect(question.prompt).toContain("国保年金課");
+    expect(question.prompt).toContain("こども保育課");
     expect(question.releaseId).toBe(result.releaseId);
     // Every other question keeps the release it was last changed in.
     expect(await db.question.count({ where: { releaseId: result.releaseId } })).toBe(1);
@@ -107,6 +111,84 @@ describe("content sync", () => {
     );
     expect(result.changedClauses).toContain("9");
     expect(result.changedClauses).toContain("8");
+  });
+
+  it("records exactly the clauses and modules an edition changes: headings, editorial marks, lessons, new modules", async () => {
+    await sync(original);
+    const policyEdited = edit("policy/basic-policy.yaml", (text) =>
+      text
+        // A heading corrected, and a heading no longer marked editorial: clause changes without a word of policy text.
+        .replace("heading: 非意図的要因", "heading: 非意図的な要因")
+        .replace("    heading: 個人番号利用事務系\n    editorial: true\n", "    heading: 個人番号利用事務系\n"),
+    );
+    const lessonEdited = policyEdited.map((file) =>
+      file.path === "modules/mail-drills.md"
+        ? { ...file, text: file.text.replace("## まとめ", "## ふりかえり") }
+        : file,
+    );
+    // A module of its own with its bank: added, with every question.
+    const bank = original.find((f) => f.path === "quizzes/mail-drills.yaml")!;
+    const lesson = original.find((f) => f.path === "modules/mail-drills.md")!;
+    const added = [
+      ...lessonEdited,
+      { path: "modules/mail-drills-2.md", text: lesson.text.replace("slug: mail-drills", "slug: mail-drills-2") },
+      {
+        path: "quizzes/mail-drills-2.yaml",
+        text: bank.text
+          .replace("module: mail-drills", "module: mail-drills-2")
+          .replace(/mail-drills-(\d\d)/g, "mail-drills-2-$1"),
+      },
+    ];
+    const result = await sync(added);
+    const questions = (
+      checkContentFiles(added) as { ok: true; bundle: { questions: { id: string; moduleSlug: string }[] } }
+    ).bundle.questions.filter((q) => q.moduleSlug === "mail-drills-2");
+    expect(result.changes.filter((c) => c.kind !== "question")).toEqual([
+      { kind: "clause", key: "6(2)イ", change: "changed", clauseIds: ["6(2)イ"] },
+      { kind: "clause", key: "6(3)ア", change: "changed", clauseIds: ["6(3)ア"] },
+      // Modules in file order: mail-drills-2.md sorts before mail-drills.md.
+      { kind: "module", key: "mail-drills-2", change: "added", clauseIds: ["6(4)イ", "6(2)ア", "4", "7(2)"] },
+      { kind: "module", key: "mail-drills", change: "changed", clauseIds: ["6(4)イ", "6(2)ア", "4", "7(2)"] },
+    ]);
+    expect(result.changes.filter((c) => c.kind === "question").map((c) => [c.key, c.change])).toEqual(
+      questions.map((q) => [q.id, "added"]),
+    );
+    const clause = await db.clause.findUniqueOrThrow({ where: { id: "6(3)ア" } });
+    expect(clause).toMatchObject({ editorial: false, releaseId: result.releaseId });
+    expect(await db.clause.findUniqueOrThrow({ where: { id: "6(3)イ" } })).toMatchObject({ editorial: true });
+    await sync(original);
+  });
+
+  it("records a 改定日 the city sets, as a release of its own that changes no clause", async () => {
+    await sync(original);
+    const dated = edit("policy/basic-policy.yaml", (text) =>
+      text.replace("\nclauses:\n", "\nrevised: 2027-04-01\nclauses:\n"),
+    );
+    const result = await sync(dated);
+    expect(result).toMatchObject({ status: "created", changes: [] });
+    expect(await db.contentRelease.findUniqueOrThrow({ where: { id: result.releaseId } })).toMatchObject({
+      policyRevised: "2027-04-01",
+    });
+    expect((await currentRelease()).policyRevised).toBe("2027-04-01");
+    const undated = await sync(original);
+    expect((await db.contentRelease.findUniqueOrThrow({ where: { id: undated.releaseId } })).policyRevised).toBeNull();
+  });
+
+  it("gives the policy page no 改定日 unless one is set, and its editorial headings", async () => {
+    await sync(original);
+    const person = await createStaff();
+    const page = async () => (await call(policyLoader, await requestAs(person, "/policy"))).json();
+    const undated = await page();
+    expect(undated.revised).toBeNull();
+    expect(undated.clauses.filter((c: { editorial: boolean }) => c.editorial).map((c: { id: string }) => c.id)).toEqual(
+      ["6(2)ア", "6(2)イ", "6(2)ウ", "6(2)エ", "6(2)オ", "6(3)ア", "6(3)イ", "6(3)ウ"],
+    );
+    expect(undated.clauses.find((c: { id: string }) => c.id === "6(2)イ").heading).toBe("非意図的要因");
+    await sync(
+      edit("policy/basic-policy.yaml", (text) => text.replace("\nclauses:\n", "\nrevised: 2027-04-01\nclauses:\n")),
+    );
+    expect((await page()).revised).toBe("2027-04-01");
+    await sync(original);
   });
 
   it("serves the new release's tracks at once after a sync in this process", async () => {

@@ -8,12 +8,30 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as remindAction } from "~/routes/reports.overdue.tsx";
+import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
+import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
+import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
+import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 /** Everything an action could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const [staff, assignments, attempts, answers, pledges, passwords, sections] = await Promise.all([
+  const [
+    staff,
+    assignments,
+    attempts,
+    answers,
+    pledges,
+    passwords,
+    sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
+    reminders,
+  ] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
     db.assignment.findMany({ orderBy: { id: "asc" } }),
     db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
@@ -21,8 +39,26 @@ async function snapshot() {
     db.pledge.findMany({ orderBy: { id: "asc" } }),
     db.password.findMany({ orderBy: { staffId: "asc" } }),
     db.section.count(),
+    db.bulletin.findMany({ orderBy: { id: "asc" } }),
+    db.bulletinReceipt.findMany({ orderBy: [{ bulletinId: "asc" }, { staffId: "asc" }] }),
+    db.monthlyQuestion.findMany({ orderBy: { id: "asc" } }),
+    db.monthlyAnswer.count(),
+    db.reminder.count(),
   ]);
-  return JSON.stringify({ staff, assignments, attempts, answers, pledges, passwords, sections });
+  return JSON.stringify({
+    staff,
+    assignments,
+    attempts,
+    answers,
+    pledges,
+    passwords,
+    sections,
+    bulletins,
+    receipts,
+    monthly,
+    monthlyAnswers,
+    reminders,
+  });
 }
 
 // Form fields: the action's own names mixed with junk, values from empty to
@@ -49,6 +85,18 @@ const value = fc.oneof(
     "deactivate",
     "apply",
     "preview",
+    "read",
+    "confirm",
+    "choose",
+    "auto",
+    "write",
+    "on",
+    "2026-11",
+    "fiscal-year",
+    "fire",
+    "duty-01",
+    "1",
+    "a",
   ),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 );
@@ -64,6 +112,7 @@ type Action = (args: ActionFunctionArgs) => unknown;
 let learner: { id: number };
 let hr: { id: number };
 let assignmentId: number;
+let bulletinId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
@@ -78,6 +127,30 @@ beforeAll(async () => {
     },
   });
   assignmentId = assignment.id;
+  bulletinId = (
+    await db.bulletin.create({
+      data: { title: "お知らせ", body: "本文", audience: {}, publishOn: "2026-04-01", mustConfirm: true },
+    })
+  ).id;
+  // The first question of the month in this file's database: id 1, which the fuzzer also tries.
+  await db.monthlyQuestion.create({
+    data: {
+      month: "2026-11",
+      questionId: "duty-01",
+      chosenBy: "hr",
+      question: {
+        prompt: "問",
+        type: "single",
+        choices: [
+          { id: "a", text: "ア" },
+          { id: "c", text: "ウ" },
+        ],
+        answer: ["c"],
+        explanation: "解説",
+        clause: "4",
+      },
+    },
+  });
 });
 
 async function fuzz(
@@ -161,6 +234,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       ["intent", "fiscalYear", "trackId", "organisationId", "employeeTypeCode", "newDueDate", "reason"],
     ));
 
+  it("reminders for the people chosen on the overdue report", () =>
+    fuzz(
+      "reminders",
+      remindAction,
+      () => hr,
+      "/reports/overdue",
+      () => ({}),
+      ["staffId"],
+    ));
+
   it("role change and the other staff record actions", () =>
     fuzz(
       "staff record",
@@ -182,6 +265,46 @@ describe("random and malformed form data never causes a 500 or a partial write",
         "newDueDate",
         "reason",
       ],
+    ));
+
+  it("publishing a bulletin", () =>
+    fuzz(
+      "bulletin",
+      bulletinAdminAction,
+      () => hr,
+      "/admin/bulletins",
+      () => ({}),
+      ["title", "body", "publishOn", "mustConfirm", "byMail", "organisationIds", "employeeTypeCodes", "roles"],
+    ));
+
+  it("reading and confirming a bulletin", () =>
+    fuzz(
+      "bulletin receipt",
+      bulletinReceiptAction,
+      () => learner,
+      `/bulletins/${bulletinId}`,
+      () => ({ bulletinId: String(bulletinId) }),
+      ["intent", "redirectTo"],
+    ));
+
+  it("setting the question of the month", () =>
+    fuzz(
+      "monthly question",
+      monthlyAdminAction,
+      () => hr,
+      "/admin/monthly-question",
+      () => ({}),
+      ["intent", "month", "questionId", "prompt", "choice1", "choice2", "choice3", "answer", "explanation", "clause"],
+    ));
+
+  it("answering the question of the month", () =>
+    fuzz(
+      "monthly answer",
+      monthlyAnswerAction,
+      () => learner,
+      "/monthly-question",
+      () => ({}),
+      ["monthlyQuestionId", "choiceId"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {

@@ -69,7 +69,7 @@ describe("quiz engine", () => {
     const draw = await storedDraw(data.attempt.attemptId);
     const perModule = new Map<string, number>();
     for (const q of draw) perModule.set(q.moduleSlug, (perModule.get(q.moduleSlug) ?? 0) + 1);
-    expect(Math.max(...perModule.values())).toBe(1); // 15 questions over 16 modules
+    expect(Math.max(...perModule.values())).toBe(1); // 15 questions over 17 modules
     expect(new Set(draw.map((q) => q.questionId)).size).toBe(15);
   });
 

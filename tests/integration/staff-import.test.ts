@@ -83,6 +83,40 @@ describe("staff CSV import", () => {
     expect(aoki?.section?.name).toBe("税務課");
   });
 
+  it("imports 担当 and assigns its course, and a file without the column keeps the duties set", async () => {
+    const header = "職員番号,氏名,所属,任用形態,採用日,担当";
+    const first = await run(
+      csv([
+        header,
+        "740001,情報 太郎,市長部局,常勤職員,2015/4/1,情報システム担当",
+        "740002,幹部 花子,市長部局,特別職,2015/4/1,幹部職員",
+      ]),
+    );
+    expect(first).toMatchObject({ ok: true, created: 2 });
+    const [it_, executive] = await staffNumbered(["740001", "740002"]);
+    expect([it_!.duties, executive!.duties]).toEqual(["system-admin", "executive"]);
+    const trackIds = async (staffId: number) =>
+      (await db.assignment.findMany({ where: { staffId } })).map((a) => a.trackId).sort();
+    expect(await trackIds(it_!.id)).toEqual(["annual-refresher", "system-admin-course"]);
+    expect(await trackIds(executive!.id)).toEqual(["annual-refresher", "executive-course"]);
+
+    // The personnel system's usual export has no 担当 column: nothing changes.
+    const without = await run(
+      csv([
+        "職員番号,氏名,所属,任用形態,採用日",
+        "740001,情報 太郎,市長部局,常勤職員,2015/4/1",
+        "740002,幹部 花子,市長部局,特別職,2015/4/1",
+      ]),
+    );
+    expect(without).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
+    expect((await staffNumbered(["740001"]))[0]!.duties).toBe("system-admin");
+
+    // A blank 担当 in a file that has the column takes the duty away.
+    const cleared = await run(csv([header, "740001,情報 太郎,市長部局,常勤職員,2015/4/1,"]));
+    expect(cleared).toMatchObject({ ok: true, updated: 1 });
+    expect((await staffNumbered(["740001"]))[0]!.duties).toBe("");
+  });
+
   it("imports nothing from a file with one bad row, and names each problem's line and column", async () => {
     const before = await db.staff.count();
     const sections = await db.section.count();

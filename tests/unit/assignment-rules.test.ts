@@ -33,7 +33,7 @@ const onboarding: Track = {
   id: "onboarding",
   name: "新任者研修",
   description: "採用時に全モジュールを読み、修了テストに合格し、誓約を行います。",
-  appliesTo: { employeeTypes: EVERY_TYPE, roles: [] },
+  appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: [] },
   cycle: "once",
   skipInYearOfStart: false,
   modules: EVERY_MODULE,
@@ -47,7 +47,7 @@ const annualRefresher: Track = {
   id: "annual-refresher",
   name: "年次研修",
   description: "年度に一度、基本方針全体から出題される確認テストを受けます。",
-  appliesTo: { employeeTypes: EVERY_TYPE, roles: [] },
+  appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: [] },
   cycle: "fiscal-year",
   skipInYearOfStart: true,
   modules: EVERY_MODULE,
@@ -61,7 +61,7 @@ const appointmentRefresher: Track = {
   id: "appointment-refresher",
   name: "任用時研修（会計年度任用職員）",
   description: "任用のたびに、職員等の義務と日常の遵守事項を確認し、誓約を行います。",
-  appliesTo: { employeeTypes: ["fiscal-year"], roles: [] },
+  appliesTo: { employeeTypes: ["fiscal-year"], roles: [], duties: [] },
   cycle: "appointment",
   skipInYearOfStart: true,
   modules: ["duty", "everyday-duties", "incidents", "threats", "human-security"],
@@ -75,7 +75,7 @@ const managerCourse: Track = {
   id: "manager-course",
   name: "情報セキュリティ管理者研修",
   description: "管理体制、インシデント対応、業務委託、監査について、管理者の役割を学びます。",
-  appliesTo: { employeeTypes: EVERY_TYPE, roles: ["MANAGER"] },
+  appliesTo: { employeeTypes: EVERY_TYPE, roles: ["MANAGER"], duties: [] },
   cycle: "fiscal-year",
   skipInYearOfStart: false,
   modules: ["management", "incidents", "outsourcing", "audit-review", "manager-role"],
@@ -91,6 +91,7 @@ function staff(overrides: Partial<StaffForRules> = {}): StaffForRules {
   return {
     employeeTypeCode: "regular",
     role: "LEARNER",
+    duties: [],
     startDate: "2015-04-01",
     appointmentStart: null,
     appointmentEnd: null,
@@ -102,7 +103,7 @@ function staff(overrides: Partial<StaffForRules> = {}): StaffForRules {
 function track(overrides: Partial<TrackForRules> & Pick<TrackForRules, "cycle" | "due">): TrackForRules {
   return {
     id: "custom",
-    appliesTo: { employeeTypes: EVERY_TYPE, roles: [] },
+    appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: [] },
     skipInYearOfStart: false,
     ...overrides,
   };
@@ -316,6 +317,45 @@ describe("requiredAssignments: manager course (情報セキュリティ管理者
   });
 });
 
+describe("requiredAssignments: 担当 (duties)", () => {
+  const systemAdminCourse: Track = {
+    ...managerCourse,
+    id: "system-admin-course",
+    appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: ["system-admin"] },
+    modules: ["system-admin"],
+  };
+  const executiveCourse: Track = {
+    ...managerCourse,
+    id: "executive-course",
+    appliesTo: { employeeTypes: EVERY_TYPE, roles: [], duties: ["executive"] },
+    modules: ["executive-role"],
+  };
+  const withDuties = [...TRACKS, systemAdminCourse, executiveCourse];
+  const ids = (person: StaffForRules) =>
+    requiredAssignments(person, withDuties, 2026, "2026-04-01").map((a) => a.trackId);
+
+  it("gives a duty's course to those who hold the duty, whatever their role, and to nobody else", () => {
+    expect(ids(staff())).toEqual(["annual-refresher"]);
+    expect(ids(staff({ duties: ["system-admin"] }))).toEqual(["annual-refresher", "system-admin-course"]);
+    expect(ids(staff({ duties: ["executive"], role: "MANAGER" }))).toEqual([
+      "annual-refresher",
+      "manager-course",
+      "executive-course",
+    ]);
+    expect(ids(staff({ duties: ["system-admin", "executive"], role: "ADMIN" }))).toEqual([
+      "annual-refresher",
+      "system-admin-course",
+      "executive-course",
+    ]);
+  });
+
+  it("treats a stored track definition from before duties existed as open to everyone", () => {
+    const stored = { ...onboarding, appliesTo: { employeeTypes: EVERY_TYPE, roles: [] } } as unknown as Track;
+    expect(trackAppliesTo(stored, staff({ duties: ["executive"] }))).toBe(true);
+    expect(trackAppliesTo(stored, staff())).toBe(true);
+  });
+});
+
 describe("requiredAssignments: other employee types", () => {
   it("treats 再任用職員 by their start date like anyone else", () => {
     const newlyReappointed = staff({ employeeTypeCode: "reappointed", startDate: "2026-04-01" });
@@ -325,6 +365,14 @@ describe("requiredAssignments: other employee types", () => {
     const secondYear = staff({ employeeTypeCode: "reappointed", startDate: "2025-04-01" });
     expect(requiredAssignments(secondYear, TRACKS, 2026, "2026-04-01")).toEqual([
       { trackId: "annual-refresher", cycleKey: "FY2026", fiscalYear: 2026, dueDate: "2026-12-31" },
+    ]);
+  });
+
+  it("does not repeat onboarding for 再任用職員 whose original 採用日 is kept (tracks.yaml)", () => {
+    // Retired in March 2026 and re-appointed on 1 April: same person, same 採用日.
+    const reappointedAfterRetirement = staff({ employeeTypeCode: "reappointed", startDate: "1990-04-01" });
+    expect(requiredAssignments(reappointedAfterRetirement, TRACKS, 2026, "2026-04-01").map((a) => a.trackId)).toEqual([
+      "annual-refresher",
     ]);
   });
 
@@ -347,7 +395,7 @@ describe("requiredAssignments: other employee types", () => {
   it("skips a track restricted to a type the person does not have", () => {
     const partTimeOnly = track({
       id: "part-time-only",
-      appliesTo: { employeeTypes: ["fiscal-year"], roles: [] },
+      appliesTo: { employeeTypes: ["fiscal-year"], roles: [], duties: [] },
       cycle: "fiscal-year",
       due: { kind: "fiscalYearDate", monthDay: "12-31" },
     });

@@ -252,6 +252,75 @@ describe("checkContent", () => {
     );
   });
 
+  it("rejects a citation of a clause that has no text of its own (a heading such as 7)", () => {
+    const withHeading = policy.replace(
+      '  - id: "2"\n    heading: 定義\n    text: 定義の柱書き。',
+      '  - id: "2"\n    heading: 定義\n    text: ""',
+    );
+    const problems = problemsOf(
+      files({
+        "policy/basic-policy.yaml": withHeading,
+        "quizzes/basics.yaml": bank.replace('clause: "2(1)"', 'clause: "2"'),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: "quizzes/basics.yaml",
+        message: 'basics-02: cites clause "2", which has no text of its own; cite the sub-clause that carries the fact',
+      }),
+    );
+  });
+
+  it("reads an optional 改定日 and editorial headings", () => {
+    const undated = checkContent(
+      files({
+        "policy/basic-policy.yaml": policy
+          .replace("revised: 2026-04-01\n", "")
+          .replace("    heading: 機密性\n", "    heading: 機密性\n    editorial: true\n"),
+      }),
+      options,
+    );
+    expect(undated.ok).toBe(true);
+    if (!undated.ok) return;
+    expect(undated.bundle.policy.revised).toBeNull();
+    expect(undated.bundle.policy.clauses.filter((c) => c.editorial).map((c) => c.id)).toEqual(["2(2)"]);
+    const dated = checkContent(files(), options);
+    expect(dated.ok && dated.bundle.policy.revised).toBe("2026-04-01");
+  });
+
+  it("rejects a module for one audience in a track that reaches others, and accepts it in that audience's track", () => {
+    const forAdmins = moduleFile.replace("audience: all", "audience: system-admins");
+    expect(problemsOf(files({ "modules/basics.md": forAdmins }))).toContainEqual({
+      file: "tracks.yaml",
+      line: 8,
+      message:
+        'track "onboarding" names module "basics" (audience: system-admins) but does not apply to that audience only',
+    });
+    const adminTrack = tracks.replace(
+      "employeeTypes: [regular]",
+      "employeeTypes: [regular]\n      duties: [system-admin]",
+    );
+    expect(problemsOf(files({ "modules/basics.md": forAdmins, "tracks.yaml": adminTrack }))).toEqual([]);
+    const managerTrack = tracks.replace("employeeTypes: [regular]", "employeeTypes: [regular]\n      roles: [MANAGER]");
+    expect(
+      problemsOf(
+        files({
+          "modules/basics.md": moduleFile.replace("audience: all", "audience: managers"),
+          "tracks.yaml": managerTrack,
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("rejects a duty tracks.yaml does not know", () => {
+    const problems = problemsOf(
+      files({
+        "tracks.yaml": tracks.replace("employeeTypes: [regular]", "employeeTypes: [regular]\n      duties: [mayor]"),
+      }),
+    );
+    expect(problems).toContainEqual(expect.objectContaining({ file: "tracks.yaml", line: 7 }));
+  });
+
   it("reports broken YAML with its line instead of throwing", () => {
     const problems = problemsOf(files({ "tracks.yaml": "tracks:\n  - id: a\n    id: b\n" }));
     expect(problems[0]).toMatchObject({ file: "tracks.yaml", line: 3, message: expect.stringMatching(/^YAML:/) });
@@ -272,6 +341,7 @@ describe("clause structure", () => {
       heading: "",
       text: "x",
       order,
+      editorial: false,
     }));
     expect(leafClauses(clauses).map((c) => c.id)).toEqual(["1", "2(1)", "6(2)ア"]);
   });

@@ -3,6 +3,7 @@ import {
   addDays,
   dateInFiscalYear,
   daysBetween,
+  sameDayLastYear,
   fiscalYearLabel,
   fiscalYearOf,
   fiscalYearOfInstant,
@@ -171,5 +172,13 @@ describe("isCalendarDate", () => {
     ["", false],
   ])("%j → %s", (value, expected) => {
     expect(isCalendarDate(value)).toBe(expected);
+  });
+});
+
+describe("sameDayLastYear", () => {
+  it("is the same calendar day a year earlier, 29 February becoming the 28th", () => {
+    expect(sameDayLastYear("2026-11-25")).toBe("2025-11-25");
+    expect(sameDayLastYear("2028-02-29")).toBe("2027-02-28");
+    expect(sameDayLastYear("2029-02-28")).toBe("2028-02-28");
   });
 });

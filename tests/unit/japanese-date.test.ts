@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseJapaneseDate } from "~/domain/japanese-date.ts";
+import { formatDateTime, formatJapanDay } from "~/domain/japan-time.ts";
+import {
+  eraYear,
+  formatJapaneseDate,
+  formatJapaneseMonth,
+  parseJapaneseDate,
+  weekdayOf,
+} from "~/domain/japanese-date.ts";
 
 describe("parseJapaneseDate", () => {
   it.each([
@@ -64,5 +71,37 @@ describe("parseJapaneseDate", () => {
     ["2026-04-01T00:00", "a time"],
   ])("rejects %s (%s)", (typed) => {
     expect(parseJapaneseDate(typed)).toBeNull();
+  });
+});
+
+describe("formatJapaneseDate", () => {
+  it("writes a day as pages do, with the weekday or the era when asked", () => {
+    expect(formatJapaneseDate("2026-12-16")).toBe("2026年12月16日");
+    expect(formatJapaneseDate("2026-12-16", { weekday: true })).toBe("2026年12月16日（水）");
+    expect(formatJapaneseDate("2026-12-16", { era: true })).toBe("令和8年12月16日");
+    expect(formatJapaneseDate("2026-04-05", { era: true, weekday: true })).toBe("令和8年4月5日（日）");
+  });
+
+  it("names the era a day belongs to, 元年 for its first year", () => {
+    expect(eraYear("2019-04-30")).toBe("平成31年");
+    expect(eraYear("2019-05-01")).toBe("令和元年");
+    expect(eraYear("1989-01-07")).toBe("昭和64年");
+    expect(eraYear("1900-01-01")).toBeNull();
+    expect(formatJapaneseDate("1900-01-01", { era: true })).toBe("1900年1月1日");
+  });
+
+  it("writes the weekday across leap days and years", () => {
+    expect(weekdayOf("2024-02-29")).toBe("木");
+    expect(weekdayOf("2027-03-31")).toBe("水");
+  });
+
+  it("refuses what is not a calendar date rather than print nonsense", () => {
+    expect(() => formatJapaneseDate("2026/12/16")).toThrow();
+  });
+
+  it("writes instants as a Japan calendar day and time", () => {
+    expect(formatDateTime(new Date("2026-11-24T15:30:00Z"))).toBe("2026年11月25日 00:30");
+    expect(formatJapanDay(new Date("2026-11-24T15:30:00Z"), { era: true })).toBe("令和8年11月25日");
+    expect(formatJapaneseMonth("2027-01")).toBe("2027年1月");
   });
 });

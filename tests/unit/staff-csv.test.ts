@@ -67,6 +67,7 @@ describe("decodeCsv", () => {
           sectionName: null,
           employeeTypeCode: "regular",
           role: "LEARNER",
+          duties: null,
           startDate: "2026-04-01",
           appointmentStart: null,
           appointmentEnd: null,
@@ -80,6 +81,33 @@ describe("decodeCsv", () => {
 
   it("treats plain ASCII as UTF-8", () => {
     expect(decodeCsv(new TextEncoder().encode("a,b\n")).encoding).toBe("utf-8");
+  });
+});
+
+describe("parseStaffCsv: 担当 (duties)", () => {
+  it("reads 担当 as stored codes, blank as none, and no column as unchanged (null)", () => {
+    const rows = parseStaffCsv(
+      "職員番号,氏名,所属,任用形態,採用日,担当\n1,甲,消防本部,常勤職員,2020/4/1,情報システム担当\n2,乙,消防本部,常勤職員,2020/4/1,幹部、system-admin\n3,丙,消防本部,常勤職員,2020/4/1,\n",
+      lookups,
+    ).rows.map((r) => r.duties);
+    expect(rows).toEqual(["system-admin", "system-admin executive", ""]);
+    const without = parseStaffCsv("職員番号,氏名,所属,任用形態,採用日\n1,甲,消防本部,常勤職員,2020/4/1\n", lookups);
+    expect(without.rows[0]!.duties).toBeNull();
+  });
+
+  it("rejects a 担当 it does not know, naming the accepted ones", () => {
+    const result = parseStaffCsv(
+      "職員番号,氏名,所属,任用形態,採用日,担当\n1,甲,消防本部,常勤職員,2020/4/1,会計担当\n",
+      lookups,
+    );
+    expect(result.problems).toEqual([
+      {
+        line: 2,
+        column: "担当",
+        message:
+          "担当「会計担当」は使えません（情報システム担当、幹部職員、または system-admin、executive。空欄は担当なし）",
+      },
+    ]);
   });
 });
 
@@ -100,6 +128,7 @@ describe("parseStaffCsv: good files", () => {
           sectionName: "市民課",
           employeeTypeCode: "fiscal-year",
           role: "LEARNER",
+          duties: "",
           startDate: "2026-04-01",
           appointmentStart: "2026-04-01",
           appointmentEnd: "2027-03-31",
@@ -124,6 +153,7 @@ describe("parseStaffCsv: good files", () => {
           sectionName: null,
           employeeTypeCode: "regular",
           role: "LEARNER",
+          duties: null,
           startDate: "2019-04-01",
           appointmentStart: null,
           appointmentEnd: null,
@@ -349,6 +379,7 @@ describe("parseStaffCsv: bad values", () => {
     任用終了日: "",
     在職: "",
     メールアドレス: "",
+    担当: "",
   };
   function rowWith(changes: Partial<typeof good>): string {
     const cells = { ...good, ...changes };
@@ -513,6 +544,7 @@ describe("staffCsvTemplate", () => {
     const { rows, problems } = parseStaffCsv(template, lookups);
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
+    expect(rows[0]!.duties).toBe("");
   });
 });
 

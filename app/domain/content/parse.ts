@@ -10,6 +10,7 @@ import type {
   Track,
   TrainingModule,
 } from "./types.ts";
+import { DUTIES } from "../duties.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
@@ -17,8 +18,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written 
 
 const PolicyFile = z.object({
   title: nonEmpty,
-  revised: isoDate,
-  clauses: z.array(z.object({ id: nonEmpty, heading: z.string(), text: z.string() })).min(1),
+  revised: isoDate.nullable().default(null),
+  clauses: z
+    .array(z.object({ id: nonEmpty, heading: z.string(), text: z.string(), editorial: z.boolean().default(false) }))
+    .min(1),
 });
 
 const ModuleFrontMatter = z.object({
@@ -26,7 +29,7 @@ const ModuleFrontMatter = z.object({
   title: nonEmpty,
   summary: nonEmpty,
   clauses: z.array(nonEmpty).min(1),
-  audience: z.enum(["all", "managers"]),
+  audience: z.enum(["all", "managers", "system-admins", "executives"]),
   minutes: z.number().int().positive(),
 });
 
@@ -49,6 +52,7 @@ const TrackEntry = z.object({
   appliesTo: z.object({
     employeeTypes: z.array(nonEmpty).min(1),
     roles: z.array(z.enum(["LEARNER", "MANAGER", "HR", "ADMIN"])).default([]),
+    duties: z.array(z.enum(DUTIES)).default([]),
   }),
   cycle: z.enum(["once", "fiscal-year", "appointment", "delta"]),
   skipInYearOfStart: z.boolean().default(false),
@@ -181,7 +185,7 @@ export function parseContent(files: ContentFile[]): ParsedContent {
     if (source && data) {
       const clauses: Clause[] = data.clauses.map((c, order) => {
         sources.clauseLine.set(c.id, lineAt(source, ["clauses", order, "id"]));
-        return { id: c.id, heading: c.heading, text: c.text.trim(), order };
+        return { id: c.id, heading: c.heading, text: c.text.trim(), order, editorial: c.editorial };
       });
       policy = { title: data.title, revised: data.revised, clauses };
     }

@@ -1,4 +1,5 @@
 /** The training content of content/, as read and checked (see README "Content"). */
+import type { Duty } from "../duties.ts";
 import type { Role } from "../roles.ts";
 
 export type Clause = {
@@ -7,9 +8,12 @@ export type Clause = {
   text: string;
   /** Position in the policy, for ordering. */
   order: number;
+  /** The heading is Mamori's: the policy numbers this item without a title. */
+  editorial: boolean;
 };
 
-export type Audience = "all" | "managers";
+/** Who a module is written for; a module for a group is only in that group's tracks. */
+export type Audience = "all" | "managers" | "system-admins" | "executives";
 
 export type TrainingModule = {
   slug: string;
@@ -46,8 +50,8 @@ export type Track = {
   id: string;
   name: string;
   description: string;
-  /** Roles that receive the track; empty means every role. */
-  appliesTo: { employeeTypes: string[]; roles: Role[] };
+  /** Roles and 担当 (duties) that receive the track; an empty list means everyone. */
+  appliesTo: { employeeTypes: string[]; roles: Role[]; duties: Duty[] };
   cycle: "once" | "fiscal-year" | "appointment" | "delta";
   /** Not assigned in the fiscal year the person started: onboarding covers it. */
   skipInYearOfStart: boolean;
@@ -60,8 +64,8 @@ export type Track = {
 
 export type Policy = {
   title: string;
-  /** The policy's revision date, YYYY-MM-DD. */
-  revised: string;
+  /** The policy's 改定日 (YYYY-MM-DD) as the city sets it; null when none is set. */
+  revised: string | null;
   clauses: Clause[];
 };
 

@@ -1,6 +1,6 @@
 import { checkDrillScenarios, isDrillScenarioPath, type DrillScenario } from "../drills/scenario.ts";
 import { parseContent, type ParsedContent } from "./parse.ts";
-import type { Clause, ContentBundle, ContentFile, ContentProblem } from "./types.ts";
+import type { Audience, Clause, ContentBundle, ContentFile, ContentProblem, Track } from "./types.ts";
 
 export type ContentCheckOptions = {
   /** Employee-type codes a track may name. */
@@ -57,10 +57,15 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
     if (!clause.text) problems.push({ file: policyFile, line: sources.clauseLine.get(clause.id) ?? 1, message: `clause ${clause.id} has no text` });
   }
 
+  // A heading without text of its own (7 is only the title of 7(1)–7(3)) carries no fact to cite.
+  const textless = new Set(policy?.clauses.filter((c) => !c.text).map((c) => c.id) ?? []);
+  const textlessProblem = (id: string) => `cites clause "${id}", which has no text of its own; cite the sub-clause that carries the fact`;
   if (policy) {
     for (const citation of sources.citations) {
       if (!clauseIds.has(citation.clause)) {
         problems.push({ file: citation.file, line: citation.line, message: `cites clause "${citation.clause}", which the policy does not have` });
+      } else if (textless.has(citation.clause)) {
+        problems.push({ file: citation.file, line: citation.line, message: textlessProblem(citation.clause) });
       }
     }
   }
@@ -71,6 +76,8 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
     questionsByModule.set(question.moduleSlug, (questionsByModule.get(question.moduleSlug) ?? 0) + 1);
     if (policy && !clauseIds.has(question.clause)) {
       problems.push({ file: where.file, line: where.clauseLine, message: `${question.id}: cites clause "${question.clause}", which the policy does not have` });
+    } else if (textless.has(question.clause)) {
+      problems.push({ file: where.file, line: where.clauseLine, message: `${question.id}: ${textlessProblem(question.clause)}` });
     }
     for (const [choiceId] of duplicates(question.choices, (c) => c.id)) {
       problems.push({ file: where.file, line: where.line, message: `${question.id}: duplicate choice id "${choiceId}"` });
@@ -120,11 +127,17 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
   for (const [id] of duplicates(tracks, (t) => t.id)) {
     problems.push({ file: "tracks.yaml", line: sources.trackLines.get(id)?.line ?? 1, message: `duplicate track id "${id}"` });
   }
+  const audienceOf = new Map(modules.map((m) => [m.slug, m.audience]));
   for (const track of tracks) {
     const where = sources.trackLines.get(track.id);
     track.modules.forEach((slug, i) => {
       if (!moduleSlugs.has(slug)) {
         problems.push({ file: "tracks.yaml", line: where?.moduleLines[i] ?? 1, message: `track "${track.id}" names module "${slug}", which does not exist` });
+      }
+      const audience = audienceOf.get(slug);
+      // The delta track only lists candidates: a person's delta course keeps the modules of their own tracks.
+      if (audience && track.cycle !== "delta" && !trackReachesOnly(track, audience)) {
+        problems.push({ file: "tracks.yaml", line: where?.moduleLines[i] ?? 1, message: `track "${track.id}" names module "${slug}" (audience: ${audience}) but does not apply to that audience only` });
       }
     });
     for (const type of track.appliesTo.employeeTypes) {
@@ -145,6 +158,21 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
     }
   }
   return problems;
+}
+
+/** True when every person a track applies to is in the module's audience. */
+function trackReachesOnly(track: Track, audience: Audience): boolean {
+  const only = <T>(list: readonly T[], value: T) => list.length === 1 && list[0] === value;
+  switch (audience) {
+    case "all":
+      return true;
+    case "managers":
+      return only(track.appliesTo.roles, "MANAGER");
+    case "system-admins":
+      return only(track.appliesTo.duties, "system-admin");
+    case "executives":
+      return only(track.appliesTo.duties, "executive");
+  }
 }
 
 function summarise(parsed: ParsedContent, drillScenarioFiles: number): ContentSummary {

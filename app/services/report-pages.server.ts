@@ -1,0 +1,42 @@
+import { fiscalYearLabel, fiscalYearOf } from "~/domain/fiscal-year.ts";
+import { parseReportFilter, reportFilterToParams, type ReportFilter } from "~/domain/report-filter.ts";
+import type { SignedInStaff } from "~/lib/session-store.server.ts";
+import { scopeReportFilter } from "./report-tables.server.ts";
+import { reportOptions } from "./reports.server.ts";
+
+export type ReportFrame = Awaited<ReturnType<typeof reportFrame>>;
+
+/**
+ * What every report page shares: the filter read from the URL (a manager's
+ * always their own organisation), its query string for the tabs and CSV
+ * links, and the filter bar's choices.
+ */
+export async function reportFrame(
+  user: Pick<SignedInStaff, "role" | "organisationId" | "organisationName">,
+  params: URLSearchParams,
+  today: string,
+): Promise<{
+  filter: ReportFilter;
+  query: string;
+  manager: { organisationName: string } | null;
+  options: Omit<Awaited<ReturnType<typeof reportOptions>>, "fiscalYears"> & {
+    fiscalYears: { year: number; label: string }[];
+  };
+}> {
+  const filter = scopeReportFilter(user, parseReportFilter(params, fiscalYearOf(today)));
+  const options = await reportOptions();
+  const years = [...new Set([fiscalYearOf(today), ...options.fiscalYears])].sort((a, b) => b - a);
+  return {
+    filter,
+    query: reportFilterToParams(filter).toString(),
+    manager: user.role === "MANAGER" ? { organisationName: user.organisationName } : null,
+    options: {
+      ...options,
+      organisations:
+        user.role === "MANAGER"
+          ? options.organisations.filter((o) => o.id === user.organisationId)
+          : options.organisations,
+      fiscalYears: years.map((year) => ({ year, label: fiscalYearLabel(year) })),
+    },
+  };
+}
