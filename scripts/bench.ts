@@ -5,7 +5,9 @@
  * ceiling) and the production build on the database, measures each route
  * with autocannon, times the report's aggregate SQL straight on the
  * database, then times the staff CSV import and the fiscal-year rollover
- * on copies of the database. Prints figures, ratios and the issue's budgets.
+ * on copies of the database. Prints figures and the budgets of issue 22:
+ * each a ratio within this run (a slow day moves every figure alike), its
+ * goal, met or not, with the absolute figures beside it.
  *
  * Options: --connections 50, --quiz-connections 100, --report-connections 1,
  * --report-duration 30 (default: the larger of 30 and --duration),
