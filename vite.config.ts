@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/integration/global-setup.ts"],
+          globalSetup: ["tests/integration/global-setup.ts", "tests/integration/directory-setup.ts"],
           setupFiles: ["tests/integration/setup-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -54,7 +54,7 @@ export default defineConfig({
                   "tests/integration/backup.test.ts",
                   "tests/integration/wal-checkpointer.test.ts",
                 ],
-                globalSetup: ["tests/postgres/global-setup.ts"],
+                globalSetup: ["tests/postgres/global-setup.ts", "tests/integration/directory-setup.ts"],
                 setupFiles: ["tests/postgres/setup-db.ts"],
                 testTimeout: 60_000,
                 hookTimeout: 120_000,

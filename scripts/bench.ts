@@ -42,7 +42,7 @@ import { fiscalYearOf } from "~/domain/fiscal-year.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
-import { reportQueries as serviceReportQueries } from "~/services/reports.server.ts";
+import { reportStatements } from "~/services/report-sql.server.ts";
 
 const BENCH_HR_NUMBER = "900001";
 // The server refuses to start in production without a secret of at least 32 characters.
@@ -109,7 +109,7 @@ type Sql = { text: string; values: unknown[] };
 
 /** Every query the report page runs, in the loader's order. */
 function reportQueries(filter: ReportFilter, today: string): { name: string; query: Sql }[] {
-  return serviceReportQueries(filter, today).map(({ name, query }) => ({
+  return reportStatements(filter, today).map(({ name, query }) => ({
     name,
     query: { text: query.sql, values: query.values },
   }));

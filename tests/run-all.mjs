@@ -22,10 +22,12 @@ function readJson(file) {
 }
 
 const vitestArgs = (file) => ["--reporter=default", "--reporter=json", `--outputFile.json=${results}/${file}`];
-const buildOk = run("npx", ["remix", "vite:build"]);
 const runs = [
-  { ok: run("npx", ["vitest", "run", ...vitestArgs("vitest.json")]), report: "vitest.json", kind: "vitest" },
+  { ok: run("npx", ["tsc"]), kind: "check" },
+  { ok: run("npx", ["eslint", "."]) && run("npx", ["prettier", "--check", "."]), kind: "check" },
 ];
+const buildOk = run("npm", ["run", "build"]);
+runs.push({ ok: run("npx", ["vitest", "run", ...vitestArgs("vitest.json")]), report: "vitest.json", kind: "vitest" });
 if (process.env.POSTGRES_TEST_URL) {
   const env = { ...process.env, DATABASE_URL: process.env.POSTGRES_TEST_URL, MAMORI_TEST_POSTGRES: "1" };
   runs.push({
@@ -42,6 +44,7 @@ runs.push({ ok: buildOk && run("npx", ["playwright", "test"]), report: "playwrig
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 for (const { ok, report, kind } of runs) {
+  // The typecheck and the lint count as one test each.
   if (kind === "check") {
     counts[ok ? "passed" : "failed"] += 1;
     continue;

@@ -1,6 +1,6 @@
 /**
  * `npm run db:setup [-- --demo]`: brings the database in DATABASE_URL up to
- * date — migrations, base data, the training content of content/ and (with
+ * date — migrations, the city's settings (content/city.yaml, first run only), base data, the training content of content/ and (with
  * --demo) the demo organisation and staff. Idempotent: `npm start` and `npm run demo` run it on every start.
  */
 import { execFileSync } from "node:child_process";
@@ -15,10 +15,19 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore
 const { applyBaseData, completeDemoTraining, loadDemoData, enableWriteAheadLog } =
   await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
-const { syncContentDirectory } = await import("~/services/content.server.ts");
+const { BrowserEditsSinceFileSync, contentDirectory, syncContentDirectory } =
+  await import("~/services/content.server.ts");
+const { seedCity } = await import("~/services/city.server.ts");
 await enableWriteAheadLog();
+await seedCity(contentDirectory());
 await applyBaseData();
-const content = await syncContentDirectory();
+// Content published in the browser since the last file sync is kept: a
+// restart must not undo it (content:sync -- --force does, on purpose).
+const content = await syncContentDirectory().catch((error: unknown) => {
+  if (!(error instanceof BrowserEditsSinceFileSync)) throw error;
+  console.warn(error.message);
+  return null;
+});
 if (demo) {
   await loadDemoData();
   await completeDemoTraining();
@@ -28,5 +37,5 @@ if (demo) {
 }
 await db.$disconnect();
 console.log(
-  `database ready: content release ${content.releaseId} (${content.status})${demo ? ", demo data loaded" : ""}`,
+  `database ready: content ${content ? `release ${content.releaseId} (${content.status})` : "kept as published in the browser"}${demo ? ", demo data loaded" : ""}`,
 );

@@ -16,6 +16,9 @@ const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: "/certificates", label: "nav.certificates", roles: ["HR", "ADMIN"] },
   { to: "/admin/rollover", label: "nav.rollover", roles: ["ADMIN"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
+  { to: "/admin/content", label: "nav.content", roles: ["ADMIN"] },
+  { to: "/admin/city", label: "nav.city", roles: ["ADMIN"] },
+  { to: "/admin/directory", label: "nav.directory", roles: ["ADMIN"] },
   { to: "/policy", label: "nav.policy", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
   { to: "/password", label: "nav.password", roles: ["LEARNER", "MANAGER", "HR", "ADMIN"] },
 ];

@@ -12,6 +12,9 @@ export type CertificateData = {
   completedAt: Date;
   score: { percent: number; correct: number; total: number } | null;
   release: { id: number; policyRevised: string | null } | null;
+  /** From the city's settings: the policy's title and the issuer line. */
+  policyTitle: string;
+  issuer: string;
 };
 
 /** 修了証: laid out for one A4 page when printed (see @page in app.css). */
@@ -22,7 +25,7 @@ export function Certificate({ certificate: c }: { certificate: CertificateData }
         {t("certificate.heading")}
       </h1>
       <p className="certificate-name">{c.name} 様</p>
-      <p className="certificate-body">{t("certificate.body")}</p>
+      <p className="certificate-body">{t("certificate.body", { policy: c.policyTitle })}</p>
       <dl className="certificate-details">
         <dt>{t("certificate.organisation")}</dt>
         <dd>
@@ -54,7 +57,8 @@ export function Certificate({ certificate: c }: { certificate: CertificateData }
         <dt>{t("certificate.code")}</dt>
         <dd className="certificate-code">{c.code}</dd>
       </dl>
-      <p className="certificate-issuer">{t("certificate.issuer")}</p>
+      <p className="certificate-issuer">{c.issuer}</p>
+      <p className="certificate-system">{t("certificate.issuer")}</p>
     </section>
   );
 }

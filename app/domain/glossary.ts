@@ -35,4 +35,6 @@ export const GLOSSARY = {
   既読: "read (a bulletin's receipt)",
   確認しました: "confirmed (a bulletin's receipt)",
   今月の一問: "question of the month",
+  ディレクトリ: "directory (the city's LDAP / Active Directory; not the staff list)",
+  ログイン方法: "auth source (LOCAL or DIRECTORY)",
 } as const;

@@ -6,6 +6,14 @@ import { formatJapaneseDate } from "./japanese-date.ts";
 
 export const JAPAN_TIME_ZONE = "Asia/Tokyo";
 
+/** Japan is UTC+9 all year. */
+const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The instant a calendar day (YYYY-MM-DD) begins in Japan: 00:00 Japan time. */
+export function startOfJapanDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - JAPAN_OFFSET_MS);
+}
+
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: JAPAN_TIME_ZONE,
   hour: "2-digit",

@@ -2,6 +2,7 @@
  * 今月の一問 (question of the month): pure rules. A month is "YYYY-MM" on
  * the Japan calendar.
  */
+import { startOfJapanDay } from "./japan-time.ts";
 
 /** The month of a Japan calendar day: 2026-11-25 → 2026-11. */
 export function monthOf(date: string): string {
@@ -19,15 +20,17 @@ export function firstDayOf(month: string): string {
   return `${month}-01`;
 }
 
-const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** The month after: 2026-12 → 2027-01. */
+function nextMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return m === 12
+    ? `${String(year + 1).padStart(4, "0")}-01`
+    : `${month.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
+}
 
 /** The instants a month spans in Japan time: [00:00 on the 1st, 00:00 on the 1st of the next). */
 export function monthWindow(month: string): { from: Date; to: Date } {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return {
-    from: new Date(Date.UTC(year, m - 1, 1) - JAPAN_OFFSET_MS),
-    to: new Date(Date.UTC(year, m, 1) - JAPAN_OFFSET_MS),
-  };
+  return { from: startOfJapanDay(firstDayOf(month)), to: startOfJapanDay(firstDayOf(nextMonth(month))) };
 }
 
 /** A question that one click can answer: one right choice. */

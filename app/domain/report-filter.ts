@@ -52,3 +52,8 @@ export function reportFilterToParams(filter: ReportFilter): URLSearchParams {
   }
   return params;
 }
+
+/** The orders the overdue list can be read in; "due" is the longest overdue first. */
+export const OVERDUE_SORTS = ["due", "employeeNumber", "name", "organisation", "track"] as const;
+export type OverdueSort = (typeof OVERDUE_SORTS)[number];
+export type OverdueOrder = { sort: OverdueSort; descending: boolean; offset: number };

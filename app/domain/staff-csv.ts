@@ -2,6 +2,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
 import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
+import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
 
@@ -46,10 +47,18 @@ export type StaffImportRow = {
   active: boolean;
   /** For reminders; optional. */
   email: string | null;
+  /** How the person signs in; unset keeps what Mamori has (a new person gets LOCAL). */
+  authSource?: AuthSource;
 };
 
 /** What is wrong with one cell (or, with line 1, with the header); the message is for the operator, in Japanese. */
-export type ImportProblem = { line: number; column: string; message: string };
+export type ImportProblem = {
+  line: number;
+  column: string;
+  message: string;
+  /** Where the row came from when not from a file: the directory entry's DN. */
+  entry?: string;
+};
 
 export type StaffCsvLookups = {
   organisations: { id: string; name: string }[];
@@ -70,9 +79,10 @@ export const STAFF_CSV_COLUMNS = [
   "在職",
   "メールアドレス",
   "担当",
+  "ログイン方法",
 ] as const;
 
-type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
+export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
@@ -91,6 +101,14 @@ const ROLE_BY_LABEL = new Map<string, Role>([
   ["ADMIN", "ADMIN"],
 ]);
 
+/** ログイン方法: a Mamori password, or the city's directory (README "Signing in with the city's directory"). */
+const AUTH_SOURCE_BY_LABEL = new Map<string, AuthSource>([
+  ["パスワード", "LOCAL"],
+  ["LOCAL", "LOCAL"],
+  ["ディレクトリ", "DIRECTORY"],
+  ["DIRECTORY", "DIRECTORY"],
+]);
+
 const ACTIVE_BY_LABEL = new Map<string, boolean>([
   ["1", true],
   ["0", false],
@@ -102,23 +120,26 @@ const ACTIVE_BY_LABEL = new Map<string, boolean>([
 
 /** A header line and one example row, for operators to fill in; the route serving it should prepend a BOM so that Excel opens it as UTF-8. */
 export function staffCsvTemplate(): string {
-  const example = [
-    "100001",
-    "山田 花子",
-    "ヤマダ ハナコ",
-    "市長部局",
-    "市民課",
-    "会計年度任用職員",
-    "職員",
-    "2026/4/1",
-    "2026/4/1",
-    "2027/3/31",
-    "1",
-    "",
-    // 担当: blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
-    "",
-  ];
-  return `${STAFF_CSV_COLUMNS.join(",")}\r\n${example.join(",")}\r\n`;
+  // Keyed by column, so that the example cannot lose step with the header.
+  const example: Record<StaffCsvColumn, string> = {
+    職員番号: "100001",
+    氏名: "山田 花子",
+    氏名カナ: "ヤマダ ハナコ",
+    所属: "市長部局",
+    課: "市民課",
+    任用形態: "会計年度任用職員",
+    役割: "職員",
+    採用日: "2026/4/1",
+    任用開始日: "2026/4/1",
+    任用終了日: "2027/3/31",
+    在職: "1",
+    メールアドレス: "",
+    // Blank for most people; 情報システム担当 or 幹部職員 (several with 、) for those with a course of their own.
+    担当: "",
+    // Blank keeps Mamori's own password; ディレクトリ for people who sign in with the city's directory.
+    ログイン方法: "",
+  };
+  return `${STAFF_CSV_COLUMNS.join(",")}\r\n${STAFF_CSV_COLUMNS.map((column) => example[column]).join(",")}\r\n`;
 }
 
 /**
@@ -149,15 +170,33 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
+  const byColumn = records.map(({ line, cells }) => ({
+    line,
+    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
+  }));
+  return readStaffRecords(byColumn, lookups);
+}
+
+/**
+ * Checks staff records that come as cells by column name rather than as a
+ * file (the directory sync), by exactly the rules a file's rows follow.
+ */
+export function readStaffRecords(
+  records: { line: number; cells: Partial<Record<StaffCsvColumn, string>> }[],
+  lookups: StaffCsvLookups,
+): { rows: StaffImportRow[]; problems: ImportProblem[] } {
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
   for (const record of records) {
-    const cell = (column: StaffCsvColumn): string => {
-      const index = columns.indexes.get(column);
-      return index === undefined ? "" : (record.cells[index] ?? "");
-    };
-    const result = readStaffRow(record.line, cell, columns.indexes.has("担当"), lookups, firstLineOfEmployeeNumber);
+    const result = readStaffRow(
+      record.line,
+      (column) => record.cells[column] ?? "",
+      // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
+      "担当" in record.cells,
+      lookups,
+      firstLineOfEmployeeNumber,
+    );
     if (result.problems.length > 0) problems.push(...result.problems);
     else if (result.row) rows.push(result.row);
   }
@@ -345,6 +384,16 @@ function readStaffRow(
   if (email !== "" && !EMAIL.test(email))
     problem("メールアドレス", `メールアドレス「${email}」の形式が正しくありません`);
 
+  // Blank keeps how the person signs in now (a new person: a Mamori password).
+  const authSourceText = cell("ログイン方法").normalize("NFKC").trim();
+  const authSource = authSourceText === "" ? undefined : AUTH_SOURCE_BY_LABEL.get(authSourceText.toUpperCase());
+  if (authSourceText !== "" && !authSource) {
+    problem(
+      "ログイン方法",
+      `ログイン方法「${authSourceText}」は使えません（パスワード または LOCAL、ディレクトリ または DIRECTORY。空欄は変更なし）`,
+    );
+  }
+
   const activeText = cell("在職").normalize("NFKC").trim();
   const active: boolean | undefined = activeText === "" ? true : ACTIVE_BY_LABEL.get(activeText.toUpperCase());
   if (active === undefined) {
@@ -370,6 +419,7 @@ function readStaffRow(
       appointmentEnd: appointmentEnd ?? null,
       active,
       email: email === "" ? null : email,
+      ...(authSource ? { authSource } : {}),
     },
     problems,
   };

@@ -37,7 +37,49 @@ const schema = z
     REMINDER_OUTBOX: z.string().default("data/outbox"),
     /** The address staff use to reach Mamori, for links in reminders. */
     APP_URL: z.string().default("http://localhost:3000"),
+
+    // ── Directory sign-in and staff sync (LDAP / Active Directory; README
+    // "Signing in with the city's directory"). Unset LDAP_URL: Mamori
+    // passwords only. The bind account only searches; a person's password
+    // is checked by binding as them and is never stored.
+    LDAP_URL: z
+      .string()
+      .regex(/^ldaps?:\/\/[^/\s]+\/?$/i, "ldap://host[:port] or ldaps://host[:port]")
+      .optional(),
+    /** Upgrades an ldap:// connection with StartTLS before anything is sent. */
+    LDAP_STARTTLS: z.enum(["true", "false"]).default("false"),
+    /** PEM file of the CA that signed the directory's certificate (a city's own CA). */
+    LDAP_CA_FILE: z.string().optional(),
+    LDAP_BIND_DN: z.string().optional(),
+    LDAP_BIND_PASSWORD: z.string().optional(),
+    LDAP_BASE_DN: z.string().optional(),
+    /** Finds a person; {職員番号} is replaced by their escaped employee number. */
+    LDAP_USER_FILTER: z.string().includes("{職員番号}").default("(employeeID={職員番号})"),
+    /** Instead of a search: bind straight as this DN ({職員番号} escaped), e.g. uid={職員番号},ou=staff,… */
+    LDAP_USER_DN: z.string().includes("{職員番号}").optional(),
+    LDAP_ATTR_EMPLOYEE_NUMBER: z.string().min(1).default("employeeID"),
+    LDAP_ATTR_NAME: z.string().min(1).default("displayName"),
+    LDAP_ATTR_KANA: z.string().min(1).default("msDS-PhoneticDisplayName"),
+    LDAP_ATTR_MAIL: z.string().min(1).default("mail"),
+    LDAP_ATTR_ORGANISATION: z.string().min(1).default("company"),
+    LDAP_ATTR_SECTION: z.string().min(1).default("department"),
+    /** 任用形態 (code or name) given to people the sync creates; the directory does not hold it. */
+    LDAP_SYNC_EMPLOYEE_TYPE: z.string().min(1).default("regular"),
+    /** Longest wait for the directory, connecting and per operation. */
+    LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   })
+  .superRefine((env, context) => {
+    if (!env.LDAP_URL) return;
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (!env.LDAP_BASE_DN) problem("LDAP_BASE_DN", "required with LDAP_URL");
+    if (!env.LDAP_USER_DN && !env.LDAP_BIND_DN) problem("LDAP_BIND_DN", "required with LDAP_URL (or set LDAP_USER_DN)");
+    if (env.LDAP_BIND_DN && env.LDAP_BIND_PASSWORD === undefined)
+      problem("LDAP_BIND_PASSWORD", "required with LDAP_BIND_DN");
+    if (env.LDAP_STARTTLS === "true" && /^ldaps:/i.test(env.LDAP_URL)) {
+      problem("LDAP_STARTTLS", "ldaps:// is already encrypted; StartTLS is for ldap://");
+    }
+  })
+  // ── end of the directory settings
   .transform((env) => ({ ...env, DATABASE_URL: databaseUrl(env.DATABASE_URL) }));
 
 export type Env = z.infer<typeof schema> & {

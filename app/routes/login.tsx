@@ -23,6 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (result.reason) {
     case "throttled":
       return data({ error: t("login.throttled") }, { status: 429 });
+    case "directoryUnavailable":
+      return data({ error: t("login.directoryUnavailable") }, { status: 503 });
     case "locked":
       return data({ error: t("login.locked", { time: formatDateTime(result.until) }) }, { status: 423 });
     default:

@@ -8,13 +8,13 @@ import { PasswordForm } from "~/domain/password-form.ts";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, requireUser } from "~/lib/session.server.ts";
-import { changePassword } from "~/services/auth.server.ts";
+import { changePassword, passwordIsTheDirectorys } from "~/services/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("password.title")} | ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { initial: user.mustChangePassword };
+  return { initial: user.mustChangePassword, directory: await passwordIsTheDirectorys(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const { initial } = useLoaderData<typeof loader>();
+  const { initial, directory } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -45,6 +45,14 @@ export default function ChangePassword() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordForm }),
   });
+  if (directory) {
+    return (
+      <section className="card card-narrow" aria-labelledby="password-title">
+        <h1 id="password-title">{t("password.title")}</h1>
+        <p>{t("password.directoryManaged")}</p>
+      </section>
+    );
+  }
   return (
     <section className="card card-narrow" aria-labelledby="password-title">
       <h1 id="password-title">{t("password.title")}</h1>

@@ -3,13 +3,17 @@ import { useLoaderData } from "@remix-run/react";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { currentRelease, listClauses } from "~/services/catalogue.server.ts";
+import { getCity } from "~/services/city.server.ts";
 
-export const meta: MetaFunction = () => [{ title: `${t("policy.title")} | ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? t("policy.title")} | ${t("app.name")}` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const [clauses, release] = await Promise.all([listClauses(), currentRelease()]);
+  const [clauses, release, city] = await Promise.all([listClauses(), currentRelease(), getCity()]);
   return {
+    title: city.policyTitle,
     clauses: clauses.map(({ id, heading, text, editorial }) => ({ id, heading, text, editorial })),
     // Shown only when the city has set the policy's 改定日 in content/policy/basic-policy.yaml.
     revised: release.policyRevised,
@@ -20,10 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const depth = (id: string) => (id.match(/\(/g)?.length ?? 0) + (/[ア-ン]$/.test(id) ? 1 : 0);
 
 export default function Policy() {
-  const { clauses, revised } = useLoaderData<typeof loader>();
+  const { title, clauses, revised } = useLoaderData<typeof loader>();
   return (
     <article className="policy">
-      <h1>{t("policy.title")}</h1>
+      <h1>{title}</h1>
       {revised ? <p className="lead">{t("policy.revised", { date: revised })}</p> : null}
       {clauses.some((clause) => clause.editorial) ? <p>{t("policy.editorialNote")}</p> : null}
       {clauses.map((clause) => {

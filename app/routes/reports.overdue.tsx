@@ -10,7 +10,8 @@ import { pageParam } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { remindSelected } from "~/services/reminders.server.ts";
 import { reportFrame } from "~/services/report-pages.server.ts";
-import { OVERDUE_SORTS, overdueList, type OverdueSort } from "~/services/reports.server.ts";
+import { OVERDUE_SORTS, type OverdueSort } from "~/domain/report-filter.ts";
+import { overdueList } from "~/services/reports.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: `${t("reports.tab.overdue")} | ${t("report.title")} | ${t("app.name")}` },

@@ -8,7 +8,7 @@ import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
-import { personHistory } from "~/services/reports.server.ts";
+import { personHistory } from "~/services/person-history.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("report.personTitle", { name: data.history.person.name }) : ""} | ${t("app.name")}` },

@@ -94,6 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await setStaffActive(actor, staff.id, true, "");
       return { result: null, outcome: { message: t("staff.reactivated") } };
     case "reset-password":
+      // A Mamori password would only trap a directory person on /password (administrators keep theirs).
+      if (staff.authSource === "DIRECTORY" && staff.role !== "ADMIN") {
+        return data({ result: null, outcome: { message: t("password.directoryManaged") } as Outcome }, { status: 409 });
+      }
       return {
         result: null,
         outcome: { message: t("staff.passwordIssued"), initialPassword: await resetStaffPassword(actor, staff.id) },
@@ -131,6 +135,7 @@ export default function StaffRecord() {
   const actionData = useActionData<typeof action>();
   const outcome = actionData?.outcome;
   const locked = staff.lockedUntil && staff.lockedUntil > now;
+  const directoryOnly = staff.authSource === "DIRECTORY" && staff.role !== "ADMIN";
   return (
     <>
       <p>
@@ -146,7 +151,12 @@ export default function StaffRecord() {
             {t("staff.lockedUntil", { time: formatDateTime(staff.lockedUntil) })}
           </span>
         ) : null}
-        {!staff.password ? <span className="badge badge-muted">{t("staff.noPassword")}</span> : null}
+        {staff.authSource === "DIRECTORY" ? (
+          <span className="badge">
+            {t("staff.authSource")}：{t("staff.authSource.DIRECTORY")}
+          </span>
+        ) : null}
+        {!staff.password && !directoryOnly ? <span className="badge badge-muted">{t("staff.noPassword")}</span> : null}
         {staff.password?.mustChange ? <span className="badge badge-muted">{t("staff.mustChange")}</span> : null}
       </p>
       {outcome?.message ? (
@@ -219,11 +229,13 @@ export default function StaffRecord() {
               </button>
             </Form>
           )}
-          <Form method="post">
-            <button type="submit" name="intent" value="reset-password" className="button button-quiet">
-              {t("staff.resetPassword")}
-            </button>
-          </Form>
+          {directoryOnly ? null : (
+            <Form method="post">
+              <button type="submit" name="intent" value="reset-password" className="button button-quiet">
+                {t("staff.resetPassword")}
+              </button>
+            </Form>
+          )}
           {locked ? (
             <Form method="post">
               <button type="submit" name="intent" value="unlock" className="button button-quiet">

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { describeDuties } from "~/domain/duties.ts";
+import { describeChanges } from "~/components/StaffChanges.tsx";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
@@ -108,28 +108,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data<ActionData>({ step: "done", message: t("import.done", { created, updated, unchanged, deactivated }) });
 }
 
-const FIELD_LABELS: Record<string, Parameters<typeof t>[0]> = {
-  name: "staff.name",
-  nameKana: "staff.nameKana",
-  organisationId: "staff.organisation",
-  sectionName: "staff.section",
-  employeeTypeCode: "staff.employeeType",
-  role: "staff.role",
-  duties: "staff.duties",
-  startDate: "staff.startDate",
-  appointmentStart: "staff.appointmentStart",
-  appointmentEnd: "staff.appointmentEnd",
-  active: "staff.status",
-  email: "staff.email",
-};
-
-function display(value: unknown): string {
-  if (value === null || value === "") return "—";
-  if (value === true) return t("staff.active");
-  if (value === false) return t("staff.inactive");
-  return String(value);
-}
-
 export default function StaffImport() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -189,7 +167,7 @@ export default function StaffImport() {
               })}
             </strong>
             <br />
-            {t("import.encoding", { encoding: result.plan.encoding })}
+            {t("import.encoding", { encoding: result.plan.encoding ?? "" })}
           </p>
           {result.plan.newSections.length > 0 ? (
             <>
@@ -222,17 +200,7 @@ export default function StaffImport() {
               <ul className="compact-list">
                 {result.plan.updatedRows.map((r) => (
                   <li key={r.employeeNumber}>
-                    {r.employeeNumber} {r.name}：
-                    {Object.entries(r.changes)
-                      .map(([field, change]) =>
-                        t("import.change", {
-                          field: FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
-                          from:
-                            field === "duties" ? display(describeDuties(String(change?.[0]))) : display(change?.[0]),
-                          to: field === "duties" ? display(describeDuties(String(change?.[1]))) : display(change?.[1]),
-                        }),
-                      )
-                      .join("、")}
+                    {r.employeeNumber} {r.name}：{describeChanges(r.changes)}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server.ts";
 import { getTrack } from "./catalogue.server.ts";
+import { getCity } from "./city.server.ts";
 
 const certificateSelect = {
   id: true,
@@ -27,8 +28,9 @@ const certificateSelect = {
 
 async function toCertificate(row: Awaited<ReturnType<typeof findRow>>) {
   if (!row?.completedAt || !row.certificateCode) return null;
-  const [track, release] = await Promise.all([
+  const [track, city, release] = await Promise.all([
     getTrack(row.trackId),
+    getCity(),
     row.completedReleaseId ? db.contentRelease.findUnique({ where: { id: row.completedReleaseId } }) : null,
   ]);
   const score = row.attempts[0];
@@ -43,6 +45,8 @@ async function toCertificate(row: Awaited<ReturnType<typeof findRow>>) {
     fiscalYear: row.fiscalYear,
     completedAt: row.completedAt,
     score: score ? { percent: score.percent ?? 0, correct: score.correct ?? 0, total: score.total } : null,
+    policyTitle: city.policyTitle,
+    issuer: city.issuerLine,
     release: release ? { id: release.id, hash: release.hash.slice(0, 12), policyRevised: release.policyRevised } : null,
   };
 }

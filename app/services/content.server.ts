@@ -13,10 +13,17 @@ export function contentDirectory(): string {
   return process.env.CONTENT_DIR || "content";
 }
 
-/** Every .md and .yaml file under `dir`, with paths relative to it. */
+/**
+ * The city's settings file: read once by the first db:setup (city.server.ts),
+ * and no part of a content release.
+ */
+export const CITY_FILE = "city.yaml";
+
+/** Every .md and .yaml file under `dir` but the city's settings, with paths relative to it. */
 export function readContentFiles(dir = contentDirectory()): ContentFile[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
+    .filter((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)) !== CITY_FILE)
     .map((entry) => {
       const path = join(entry.parentPath ?? entry.path, entry.name);
       return {
@@ -79,6 +86,59 @@ export type SyncResult = {
   changedClauses: string[];
 };
 
+export type BrowserRelease = { releaseId: number; changes: Omit<Change, "clauseIds">[] };
+
+/** content:sync without --force found releases published in the browser since the last file sync. */
+export class BrowserEditsSinceFileSync extends Error {
+  constructor(readonly browserReleases: BrowserRelease[]) {
+    const lines = browserReleases.flatMap((r) =>
+      r.changes.map((c) => `  release ${r.releaseId}: ${c.kind} ${c.key} ${c.change}`),
+    );
+    super(
+      `content/ would overwrite edits published in the browser since the last file sync:\n${lines.join("\n")}\n` +
+        "Export the current release into content/ first, or run content:sync -- --force to overwrite them.",
+    );
+  }
+}
+
+/** Where a release's files came from: content:sync, or a draft published in the browser. */
+export type ReleaseSource = "files" | "browser";
+
+export type SyncOptions = {
+  /** The files the bundle was read from, kept so the release can be exported and edited. */
+  files?: readonly ContentFile[];
+  source?: ReleaseSource;
+  /** Overwrite releases published in the browser since the last file sync. */
+  force?: boolean;
+  /** Runs inside the sync's transaction, so that what the caller records lands with the release or not at all. */
+  afterSync?: (tx: Tx, result: SyncResult) => Promise<void>;
+};
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Releases published in the browser after the last release synced from files. */
+async function browserReleasesSinceFileSync(tx: Tx): Promise<BrowserRelease[]> {
+  const lastFileSync = await tx.contentSnapshot.findFirst({
+    where: { source: "files" },
+    orderBy: { releaseId: "desc" },
+  });
+  const browser = await tx.contentSnapshot.findMany({
+    where: { source: "browser", releaseId: { gt: lastFileSync?.releaseId ?? 0 } },
+    orderBy: { releaseId: "asc" },
+    select: { releaseId: true },
+  });
+  const changes = await tx.contentChange.findMany({
+    where: { releaseId: { in: browser.map((b) => b.releaseId) } },
+    orderBy: { id: "asc" },
+  });
+  return browser.map(({ releaseId }) => ({
+    releaseId,
+    changes: changes
+      .filter((c) => c.releaseId === releaseId)
+      .map((c) => ({ kind: c.kind as ChangeKind, key: c.key, change: c.change as Change["change"] })),
+  }));
+}
+
 type Row = { key: string; hash: string; retired: boolean; clauseIds: string[] };
 
 /** Compares the items of the new content with the rows in the database. */
@@ -113,12 +173,29 @@ const jsonStrings = (value: unknown): string[] => (Array.isArray(value) ? value.
  * written; removed items are retired, never deleted, so past attempts keep
  * their questions. One transaction: a failure leaves the previous release.
  */
-export async function syncContent(bundle: ContentBundle, hash: string): Promise<SyncResult> {
+export async function syncContent(bundle: ContentBundle, hash: string, options: SyncOptions = {}): Promise<SyncResult> {
+  const { files, source = "files", force = false, afterSync } = options;
   const result = await db.$transaction<SyncResult>(
     async (tx) => {
       const latest = await tx.contentRelease.findFirst({ orderBy: { id: "desc" } });
       if (latest?.hash === hash) {
-        return { status: "unchanged", releaseId: latest.id, hash, changes: [], changedClauses: [] };
+        // A database synced before releases kept their files gets them now.
+        if (files && !(await tx.contentSnapshot.findUnique({ where: { releaseId: latest.id } }))) {
+          await tx.contentSnapshot.create({ data: { releaseId: latest.id, source, files: [...files] } });
+        }
+        const unchanged: SyncResult = {
+          status: "unchanged",
+          releaseId: latest.id,
+          hash,
+          changes: [],
+          changedClauses: [],
+        };
+        await afterSync?.(tx, unchanged);
+        return unchanged;
+      }
+      if (source === "files" && !force) {
+        const browserReleases = await browserReleasesSinceFileSync(tx);
+        if (browserReleases.length > 0) throw new BrowserEditsSinceFileSync(browserReleases);
       }
 
       const clauses = bundle.policy.clauses.map((c) => ({
@@ -179,6 +256,10 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
         },
       });
       const releaseId = release.id;
+      if (files) {
+        const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+        await tx.contentSnapshot.create({ data: { releaseId, source, files: sorted } });
+      }
       const touched = (kind: ChangeKind) =>
         new Set(changes.filter((c) => c.kind === kind && c.change !== "removed").map((c) => c.key));
       const retire = (kind: ChangeKind) =>
@@ -245,7 +326,9 @@ export async function syncContent(bundle: ContentBundle, hash: string): Promise<
       await tx.track.updateMany({ where: { id: { in: retire("track") } }, data: { retired: true } });
 
       const changedClauses = [...new Set(changes.flatMap((c) => c.clauseIds))].sort();
-      return { status: "created", releaseId, hash, changes, changedClauses };
+      const created: SyncResult = { status: "created", releaseId, hash, changes, changedClauses };
+      await afterSync?.(tx, created);
+      return created;
     },
     { timeout: 60_000 },
   );
@@ -265,10 +348,28 @@ export function loadDrillScenarios(dir = contentDirectory()): DrillScenario[] {
   return check.drillScenarios;
 }
 
-/** Reads, checks and syncs content/; throws with every problem if it is invalid. */
-export async function syncContentDirectory(dir = contentDirectory()): Promise<SyncResult> {
-  const files = readContentFiles(dir);
-  const check = checkContentFiles(files);
+/**
+ * Checks content files and makes them a release: the one path for
+ * content:sync (source "files") and for a draft published in the browser
+ * (source "browser"). Throws with every problem if they are invalid.
+ */
+export async function publishContentFiles(
+  files: readonly ContentFile[],
+  source: ReleaseSource,
+  options: Pick<SyncOptions, "force" | "afterSync"> = {},
+): Promise<SyncResult> {
+  const check = checkContentFiles([...files]);
   if (!check.ok) throw contentProblemsError(check.problems);
-  return syncContent(check.bundle, contentHash(files));
+  return syncContent(check.bundle, contentHash(files), { files, source, ...options });
+}
+
+/** Reads, checks and syncs content/; throws with every problem if it is invalid. */
+export async function syncContentDirectory(dir = contentDirectory(), options: { force?: boolean } = {}) {
+  return publishContentFiles(readContentFiles(dir), "files", options);
+}
+
+/** The files of a release, or null for one made before releases kept their files. */
+export async function releaseFiles(releaseId: number): Promise<ContentFile[] | null> {
+  const snapshot = await db.contentSnapshot.findUnique({ where: { releaseId } });
+  return snapshot ? (snapshot.files as ContentFile[]) : null;
 }

@@ -1,12 +1,12 @@
 import { db } from "~/lib/db.server.ts";
-import { t } from "~/lib/i18n.ts";
+import { getCity } from "./city.server.ts";
 import { currentRelease } from "./catalogue.server.ts";
 import { completeIfDone, getLearnerAssignment } from "./learning.server.ts";
 
-/** The duty a person pledges to: clause 4 of the policy in force, and the pledge's wording. */
+/** The duty a person pledges to: clause 4 of the policy in force, and the city's pledge wording. */
 export async function pledgeWording() {
-  const clause = await db.clause.findUniqueOrThrow({ where: { id: "4" } });
-  return { clause, statement: t("pledge.statement") };
+  const [clause, city] = await Promise.all([db.clause.findUniqueOrThrow({ where: { id: "4" } }), getCity()]);
+  return { clause, statement: city.pledgeWording };
 }
 
 export type PledgeResult = { ok: true } | { ok: false; reason: "notFound" | "notRequired" | "quizFirst" };

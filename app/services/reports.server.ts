@@ -1,7 +1,5 @@
-import { Prisma } from "~/generated/prisma/client.ts";
-import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
-import { addDays, daysBetween, sameDayLastYear } from "~/domain/fiscal-year.ts";
-import type { ReportFilter } from "~/domain/report-filter.ts";
+import { daysBetween, sameDayLastYear } from "~/domain/fiscal-year.ts";
+import type { OverdueOrder, ReportFilter } from "~/domain/report-filter.ts";
 import type {
   Completion,
   CompletionMatrix,
@@ -11,20 +9,26 @@ import type {
   OverdueRow,
   YearFigures,
 } from "~/domain/report-figures.ts";
-import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
-import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { listTracks } from "./catalogue.server.ts";
+import {
+  asOfDay,
+  completionCellsQuery,
+  fiscalMonths,
+  fiscalYearsQuery,
+  itemAnalysisQuery,
+  overdueQuery,
+  peopleCellsQuery,
+  sectionCellsQuery,
+  yearOnYearQuery,
+} from "./report-sql.server.ts";
 
 /**
  * The HR and manager reports (docs/domain.md, "Reports"). Every figure is counted
  * by the database, in a fixed number of queries whatever the number of staff:
  * a prefecture's 100,000 assignments never travel to the app to be counted.
- * The SQL sticks to what SQLite and PostgreSQL share.
- *
- * The population of every report is the assignments of the filter's fiscal
- * year held by active staff (a deactivated person drops out of every figure),
- * narrowed by the filter.
+ * The statements are built in report-sql.server.ts; this module runs them
+ * and shapes their rows. One person's record is person-history.server.ts.
  */
 
 /** completed / assigned, 0 when nobody is assigned. */
@@ -34,60 +38,6 @@ function completion(assigned: number, completed: number): Completion {
 
 // COUNT and SUM come back as bigint or number depending on the driver; SUM of no rows is NULL.
 const count = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
-/**
- * 未着手 / 受講中 / 修了 / 期限超過 in SQL: the one definition every query
- * uses, matching assignmentStatus() in app/domain/assignment-status.ts.
- */
-function statusSql(today: string): Prisma.Sql {
-  return Prisma.sql`CASE
-    WHEN "Assignment"."completedAt" IS NOT NULL THEN 'completed'
-    WHEN "Assignment"."dueDate" < ${today} THEN 'overdue'
-    WHEN "Assignment"."startedAt" IS NOT NULL THEN 'inProgress'
-    ELSE 'notStarted' END`;
-}
-
-/**
- * The report's assignments as a derived table, aliased "p" by callers:
- * one row per assignment with its staff's grouping columns and its status.
- */
-function populationSql(
-  filter: ReportFilter,
-  today: string,
-  options: { ignoreStatus?: boolean; overdueOnly?: boolean; withPreviousYear?: boolean } = {},
-): Prisma.Sql {
-  const status = statusSql(today);
-  const where = [
-    options.withPreviousYear
-      ? Prisma.sql`"Assignment"."fiscalYear" IN (${filter.fiscalYear - 1}, ${filter.fiscalYear})`
-      : Prisma.sql`"Assignment"."fiscalYear" = ${filter.fiscalYear}`,
-    Prisma.sql`"Staff"."active" = TRUE`,
-  ];
-  if (filter.trackId !== undefined) where.push(Prisma.sql`"Assignment"."trackId" = ${filter.trackId}`);
-  if (filter.organisationId !== undefined) where.push(Prisma.sql`"Staff"."organisationId" = ${filter.organisationId}`);
-  if (filter.sectionId !== undefined) where.push(Prisma.sql`"Staff"."sectionId" = ${filter.sectionId}`);
-  if (filter.employeeTypeCode !== undefined)
-    where.push(Prisma.sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
-  if (filter.status !== undefined && !options.ignoreStatus) where.push(Prisma.sql`(${status}) = ${filter.status}`);
-  // 期限超過 as statusSql defines it, spelt so that an index on the due date can find it.
-  if (options.overdueOnly)
-    where.push(Prisma.sql`"Assignment"."completedAt" IS NULL AND "Assignment"."dueDate" < ${today}`);
-  return Prisma.sql`SELECT
-      "Assignment"."id" AS "assignmentId",
-      "Assignment"."staffId" AS "staffId",
-      "Assignment"."trackId" AS "trackId",
-      "Assignment"."fiscalYear" AS "fiscalYear",
-      "Assignment"."createdAt" AS "createdAt",
-      "Assignment"."dueDate" AS "dueDate",
-      "Assignment"."completedAt" AS "completedAt",
-      "Staff"."organisationId" AS "organisationId",
-      "Staff"."sectionId" AS "sectionId",
-      "Staff"."employeeTypeCode" AS "employeeTypeCode",
-      ${status} AS "status"
-    FROM "Assignment"
-    JOIN "Staff" ON "Staff"."id" = "Assignment"."staffId"
-    WHERE ${Prisma.join(where, " AND ")}`;
-}
 
 /** The completion figures of the report page, all from one pass over the population. */
 export type {
@@ -191,33 +141,10 @@ export async function completionMatrix(filter: ReportFilter, today: string): Pro
   return (await completionSummary(filter, today)).matrix;
 }
 
-/**
- * The months of a fiscal year up to today's, each with the instant it ends:
- * 00:00 Japan time on the first of the next month.
- */
-function fiscalMonths(fiscalYear: number, today: string): { month: string; end: Date }[] {
-  const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
-  const months: { month: string; end: Date }[] = [];
-  for (let i = 0; i < 12; i++) {
-    const year = fiscalYear + Math.floor((3 + i) / 12);
-    const month = ((3 + i) % 12) + 1;
-    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
-    if (label > today.slice(0, 7)) break;
-    const end = new Date(Date.UTC(year, month, 1) - JAPAN_OFFSET_MS);
-    months.push({ month: label, end });
-  }
-  return months;
-}
-
 /** Completed assignments by the end of each month against everyone assigned now; see completionSummary. */
 export async function cumulativeCompletion(filter: ReportFilter, today: string): Promise<CumulativePoint[]> {
   return (await completionSummary(filter, today)).cumulative;
 }
-
-/** The orders the overdue list can be read in; "due" is the longest overdue first. */
-export const OVERDUE_SORTS = ["due", "employeeNumber", "name", "organisation", "track"] as const;
-export type OverdueSort = (typeof OVERDUE_SORTS)[number];
-export type OverdueOrder = { sort: OverdueSort; descending: boolean; offset: number };
 
 /**
  * Overdue (期限超過) assignments, longest overdue first unless `order` says
@@ -271,42 +198,8 @@ export async function overdueList(
   };
 }
 
-/** The columns of the overdue query (aliases) each order sorts by, the last ones breaking ties. */
-const OVERDUE_ORDER_COLUMNS: Record<OverdueSort, string[]> = {
-  due: ["dueDate"],
-  employeeNumber: ["employeeNumber"],
-  name: ["nameKana", "name"],
-  organisation: ["organisationOrder", "sectionSort"],
-  track: ["trackId"],
-};
-
-function overdueOrderSql(order: OverdueOrder, table?: string): Prisma.Sql {
-  const direction = order.descending ? " DESC" : "";
-  const columns = [...OVERDUE_ORDER_COLUMNS[order.sort], "dueDate", "employeeNumber", "trackId"];
-  const unique = [...new Set(columns)];
-  return Prisma.raw(
-    unique
-      .map(
-        (column, i) =>
-          `${table ? `"${table}".` : ""}"${column}"${i < OVERDUE_ORDER_COLUMNS[order.sort].length ? direction : ""}`,
-      )
-      .join(", "),
-  );
-}
-
 /** This fiscal year against the last at the same date, and last year's cumulative line. */
 export type YearOnYear = { current: YearFigures; previous: YearFigures; previousCumulative: CumulativePoint[] };
-
-/** The day a fiscal year's figures are counted at: today, or the year's last day once it is over. */
-function asOfDay(fiscalYear: number, today: string): string {
-  const end = `${String(fiscalYear + 1).padStart(4, "0")}-03-31`;
-  return today < end ? today : end;
-}
-
-/** 00:00 Japan time on the day after `day`: what "by the end of `day`" compares with. */
-function endOfDay(day: string): Date {
-  return new Date(Date.parse(`${addDays(day, 1)}T00:00:00Z`) - 9 * 60 * 60 * 1000);
-}
 
 type YearRow = {
   fiscalYear: unknown;
@@ -487,139 +380,6 @@ export async function itemAnalysis(
   };
 }
 
-export type PersonHistory = {
-  person: {
-    id: number;
-    employeeNumber: string;
-    name: string;
-    organisationId: string;
-    organisationName: string;
-    sectionName: string | null;
-    employeeTypeCode: string;
-    employeeTypeName: string;
-    active: boolean;
-  };
-  assignments: {
-    id: number;
-    trackId: string;
-    trackName: string;
-    fiscalYear: number;
-    cycleKey: string;
-    dueDate: string;
-    status: AssignmentStatus;
-    startedAt: Date | null;
-    completedAt: Date | null;
-    completedReleaseId: number | null;
-  }[];
-  attempts: {
-    id: number;
-    assignmentId: number;
-    trackId: string;
-    trackName: string;
-    submittedAt: Date;
-    correct: number;
-    total: number;
-    percent: number;
-    passed: boolean;
-    releaseId: number;
-  }[];
-  pledges: { id: number; assignmentId: number; signedAt: Date; releaseId: number }[];
-};
-
-/**
- * One person's whole training record: assignments with their status on
- * `today`, submitted attempts, pledges, and the release of each. Null when
- * there is no such person or, for a manager's `scope`, they are outside it.
- */
-export async function personHistory(
-  staffId: number,
-  scope?: { organisationId: string },
-  today: string = todayInJapan(),
-): Promise<PersonHistory | null> {
-  const staff = await db.staff.findFirst({
-    where: { id: staffId, ...(scope ? { organisationId: scope.organisationId } : {}) },
-    select: {
-      id: true,
-      employeeNumber: true,
-      name: true,
-      organisationId: true,
-      employeeTypeCode: true,
-      active: true,
-      organisation: { select: { name: true } },
-      section: { select: { name: true } },
-      employeeType: { select: { name: true } },
-    },
-  });
-  if (!staff) return null;
-  const [assignments, attempts, pledges, tracks] = await Promise.all([
-    db.assignment.findMany({
-      where: { staffId },
-      orderBy: [{ fiscalYear: "desc" }, { dueDate: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        trackId: true,
-        fiscalYear: true,
-        cycleKey: true,
-        dueDate: true,
-        startedAt: true,
-        completedAt: true,
-        completedReleaseId: true,
-      },
-    }),
-    db.quizAttempt.findMany({
-      where: { staffId, submittedAt: { not: null } },
-      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        assignmentId: true,
-        submittedAt: true,
-        correct: true,
-        total: true,
-        percent: true,
-        passed: true,
-        releaseId: true,
-        assignment: { select: { trackId: true } },
-      },
-    }),
-    db.pledge.findMany({
-      where: { staffId },
-      orderBy: [{ signedAt: "desc" }, { id: "desc" }],
-      select: { id: true, assignmentId: true, signedAt: true, releaseId: true },
-    }),
-    db.track.findMany({ select: { id: true, name: true } }),
-  ]);
-  const trackName = new Map(tracks.map((t) => [t.id, t.name]));
-  return {
-    person: {
-      id: staff.id,
-      employeeNumber: staff.employeeNumber,
-      name: staff.name,
-      organisationId: staff.organisationId,
-      organisationName: staff.organisation.name,
-      sectionName: staff.section?.name ?? null,
-      employeeTypeCode: staff.employeeTypeCode,
-      employeeTypeName: staff.employeeType.name,
-      active: staff.active,
-    },
-    assignments: assignments.map((a) => ({
-      ...a,
-      trackName: trackName.get(a.trackId) ?? a.trackId,
-      status: assignmentStatus(a, today),
-    })),
-    attempts: attempts.map(({ assignment, submittedAt, correct, percent, passed, ...attempt }) => ({
-      ...attempt,
-      trackId: assignment.trackId,
-      trackName: trackName.get(assignment.trackId) ?? assignment.trackId,
-      // Set together with submittedAt when the attempt is scored.
-      submittedAt: submittedAt!,
-      correct: correct ?? 0,
-      percent: percent ?? 0,
-      passed: passed ?? false,
-    })),
-    pledges,
-  };
-}
-
 /** The choices of the report filter form: organisations with sections, employee types, tracks and the fiscal years that have assignments. */
 export async function reportOptions() {
   const [organisations, employeeTypes, tracks, years] = await Promise.all([
@@ -636,199 +396,4 @@ export async function reportOptions() {
     db.$queryRaw<{ fiscalYear: unknown }[]>(fiscalYearsQuery()),
   ]);
   return { organisations, employeeTypes, tracks, fiscalYears: years.map((y) => Number(y.fiscalYear)) };
-}
-
-// ---- The report's SQL, built once here for the service functions below and
-// for `npm run bench`, which times the same statements straight on the file.
-
-function completionCellsQuery(filter: ReportFilter, today: string, months: { end: Date }[]): Prisma.Sql {
-  const perMonth = months.map(
-    ({ end }, i) =>
-      Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"m${i}"`)}`,
-  );
-  return Prisma.sql`
-    SELECT "p"."organisationId" AS "organisationId", "p"."employeeTypeCode" AS "employeeTypeCode",
-      COUNT(*) AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
-      ${perMonth.length > 0 ? Prisma.join(perMonth, "") : Prisma.empty}
-    FROM (${populationSql(filter, today)}) AS "p"
-    GROUP BY "p"."organisationId", "p"."employeeTypeCode"`;
-}
-
-function overdueQuery(
-  filter: ReportFilter,
-  today: string,
-  limit: number,
-  order: OverdueOrder = { sort: "due", descending: false, offset: 0 },
-): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "o".*,
-      COALESCE(
-        (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-          WHERE "Manager"."organisationId" = "o"."organisationId" AND "Manager"."role" = 'MANAGER'
-            AND "Manager"."sectionId" = "o"."sectionId" AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
-          ORDER BY "Manager"."employeeNumber" LIMIT 1),
-        (SELECT "Manager"."name" FROM "Staff" AS "Manager"
-          WHERE "Manager"."organisationId" = "o"."organisationId" AND "Manager"."role" = 'MANAGER'
-            AND "Manager"."active" = TRUE AND "Manager"."id" <> "o"."staffId"
-          ORDER BY "Manager"."employeeNumber" LIMIT 1)
-      ) AS "managerName"
-    FROM (
-      SELECT "p"."assignmentId" AS "assignmentId",
-        "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-        "Staff"."nameKana" AS "nameKana", "Organisation"."sortOrder" AS "organisationOrder",
-        COALESCE("Section"."name", '') AS "sectionSort",
-        "Staff"."organisationId" AS "organisationId", "Staff"."sectionId" AS "sectionId",
-        "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
-        "EmployeeType"."name" AS "employeeTypeName",
-        "p"."trackId" AS "trackId", "Track"."name" AS "trackName", "p"."dueDate" AS "dueDate",
-        COUNT(*) OVER () AS "total"
-      FROM (${populationSql(filter, today, { ignoreStatus: true, overdueOnly: true })}) AS "p"
-      JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-      JOIN "Organisation" ON "Organisation"."id" = "Staff"."organisationId"
-      JOIN "EmployeeType" ON "EmployeeType"."code" = "Staff"."employeeTypeCode"
-      LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-      LEFT JOIN "Track" ON "Track"."id" = "p"."trackId"
-      WHERE "p"."status" = 'overdue'
-      ORDER BY ${overdueOrderSql(order)}
-      LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(order.offset))}
-    ) AS "o"
-    ORDER BY ${overdueOrderSql(order, "o")}`;
-}
-
-function yearOnYearQuery(
-  filter: ReportFilter,
-  today: string,
-  at: { currentDay: string; previousDay: string; months: { end: Date }[]; pledgeTracks: string[] },
-): Prisma.Sql {
-  // This year counts as it stands (as every other figure of the report);
-  // last year as it stood at the end of the same day a year earlier.
-  const current = Prisma.sql`"p"."fiscalYear" = ${filter.fiscalYear}`;
-  const then = sqlInstant(endOfDay(at.previousDay));
-  const existed = Prisma.sql`(${current} OR "p"."createdAt" < ${then})`;
-  const completed = Prisma.sql`("p"."completedAt" IS NOT NULL AND (${current} OR "p"."completedAt" < ${then}))`;
-  const day = Prisma.sql`(CASE WHEN ${current} THEN ${today} ELSE ${at.previousDay} END)`;
-  const requiresPledge =
-    at.pledgeTracks.length > 0 ? Prisma.sql`"p"."trackId" IN (${Prisma.join(at.pledgeTracks)})` : Prisma.sql`1 = 0`;
-  const perMonth = at.months.map(
-    ({ end }, i) =>
-      Prisma.sql`, SUM(CASE WHEN "p"."completedAt" < ${sqlInstant(end)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"l${i}"`)}`,
-  );
-  return Prisma.sql`
-    SELECT "p"."fiscalYear" AS "fiscalYear",
-      SUM(CASE WHEN ${existed} THEN 1 ELSE 0 END) AS "assigned",
-      SUM(CASE WHEN ${completed} THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN ${existed} AND "p"."dueDate" < ${day} AND NOT ${completed} THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN "Pledge"."signedAt" IS NOT NULL AND (${current} OR "Pledge"."signedAt" < ${then})
-        THEN 1 ELSE 0 END) AS "pledged",
-      SUM(CASE WHEN ${existed} AND ${requiresPledge} THEN 1 ELSE 0 END) AS "pledgeRequired",
-      COUNT(*) AS "assignedInYear"
-      ${Prisma.join(perMonth, "")}
-    FROM (${populationSql(filter, today, { ignoreStatus: true, withPreviousYear: true })}) AS "p"
-    LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "p"."assignmentId"
-    GROUP BY "p"."fiscalYear"`;
-}
-
-const cellCounts = Prisma.sql`COUNT(*) AS "assigned",
-      SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-      SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"`;
-
-function sectionCellsQuery(filter: ReportFilter, today: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "p"."sectionId" AS "sectionId", "Section"."name" AS "sectionName", ${cellCounts}
-    FROM (${populationSql(filter, today)}) AS "p"
-    LEFT JOIN "Section" ON "Section"."id" = "p"."sectionId"
-    GROUP BY "p"."sectionId", "Section"."name"`;
-}
-
-function peopleCellsQuery(filter: ReportFilter, today: string, limit: number, offset: number): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "Staff"."id" AS "staffId", "Staff"."employeeNumber" AS "employeeNumber", "Staff"."name" AS "name",
-      "Section"."name" AS "sectionName", ${cellCounts}, COUNT(*) OVER () AS "total"
-    FROM (${populationSql(filter, today)}) AS "p"
-    JOIN "Staff" ON "Staff"."id" = "p"."staffId"
-    LEFT JOIN "Section" ON "Section"."id" = "Staff"."sectionId"
-    GROUP BY "Staff"."id", "Staff"."employeeNumber", "Staff"."name", "Section"."name"
-    ORDER BY SUM(CASE WHEN "p"."status" = 'overdue' THEN 1 ELSE 0 END) DESC,
-      COUNT(*) - SUM(CASE WHEN "p"."status" = 'completed' THEN 1 ELSE 0 END) DESC, "Staff"."employeeNumber"
-    LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
-}
-
-/** Answered and correct per question and the clause it cited, with their texts. */
-function itemAnalysisQuery(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
-  return Prisma.sql`
-    SELECT "g"."questionId" AS "questionId", "g"."clauseId" AS "clauseId", "g"."answered" AS "answered", "g"."correct" AS "correct",
-      "Question"."moduleSlug" AS "moduleSlug", "Question"."clauseId" AS "questionClauseId", "Question"."prompt" AS "prompt",
-      "Clause"."heading" AS "heading"
-    FROM (${filter.status === undefined && filter.sectionId === undefined && !submitted ? talliedAnswersSql(filter) : countedAnswersSql(filter, today, submitted)}) AS "g"
-    LEFT JOIN "Question" ON "Question"."id" = "g"."questionId"
-    LEFT JOIN "Clause" ON "Clause"."id" = "g"."clauseId"`;
-}
-
-/** The population's answers per question and clause, counted one by one. */
-function countedAnswersSql(filter: ReportFilter, today: string, submitted?: { from: Date; to: Date }): Prisma.Sql {
-  const window = submitted
-    ? Prisma.sql` AND "QuizAttempt"."submittedAt" >= ${sqlInstant(submitted.from)} AND "QuizAttempt"."submittedAt" < ${sqlInstant(submitted.to)}`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT "AttemptAnswer"."questionId" AS "questionId", "AttemptAnswer"."clauseId" AS "clauseId",
-      COUNT(*) AS "answered", SUM(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END) AS "correct"
-    FROM "AttemptAnswer"
-    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
-    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"
-    WHERE "QuizAttempt"."submittedAt" IS NOT NULL${window}
-    GROUP BY "AttemptAnswer"."questionId", "AttemptAnswer"."clauseId"`;
-}
-
-/** The same from the answer tallies: the population's filter on the tallies' key. */
-function talliedAnswersSql(filter: ReportFilter): Prisma.Sql {
-  const where = [Prisma.sql`"AnswerTally"."fiscalYear" = ${filter.fiscalYear}`];
-  if (filter.trackId !== undefined) where.push(Prisma.sql`"AnswerTally"."trackId" = ${filter.trackId}`);
-  if (filter.organisationId !== undefined)
-    where.push(Prisma.sql`"AnswerTally"."organisationId" = ${filter.organisationId}`);
-  if (filter.employeeTypeCode !== undefined)
-    where.push(Prisma.sql`"AnswerTally"."employeeTypeCode" = ${filter.employeeTypeCode}`);
-  return Prisma.sql`
-    SELECT "AnswerTally"."questionId" AS "questionId", "AnswerTally"."clauseId" AS "clauseId",
-      SUM("AnswerTally"."answered") AS "answered", SUM("AnswerTally"."correct") AS "correct"
-    FROM "AnswerTally"
-    WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY "AnswerTally"."questionId", "AnswerTally"."clauseId"
-    HAVING SUM("AnswerTally"."answered") > 0`;
-}
-
-/**
- * The fiscal years that have assignments, newest first. A GROUP BY would
- * read every assignment's index entry; this jumps from one year to the next
- * through the index, a few seeks in all.
- */
-function fiscalYearsQuery(): Prisma.Sql {
-  return Prisma.sql`
-    WITH RECURSIVE "years" ("fiscalYear") AS (
-      SELECT MAX("fiscalYear") FROM "Assignment"
-      UNION ALL
-      SELECT (SELECT MAX("Assignment"."fiscalYear") FROM "Assignment" WHERE "Assignment"."fiscalYear" < "years"."fiscalYear")
-      FROM "years" WHERE "years"."fiscalYear" IS NOT NULL
-    )
-    SELECT "fiscalYear" FROM "years" WHERE "fiscalYear" IS NOT NULL ORDER BY "fiscalYear" DESC`;
-}
-
-/** Every aggregate statement of the report page, by service function, for the bench. */
-export function reportQueries(filter: ReportFilter, today: string): { name: string; query: Prisma.Sql }[] {
-  return [
-    { name: "completionSummary", query: completionCellsQuery(filter, today, fiscalMonths(filter.fiscalYear, today)) },
-    { name: "overdueList", query: overdueQuery(filter, today, 100) },
-    {
-      name: "yearOnYear",
-      query: yearOnYearQuery(filter, today, {
-        currentDay: asOfDay(filter.fiscalYear, today),
-        previousDay: sameDayLastYear(asOfDay(filter.fiscalYear, today)),
-        months: fiscalMonths(filter.fiscalYear - 1, "9999-12-31"),
-        pledgeTracks: [],
-      }),
-    },
-    { name: "itemAnalysis", query: itemAnalysisQuery(filter, today) },
-    { name: "reportOptions (fiscal years)", query: fiscalYearsQuery() },
-  ];
 }

@@ -1,7 +1,7 @@
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { dialect } from "~/lib/sql-dialect.server.ts";
-import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
+import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
 import { DEMO_PASSWORD, DEMO_SECTIONS, DEMO_STAFF } from "../../prisma/seed/demo.ts";
 import { formatDuties } from "~/domain/duties.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
@@ -18,16 +18,12 @@ export async function enableWriteAheadLog(): Promise<void> {
   if (dialect === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 }
 
-/** Loads the organisations and employee types; safe to run again. */
+/**
+ * Loads the employee types; safe to run again. The organisations are the
+ * city's own: they come with its settings (city.server.ts seedCity).
+ */
 export async function applyBaseData(): Promise<void> {
   await db.$transaction([
-    ...ORGANISATIONS.map((org, sortOrder) =>
-      db.organisation.upsert({
-        where: { id: org.id },
-        create: { ...org, sortOrder },
-        update: { sortOrder },
-      }),
-    ),
     ...EMPLOYEE_TYPES.map((type, sortOrder) =>
       db.employeeType.upsert({
         where: { code: type.code },

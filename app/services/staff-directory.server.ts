@@ -97,6 +97,7 @@ export const STAFF_RECORD_FIELDS = {
   appointmentEnd: true,
   email: true,
   active: true,
+  authSource: true,
 } as const;
 
 /** A member of staff as HR sees them, or null. */

@@ -1,13 +1,15 @@
 import { today } from "~/lib/clock.server.ts";
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server.ts";
-import type { Actor } from "~/domain/audit.ts";
+import type { Actor, AuditAction } from "~/domain/audit.ts";
 import { isRole, type Role } from "~/domain/roles.ts";
+import type { AuthSource } from "~/domain/ldap.ts";
 import {
   decodeCsv,
   parseStaffCsv,
   type CsvEncoding,
   type ImportProblem,
+  type StaffCsvLookups,
   type StaffImportRow,
 } from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
@@ -31,17 +33,19 @@ const COMPARED = [
   "appointmentEnd",
   "active",
   "email",
+  "authSource",
 ] as const;
 type Compared = (typeof COMPARED)[number];
 type Value = string | boolean | null;
 
 export type StaffImportPlan = {
-  encoding: CsvEncoding;
+  /** The file's encoding; null for the directory. */
+  encoding: CsvEncoding | null;
   rows: number;
   created: StaffImportRow[];
   updated: { staffId: number; row: StaffImportRow; changes: Partial<Record<Compared, [Value, Value]>> }[];
   unchanged: number;
-  /** Active staff who are not in the file. */
+  /** Active staff who are not in the file (for the directory: active staff who sign in through it). */
   missing: { staffId: number; employeeNumber: string; name: string; organisationName: string }[];
   newSections: { organisationId: string; name: string }[];
 };
@@ -75,30 +79,63 @@ async function everyStaffRecord(tx: Db) {
   }
 }
 
+type StaffRecord = Awaited<ReturnType<typeof everyStaffRecord>>[number];
+
 /**
- * Works out what importing `text` would change, without changing anything.
+ * Where staff rows come from: the personnel system's CSV, or the city's
+ * directory (services/directory-sync.server.ts). Both go through the same
+ * plan and the same transaction.
+ */
+export type StaffSource = {
+  /** The file name, or the directory's address: named in the audit log. */
+  name: string;
+  encoding: CsvEncoding | null;
+  audit: { action: AuditAction; targetType: string };
+  /** Reads the rows against the lookups and the staff Mamori has now. */
+  read: (
+    lookups: StaffCsvLookups,
+    staffByNumber: Map<string, StaffRecord>,
+  ) => { rows: StaffImportRow[]; problems: ImportProblem[] };
+  /** Which active staff count as missing when the source does not list them. */
+  answersFor: (staff: StaffRecord) => boolean;
+};
+
+/** A staff CSV as a source of rows. */
+function csvSource({ fileName, text, encoding }: StaffCsvFile): StaffSource {
+  return {
+    name: fileName,
+    encoding,
+    audit: { action: "staff.import", targetType: "file" },
+    read: (lookups) => parseStaffCsv(text, lookups),
+    answersFor: () => true,
+  };
+}
+
+/**
+ * Works out what applying `source` would change, without changing anything.
  * `actorRole` limits who may hand out the administrator role; null is the
  * command line, run by the server's operator.
  */
-async function planImport(
-  tx: Db,
-  text: string,
-  encoding: CsvEncoding,
-  actorRole: Role | null,
-): Promise<StaffImportCheck> {
+async function planImport(tx: Db, source: StaffSource, actorRole: Role | null): Promise<StaffImportCheck> {
   const [organisations, employeeTypes, sections, staff] = await Promise.all([
     tx.organisation.findMany({ select: { id: true, name: true } }),
     tx.employeeType.findMany({ select: { code: true, name: true, hasAppointmentPeriod: true } }),
     tx.section.findMany({ select: { id: true, organisationId: true, name: true } }),
     everyStaffRecord(tx),
   ]);
-  const { rows, problems } = parseStaffCsv(text, { organisations, employeeTypes });
+  const byNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
+  const read = source.read({ organisations, employeeTypes }, byNumber);
+  const problems = read.problems;
+  // A source that does not say how people sign in leaves it as it is.
+  const rows = read.rows.map((row) => ({
+    ...row,
+    authSource: row.authSource ?? ((byNumber.get(row.employeeNumber)?.authSource ?? "LOCAL") as AuthSource),
+  }));
   const sectionName = new Map(sections.map((s) => [s.id, s.name]));
   const existingSections = new Set(sections.map((s) => sectionKey(s.organisationId, s.name)));
-  const byNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
 
   const plan: StaffImportPlan = {
-    encoding,
+    encoding: source.encoding,
     rows: rows.length,
     created: [],
     updated: [],
@@ -145,7 +182,7 @@ async function planImport(
   const inFile = new Set(rows.map((r) => r.employeeNumber));
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
   plan.missing = staff
-    .filter((s) => s.active && !inFile.has(s.employeeNumber))
+    .filter((s) => s.active && source.answersFor(s) && !inFile.has(s.employeeNumber))
     .map((s) => ({
       staffId: s.id,
       employeeNumber: s.employeeNumber,
@@ -166,7 +203,12 @@ export function readStaffCsv(fileName: string, bytes: Uint8Array): StaffCsvFile 
 
 /** Checks a staff CSV against the database and says what importing it would change. */
 export async function checkStaffImport(file: StaffCsvFile, actorRole: Role | null): Promise<StaffImportCheck> {
-  return planImport(db, file.text, file.encoding, actorRole);
+  return planImport(db, csvSource(file), actorRole);
+}
+
+/** What applying a source would change, without changing anything. */
+export async function checkStaffSource(source: StaffSource, actorRole: Role | null): Promise<StaffImportCheck> {
+  return planImport(db, source, actorRole);
 }
 
 export type StaffImportResult =
@@ -181,20 +223,24 @@ export type StaffImportResult =
     }
   | { ok: false; problems: ImportProblem[] };
 
+type ApplyOptions = { actor: Actor; actorRole: Role | null; deactivateMissing: boolean };
+
+/** Imports a staff CSV: applyStaffSource on the file's rows. */
+export async function importStaff(file: StaffCsvFile, options: ApplyOptions): Promise<StaffImportResult> {
+  return applyStaffSource(csvSource(file), options);
+}
+
 /**
- * Imports a staff CSV in one transaction: every row or none. New 課 are
- * created under their 所属; people missing from the file are deactivated
- * only when `deactivateMissing` is set. Re-importing the same file changes
- * nothing. The import is audited with the numbers it touched.
+ * Applies a source's rows in one transaction: every row or none. New 課 are
+ * created under their 所属; people missing from the source are deactivated
+ * only when `deactivateMissing` is set. Applying the same rows again changes
+ * nothing. The change is audited with the numbers it touched.
  */
-export async function importStaff(
-  { fileName, text, encoding }: StaffCsvFile,
-  options: { actor: Actor; actorRole: Role | null; deactivateMissing: boolean },
-): Promise<StaffImportResult> {
+export async function applyStaffSource(source: StaffSource, options: ApplyOptions): Promise<StaffImportResult> {
   return db.$transaction(
     async (tx) => {
       // Planned again inside the transaction: the database may have moved since the preview.
-      const check = await planImport(tx, text, encoding, options.actorRole);
+      const check = await planImport(tx, source, options.actorRole);
       if (!check.ok) return check;
       const { plan } = check;
 
@@ -215,6 +261,7 @@ export async function importStaff(
         appointmentEnd: row.appointmentEnd,
         active: row.active,
         email: row.email,
+        authSource: row.authSource,
       });
 
       await tx.staff.createMany({
@@ -230,6 +277,12 @@ export async function importStaff(
             where: { id: staffId },
             data: { ...columns(row), ...(leaving ? { sessionVersion: { increment: 1 } } : {}) },
           });
+          // Someone who now signs in through the directory has no Mamori
+          // password to keep (an initial one would still ask to be changed);
+          // administrators keep theirs as the break-glass path.
+          if (changes.authSource?.[1] === "DIRECTORY" && row.role !== "ADMIN") {
+            await tx.password.deleteMany({ where: { staffId } });
+          }
         }
         for (const ids of chunks(deactivated.map((m) => m.staffId))) {
           await tx.staff.updateMany({
@@ -255,11 +308,11 @@ export async function importStaff(
       };
       if (summary.created + summary.updated + summary.deactivated + summary.newSections > 0) {
         await recordAudit(tx, options.actor, {
-          action: "staff.import",
-          targetType: "file",
-          targetId: fileName,
+          action: source.audit.action,
+          targetType: source.audit.targetType,
+          targetId: source.name,
           detail: {
-            encoding,
+            ...(source.encoding ? { encoding: source.encoding } : {}),
             ...summary,
             createdNumbers: plan.created.map((r) => r.employeeNumber),
             updatedNumbers: plan.updated.map((u) => u.row.employeeNumber),

@@ -139,4 +139,15 @@ export const DEMO_STAFF: DemoStaff[] = [
     duties: ["system-admin"],
     startDate: "2012-04-01",
   },
+  // A second ADMIN: publishing content edited in the browser needs one to approve.
+  {
+    employeeNumber: "900002",
+    name: "森 彩",
+    nameKana: "モリ アヤ",
+    organisationId: "mayor",
+    section: "情報政策課",
+    employeeTypeCode: "regular",
+    role: "ADMIN",
+    startDate: "2015-04-01",
+  },
 ];

@@ -26,8 +26,8 @@ import { drawQuestions, scoreAttempt, seededRandom, type DrawnQuestion, type Res
 import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
-import { t } from "~/lib/i18n.ts";
 import { ORGANISATIONS } from "./base.ts";
+import { startOfJapanDay } from "~/domain/japan-time.ts";
 
 export type CityOptions = {
   /** Members of staff to add. */
@@ -83,12 +83,11 @@ const ROWS_PER_TRANSACTION = 10_000;
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-const JAPAN_OFFSET_MS = 9 * HOUR_MS;
 
 /** As Prisma writes DateTime into SQLite: ISO 8601 with "+00:00". */
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 /** 00:00 Japan time on a calendar day. */
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - JAPAN_OFFSET_MS;
+const dayStart = (day: string) => startOfJapanDay(day).getTime();
 const dayEnd = (day: string) => dayStart(day) + DAY_MS - 1;
 
 // ---------------------------------------------------------------- the city
@@ -419,7 +418,9 @@ export function generateCity(db: Database.Database, options: CityOptions): CityC
     clause: r.clauseId,
   }));
   const clause4 = db.prepare(`SELECT "text" FROM "Clause" WHERE "id" = '4'`).get() as { text: string } | undefined;
-  const pledgeText = `${clause4?.text ?? ""}\n\n${t("pledge.statement")}`;
+  // The city's pledge wording lives in its settings (seeded from content/city.yaml by db:setup).
+  const city = db.prepare(`SELECT "pledgeWording" FROM "CitySettings"`).get() as { pledgeWording: string } | undefined;
+  const pledgeText = `${clause4?.text ?? ""}\n\n${city?.pledgeWording ?? ""}`;
   const trackById = new Map(tracks.map((track) => [track.id, track]));
   const banksByTrack = new Map(
     tracks.map((track) => [

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
+import { startDraft } from "~/services/content-draft.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -192,6 +193,51 @@ const MATRIX: Record<
     path: () => "/admin/audit",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
   },
+  "admin.city.tsx": {
+    path: () => "/admin/city",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content._index.tsx": {
+    path: () => "/admin/content",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  // The item editors open items of the draft started in beforeAll.
+  "admin.content.clauses.$clauseId.tsx": {
+    path: () => `/admin/content/clauses/${encodeURIComponent("6(2)ア")}`,
+    params: () => ({ clauseId: "6(2)ア" }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.modules.$slug.tsx": {
+    path: () => "/admin/content/modules/threats",
+    params: () => ({ slug: "threats" }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.questions.$questionId.tsx": {
+    path: () => "/admin/content/questions/threats-01",
+    params: () => ({ questionId: "threats-01" }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.tracks.$trackId.tsx": {
+    path: () => "/admin/content/tracks/onboarding",
+    params: () => ({ trackId: "onboarding" }),
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.policy.tsx": {
+    path: () => "/admin/content/policy",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.releases.tsx": {
+    path: () => "/admin/content/releases",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.content.export.ts": {
+    path: () => "/admin/content/export",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
+  "admin.directory.tsx": {
+    path: () => "/admin/directory",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 403, HR: 403, ADMIN: 200 },
+  },
 };
 
 const routeFiles = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
@@ -229,6 +275,7 @@ beforeAll(async () => {
     },
   });
   fixture.attemptId = attempt.id;
+  await startDraft({ staffId: people.ADMIN.id, address: "test" });
   const bulletin = await db.bulletin.create({
     data: {
       title: "職員の皆さんへ",

@@ -8,11 +8,20 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { action as dueDatesAction } from "~/routes/admin.due-dates.tsx";
 import { action as staffAction } from "~/routes/staff.$staffId.tsx";
+import { action as cityAction } from "~/routes/admin.city.tsx";
+import { action as contentAction } from "~/routes/admin.content._index.tsx";
+import { action as clauseAction } from "~/routes/admin.content.clauses.$clauseId.tsx";
+import { action as moduleAction } from "~/routes/admin.content.modules.$slug.tsx";
+import { action as policyAction } from "~/routes/admin.content.policy.tsx";
+import { action as questionAction } from "~/routes/admin.content.questions.$questionId.tsx";
+import { action as trackAction } from "~/routes/admin.content.tracks.$trackId.tsx";
+import { activeDraft, startDraft } from "~/services/content-draft.server.ts";
 import { action as remindAction } from "~/routes/reports.overdue.tsx";
 import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
+import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -30,6 +39,10 @@ async function snapshot() {
     receipts,
     monthly,
     monthlyAnswers,
+    city,
+    drafts,
+    releases,
+    organisations,
     reminders,
   ] = await Promise.all([
     db.staff.findMany({ orderBy: { id: "asc" } }),
@@ -43,6 +56,11 @@ async function snapshot() {
     db.bulletinReceipt.findMany({ orderBy: [{ bulletinId: "asc" }, { staffId: "asc" }] }),
     db.monthlyQuestion.findMany({ orderBy: { id: "asc" } }),
     db.monthlyAnswer.count(),
+    db.citySettings.findMany(),
+    // A draft's files run to hundreds of kilobytes: its last change stands for them.
+    db.contentDraft.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, updatedAt: true } }),
+    db.contentRelease.count(),
+    db.organisation.findMany({ orderBy: { id: "asc" } }),
     db.reminder.count(),
   ]);
   return JSON.stringify({
@@ -57,6 +75,10 @@ async function snapshot() {
     receipts,
     monthly,
     monthlyAnswers,
+    city,
+    drafts,
+    releases,
+    organisations,
     reminders,
   });
 }
@@ -111,12 +133,14 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
+let admin: { id: number };
 let assignmentId: number;
 let bulletinId: number;
 
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
       staffId: learner.id,
@@ -160,6 +184,7 @@ async function fuzz(
   path: string,
   params: () => Record<string, string>,
   fields: string[],
+  numRuns = 40,
 ) {
   await fc.assert(
     fc.asyncProperty(formOf(fields), async (entries) => {
@@ -179,7 +204,7 @@ async function fuzz(
       expect(status, `${name} answered ${status} to ${JSON.stringify(entries).slice(0, 300)}`).toBeLessThan(500);
       if (status >= 400) expect(await snapshot(), `${name} refused but changed data`).toBe(before);
     }),
-    { numRuns: 40 },
+    { numRuns },
   );
 }
 
@@ -267,6 +292,99 @@ describe("random and malformed form data never causes a 500 or a partial write",
       ],
     ));
 
+  it("city settings", () =>
+    fuzz(
+      "city settings",
+      cityAction,
+      () => admin,
+      "/admin/city",
+      () => ({}),
+      ["cityName", "policyTitle", "organisations", "issuerLine", "pledgeWording", "reportAddress", "requireApproval"],
+    ));
+
+  it("content draft start, submit, publish and discard", () =>
+    fuzz(
+      "content draft",
+      contentAction,
+      () => admin,
+      "/admin/content",
+      () => ({}),
+      ["intent"],
+    ));
+
+  // Each save runs the content validator over every file of the draft: fewer runs, more time.
+  const EDITOR_RUNS = 15;
+  describe("item editors of an open draft", { timeout: 120_000 }, () => {
+    beforeAll(async () => {
+      if (!(await activeDraft())) await startDraft({ staffId: admin.id, address: "test" });
+      await db.contentDraft.updateMany({ where: { status: "submitted" }, data: { status: "open" } });
+    });
+
+    it("question", () =>
+      fuzz(
+        "question",
+        questionAction,
+        () => admin,
+        "/admin/content/questions/threats-01",
+        () => ({ questionId: "threats-01" }),
+        ["intent", "type", "prompt", "choices", "answer", "explanation", "clause"],
+        EDITOR_RUNS,
+      ));
+
+    it("module", () =>
+      fuzz(
+        "module",
+        moduleAction,
+        () => admin,
+        "/admin/content/modules/threats",
+        () => ({ slug: "threats" }),
+        ["intent", "title", "summary", "clauses", "body"],
+        EDITOR_RUNS,
+      ));
+
+    it("clause", () =>
+      fuzz(
+        "clause",
+        clauseAction,
+        () => admin,
+        "/admin/content/clauses/6(2)ア",
+        () => ({ clauseId: "6(2)ア" }),
+        ["heading", "text"],
+        EDITOR_RUNS,
+      ));
+
+    it("policy import", () =>
+      fuzz(
+        "policy import",
+        policyAction,
+        () => admin,
+        "/admin/content/policy",
+        () => ({}),
+        ["intent", "source", "sheet", "title", "revised"],
+        EDITOR_RUNS,
+      ));
+
+    it("track", () =>
+      fuzz(
+        "track",
+        trackAction,
+        () => admin,
+        "/admin/content/tracks/onboarding",
+        () => ({ trackId: "onboarding" }),
+        [
+          "modules",
+          "quizQuestions",
+          "passPercent",
+          "dueKind",
+          "dueDays",
+          "dueFrom",
+          "dueDate",
+          "employeeTypes",
+          "roles",
+        ],
+        EDITOR_RUNS,
+      ));
+  });
   it("publishing a bulletin", () =>
     fuzz(
       "bulletin",
@@ -305,6 +423,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       "/monthly-question",
       () => ({}),
       ["monthlyQuestionId", "choiceId"],
+    ));
+
+  it("directory sync (no directory configured here: tests/integration/directory.test.ts has one)", () =>
+    fuzz(
+      "directory sync",
+      directoryAction,
+      () => admin,
+      "/admin/directory",
+      () => ({}),
+      ["intent", "deactivateMissing"],
     ));
 
   it("a staff CSV upload of random bytes", async () => {

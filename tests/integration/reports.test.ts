@@ -7,9 +7,9 @@ import {
   cumulativeCompletion,
   itemAnalysis,
   overdueList,
-  personHistory,
   reportOptions,
 } from "~/services/reports.server.ts";
+import { personHistory } from "~/services/person-history.server.ts";
 import { createStaff } from "./factories.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";

@@ -13,6 +13,8 @@ const certificate = (policyRevised: string | null): CertificateData => ({
   completedAt: new Date("2026-11-25T03:00:00Z"),
   score: { percent: 100, correct: 20, total: 20 },
   release: { id: 2, policyRevised },
+  policyTitle: "甲市情報セキュリティポリシー（基本方針）",
+  issuer: "甲市長",
 });
 
 describe("certificate (修了証)", () => {

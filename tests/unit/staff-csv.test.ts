@@ -380,6 +380,7 @@ describe("parseStaffCsv: bad values", () => {
     在職: "",
     メールアドレス: "",
     担当: "",
+    ログイン方法: "",
   };
   function rowWith(changes: Partial<typeof good>): string {
     const cells = { ...good, ...changes };
@@ -406,6 +407,12 @@ describe("parseStaffCsv: bad values", () => {
       { メールアドレス: "yamada@" },
       "メールアドレス",
       "メールアドレス「yamada@」の形式が正しくありません",
+    ],
+    [
+      "an unknown ログイン方法",
+      { ログイン方法: "AD" },
+      "ログイン方法",
+      "ログイン方法「AD」は使えません（パスワード または LOCAL、ディレクトリ または DIRECTORY。空欄は変更なし）",
     ],
     ["氏名 over 100 characters", { 氏名: "山".repeat(101) }, "氏名", "氏名は100文字以内で入力してください"],
     [
@@ -532,6 +539,21 @@ describe("parseStaffCsv: bad values", () => {
   });
 });
 
+describe("parseStaffCsv: ログイン方法", () => {
+  it("reads the Japanese label or the code, and leaves it unset when blank", () => {
+    const header = "職員番号,氏名,所属,任用形態,採用日,ログイン方法";
+    const text = [
+      header,
+      "1,甲,市長部局,常勤職員,2026/4/1,ディレクトリ",
+      "2,乙,市長部局,常勤職員,2026/4/1,local",
+      "3,丙,市長部局,常勤職員,2026/4/1,",
+    ].join("\n");
+    const { rows, problems } = parseStaffCsv(text, lookups);
+    expect(problems).toEqual([]);
+    expect(rows.map((row) => row.authSource)).toEqual(["DIRECTORY", "LOCAL", undefined]);
+  });
+});
+
 describe("staffCsvTemplate", () => {
   it("is a header and one example row, CRLF, that the parser accepts with the base data", () => {
     const template = staffCsvTemplate();
@@ -541,6 +563,8 @@ describe("staffCsvTemplate", () => {
     expect(lines[2]).toBe("");
     expect(template.replace(/\r\n/g, "")).not.toContain("\n");
 
+    // The parser forgives short rows; the template must not rely on it.
+    expect(lines[1]!.split(",")).toHaveLength(STAFF_CSV_COLUMNS.length);
     const { rows, problems } = parseStaffCsv(template, lookups);
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);

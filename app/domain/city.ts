@@ -1,0 +1,58 @@
+import { parse } from "yaml";
+import { z } from "zod";
+
+/**
+ * The city's own settings: what makes Mamori one city's rather than
+ * another's. Read from content/city.yaml on first setup, then edited by
+ * ADMIN in the browser; the same schema checks both.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Organisation = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  name: text(100),
+});
+
+export const CitySettingsSchema = z.object({
+  cityName: text(50),
+  policyTitle: text(200),
+  organisations: z
+    .array(Organisation)
+    .min(1)
+    .max(100)
+    .refine((orgs) => new Set(orgs.map((o) => o.id)).size === orgs.length, "duplicate organisation id")
+    .refine((orgs) => new Set(orgs.map((o) => o.name)).size === orgs.length, "duplicate organisation name"),
+  issuerLine: text(200),
+  pledgeWording: text(2000),
+  reportAddress: z.string().trim().email().max(200),
+  requireApproval: z.boolean().default(true),
+});
+
+export type CitySettings = z.infer<typeof CitySettingsSchema>;
+
+/** Parses content/city.yaml; throws with the fields that are wrong. */
+export function parseCityFile(source: string): CitySettings {
+  const result = CitySettingsSchema.safeParse(parse(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`);
+  throw new Error(`city.yaml: ${problems.join("; ")}`);
+}
+
+/**
+ * The organisation list as the settings form writes it: one per line,
+ * "id 名称" (the id, a space, the name), so the officer can add, rename and
+ * reorder them in one text area.
+ */
+export function parseOrganisationLines(source: string): { id: string; name: string }[] {
+  return source
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [id = "", ...rest] = line.split(/[\s\u3000]+/);
+      return { id, name: rest.join(" ") };
+    });
+}
+
+export const organisationLines = (orgs: readonly { id: string; name: string }[]) =>
+  orgs.map((o) => `${o.id} ${o.name}`).join("\n");

@@ -1,0 +1,280 @@
+import { parse } from "yaml";
+import { rawItems } from "~/domain/content/raw.ts";
+import { reviewKey, reviewQueue, type ReviewItem } from "~/domain/content/review.ts";
+import type { Actor } from "~/domain/audit.ts";
+import { locateProblems, type LocatedProblem } from "~/domain/content/problems-ja.ts";
+import type { ContentFile } from "~/domain/content/types.ts";
+import { db } from "~/lib/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { currentRelease } from "./catalogue.server.ts";
+import { getCity } from "./city.server.ts";
+import { renderLesson } from "./lesson.server.ts";
+import { checkContentFiles, publishContentFiles, releaseFiles } from "./content.server.ts";
+
+/**
+ * 下書き: content edited in the browser. A draft holds the whole set of
+ * content files, starts from the current release, is checked by the same
+ * validator as content:check after every edit, and becomes a release through
+ * the same function as content:sync. With the city's requireApproval
+ * setting on, a second ADMIN approves it: the author never can.
+ */
+
+export type DraftStatus = "open" | "submitted" | "published" | "discarded";
+
+export type Draft = {
+  id: number;
+  baseReleaseId: number;
+  authorId: number;
+  authorName: string;
+  status: DraftStatus;
+  files: ContentFile[];
+  /** Review items the officer confirmed as still right (reviewKey). */
+  confirmed: string[];
+  updatedAt: Date;
+};
+
+async function toDraft(row: {
+  id: number;
+  baseReleaseId: number;
+  authorId: number;
+  status: string;
+  files: unknown;
+  confirmed: unknown;
+  updatedAt: Date;
+}): Promise<Draft> {
+  const author = await db.staff.findUnique({ where: { id: row.authorId }, select: { name: true } });
+  return {
+    ...row,
+    status: row.status as DraftStatus,
+    files: row.files as ContentFile[],
+    confirmed: Array.isArray(row.confirmed) ? row.confirmed.map(String) : [],
+    authorName: author?.name ?? "",
+  };
+}
+
+/** The draft being edited or awaiting approval; there is at most one. */
+export async function activeDraft(): Promise<Draft | null> {
+  const row = await db.contentDraft.findFirst({
+    where: { status: { in: ["open", "submitted"] } },
+    orderBy: { id: "desc" },
+  });
+  return row ? toDraft(row) : null;
+}
+
+export type DraftResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DraftRefusal };
+export type DraftRefusal =
+  "exists" | "noFiles" | "noDraft" | "notOpen" | "notSubmitted" | "ownDraft" | "invalid" | "stale";
+
+/** Starts a draft from the files of the current release. */
+export async function startDraft(actor: Actor): Promise<DraftResult<{ id: number }>> {
+  if (await activeDraft()) return { ok: false, reason: "exists" };
+  const release = await currentRelease();
+  const files = await releaseFiles(release.id);
+  if (!files) return { ok: false, reason: "noFiles" };
+  const draft = await db.$transaction(async (tx) => {
+    const created = await tx.contentDraft.create({
+      data: { baseReleaseId: release.id, files, authorId: actor.staffId ?? 0 },
+    });
+    await recordAudit(tx, actor, {
+      action: "content.draft-edit",
+      targetType: "draft",
+      targetId: created.id,
+      detail: { started: release.id },
+    });
+    return created;
+  });
+  return { ok: true, id: draft.id };
+}
+
+/** Each bank's question ids in file order, to place schema problems on their question. */
+function questionIdsByFile(files: readonly ContentFile[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const file of files.filter((f) => f.path.startsWith("quizzes/"))) {
+    try {
+      const data = parse(file.text) as { questions?: { id?: unknown }[] } | null;
+      ids.set(
+        file.path,
+        (data?.questions ?? []).map((q) => String(q?.id ?? "")),
+      );
+    } catch {
+      ids.set(file.path, []);
+    }
+  }
+  return ids;
+}
+
+/** The validator of content:check on the draft's files, its problems in Japanese beside their items. */
+export function checkDraft(files: readonly ContentFile[]): { ok: boolean; problems: LocatedProblem[] } {
+  const check = checkContentFiles([...files]);
+  return { ok: check.ok, problems: check.ok ? [] : locateProblems(check.problems, questionIdsByFile(files)) };
+}
+
+/**
+ * Applies one edit to the open draft and records it. The edit is a pure
+ * function of the files (app/domain/content/edit.ts); what it changed is
+ * audited by item.
+ */
+export async function editDraft(
+  actor: Actor,
+  item: { kind: "clause" | "module" | "question" | "track"; key: string },
+  edit: (files: ContentFile[]) => ContentFile[],
+): Promise<DraftResult<{ problems: LocatedProblem[] }>> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.contentDraft.findFirst({
+      where: { status: { in: ["open", "submitted"] } },
+      orderBy: { id: "desc" },
+    });
+    if (!row) return { ok: false, reason: "noDraft" } as const;
+    if (row.status !== "open") return { ok: false, reason: "notOpen" } as const;
+    const files = edit(row.files as ContentFile[]);
+    await tx.contentDraft.update({ where: { id: row.id }, data: { files } });
+    await recordAudit(tx, actor, {
+      action: "content.draft-edit",
+      targetType: "draft",
+      targetId: row.id,
+      detail: item,
+    });
+    return { ok: true, problems: checkDraft(files).problems } as const;
+  });
+}
+
+/** Asks a second ADMIN to approve; only a draft the validator accepts. */
+export async function submitDraft(actor: Actor): Promise<DraftResult> {
+  const draft = await activeDraft();
+  if (!draft) return { ok: false, reason: "noDraft" };
+  if (draft.status !== "open") return { ok: false, reason: "notOpen" };
+  if (!checkDraft(draft.files).ok) return { ok: false, reason: "invalid" };
+  await db.$transaction(async (tx) => {
+    await tx.contentDraft.update({ where: { id: draft.id }, data: { status: "submitted", submittedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "content.draft-submit", targetType: "draft", targetId: draft.id });
+  });
+  return { ok: true };
+}
+
+/** Sends a submitted draft back for more edits. */
+export async function reopenDraft(actor: Actor): Promise<DraftResult> {
+  const draft = await activeDraft();
+  if (!draft) return { ok: false, reason: "noDraft" };
+  if (draft.status !== "submitted") return { ok: false, reason: "notSubmitted" };
+  await db.$transaction(async (tx) => {
+    await tx.contentDraft.update({ where: { id: draft.id }, data: { status: "open", submittedAt: null } });
+    await recordAudit(tx, actor, {
+      action: "content.draft-edit",
+      targetType: "draft",
+      targetId: draft.id,
+      detail: { reopened: true },
+    });
+  });
+  return { ok: true };
+}
+
+export async function discardDraft(actor: Actor): Promise<DraftResult> {
+  const draft = await activeDraft();
+  if (!draft) return { ok: false, reason: "noDraft" };
+  await db.$transaction(async (tx) => {
+    await tx.contentDraft.update({ where: { id: draft.id }, data: { status: "discarded" } });
+    await recordAudit(tx, actor, { action: "content.draft-discard", targetType: "draft", targetId: draft.id });
+  });
+  return { ok: true };
+}
+
+/**
+ * Publishes the draft as a content release, through the same function as
+ * content:sync. With approval required, the draft must have been submitted
+ * and the publisher is its approver, who cannot be its author. A draft
+ * started before another release was made is refused: publishing it would
+ * undo that release.
+ */
+export async function publishDraft(actor: Actor): Promise<DraftResult<{ releaseId: number; changed: number }>> {
+  const [draft, city, release] = await Promise.all([activeDraft(), getCity(), currentRelease()]);
+  if (!draft) return { ok: false, reason: "noDraft" };
+  if (city.requireApproval) {
+    if (draft.status !== "submitted") return { ok: false, reason: "notSubmitted" };
+    if (draft.authorId === actor.staffId) return { ok: false, reason: "ownDraft" };
+  }
+  if (draft.baseReleaseId !== release.id) return { ok: false, reason: "stale" };
+  if (!checkDraft(draft.files).ok) return { ok: false, reason: "invalid" };
+  // The draft is marked published in the release's own transaction: both or neither.
+  const result = await publishContentFiles(draft.files, "browser", {
+    afterSync: async (tx, synced) => {
+      const marked = await tx.contentDraft.updateMany({
+        where: { id: draft.id, status: draft.status },
+        data: {
+          status: "published",
+          approvedById: city.requireApproval ? actor.staffId : null,
+          publishedReleaseId: synced.releaseId,
+        },
+      });
+      // Another ADMIN published or discarded it a moment ago: undo this release.
+      if (marked.count !== 1) throw new DraftChangedMeanwhile();
+      await recordAudit(tx, actor, {
+        action: "content.publish",
+        targetType: "release",
+        targetId: synced.releaseId,
+        detail: {
+          draft: draft.id,
+          author: draft.authorId,
+          changes: synced.changes.map((c) => `${c.kind} ${c.key} ${c.change}`),
+        },
+      });
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof DraftChangedMeanwhile) return null;
+    throw error;
+  });
+  if (!result) return { ok: false, reason: "noDraft" };
+  return { ok: true, releaseId: result.releaseId, changed: result.changes.length };
+}
+
+/**
+ * The items of a draft as its forms show them, read leniently: an item the
+ * validator rejects still opens, with its problems beside the fields.
+ */
+export function draftContent(files: readonly ContentFile[]) {
+  return rawItems(files);
+}
+
+/** The items of a draft, for its overview: what can be edited, in file order. */
+export function draftItems(files: readonly ContentFile[]) {
+  const items = rawItems(files);
+  return {
+    clauses: items.clauses.map((c) => ({ id: c.id, heading: c.heading })),
+    modules: items.modules.map((m) => ({ slug: m.slug, title: m.title })),
+    questions: items.questions.map((q) => ({ id: q.id, moduleSlug: q.moduleSlug, prompt: q.prompt, clause: q.clause })),
+    tracks: items.tracks.map((tr) => ({ id: tr.id, name: tr.name })),
+  };
+}
+
+/** A lesson rendered exactly as the reader renders it, against the draft's clauses. */
+export function previewLesson(files: readonly ContentFile[], body: string) {
+  const clauses = rawItems(files).clauses;
+  return renderLesson(body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
+}
+
+/** The questions and modules to re-check because the clauses they cite changed in this draft. */
+export async function draftReview(draft: Draft): Promise<ReviewItem[]> {
+  const base = await releaseFiles(draft.baseReleaseId);
+  return base ? reviewQueue(base, draft.files, new Set(draft.confirmed)) : [];
+}
+
+/** The officer confirms a question or module as still right for its changed clause. */
+export async function confirmReview(actor: Actor, kind: ReviewItem["kind"], key: string): Promise<DraftResult> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.contentDraft.findFirst({ where: { status: "open" }, orderBy: { id: "desc" } });
+    if (!row) return { ok: false, reason: "notOpen" } as const;
+    const confirmed = Array.isArray(row.confirmed) ? row.confirmed.map(String) : [];
+    await tx.contentDraft.update({
+      where: { id: row.id },
+      data: { confirmed: [...new Set([...confirmed, reviewKey(kind, key)])] },
+    });
+    await recordAudit(tx, actor, {
+      action: "content.draft-edit",
+      targetType: "draft",
+      targetId: row.id,
+      detail: { confirmed: reviewKey(kind, key) },
+    });
+    return { ok: true } as const;
+  });
+}
+
+class DraftChangedMeanwhile extends Error {}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Staff" ADD COLUMN     "authSource" TEXT NOT NULL DEFAULT 'LOCAL';
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ContentDraft" ADD COLUMN     "confirmed" JSONB;
+
