@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isRole, type Role } from "~/domain/roles.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { chunks } from "./chunks.ts";
 import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { sqlBoolean, sqlInstant } from "./sql-dialect.server.ts";
+import { reads } from "./sql-read.server.ts";
 
 /**
  * Server-side sessions (the Session table), so that a session can end: at
@@ -84,6 +87,36 @@ function pruneSessionsStatement(now: Date) {
   });
 }
 
+/**
+ * Sessions seen since the last write of last-seen times. A learner who
+ * opens a page every few minutes needs the write on most requests; made on
+ * the request it cost each one a transaction of its own (about a
+ * millisecond of CPU through Prisma). Written instead in one statement a
+ * second for every session seen in it; a crash loses at most that second,
+ * which an idle timeout counted in minutes does not notice.
+ */
+const pendingTouches = new Set<number>();
+let touchTimer: NodeJS.Timeout | undefined;
+const TOUCH_WRITE_MS = 1_000;
+
+function touchLater(sessionId: number): void {
+  pendingTouches.add(sessionId);
+  touchTimer ??= setTimeout(() => {
+    flushSessionTouches().catch((error: unknown) => console.error("writing last-seen times failed:", error));
+  }, TOUCH_WRITE_MS).unref();
+}
+
+/** Writes the pending last-seen times now (the timer; tests that check them). */
+export async function flushSessionTouches(now = new Date()): Promise<void> {
+  clearTimeout(touchTimer);
+  touchTimer = undefined;
+  const ids = [...pendingTouches];
+  pendingTouches.clear();
+  for (const slice of chunks(ids)) {
+    await db.$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${sqlInstant(now)} WHERE "id" IN (${Prisma.join(slice)})`;
+  }
+}
+
 type SignedInRow = {
   sessionId: number;
   needsTouch: unknown;
@@ -103,13 +136,14 @@ type SignedInRow = {
  * The active member of staff behind a session token, or null when the
  * session is unknown, revoked, idle too long, past its lifetime, or was
  * started under an older sessionVersion, or the person was deactivated.
- * Every page asks this, so it is one statement (and a last-seen write at
- * most once a minute).
+ * Every page asks this, so it is one statement, on the read connection
+ * (sql-read.server.ts); the last-seen time is written at most once a
+ * minute per session, a second later, with others (touchLater).
  */
 export async function findSessionStaff(token: string, now = new Date()): Promise<SignedInStaff | null> {
   const idleSince = new Date(now.getTime() - minutes(env.SESSION_IDLE_MINUTES));
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const [row] = await db.$queryRaw<SignedInRow[]>`
+  const [row] = await reads.rows<SignedInRow>(Prisma.sql`
     SELECT "Session"."id" AS "sessionId",
       CASE WHEN "Session"."lastSeenAt" < ${sqlInstant(touchBefore)} THEN 1 ELSE 0 END AS "needsTouch",
       "Staff"."id", "Staff"."employeeNumber", "Staff"."name", "Staff"."role", "Staff"."active",
@@ -125,12 +159,10 @@ export async function findSessionStaff(token: string, now = new Date()): Promise
     WHERE "Session"."tokenHash" = ${digest(token)}
       AND "Session"."revokedAt" IS NULL
       AND "Session"."expiresAt" > ${sqlInstant(now)}
-      AND "Session"."lastSeenAt" > ${sqlInstant(idleSince)}`;
+      AND "Session"."lastSeenAt" > ${sqlInstant(idleSince)}`);
   if (!row || !sqlBoolean(row.active) || !isRole(row.role)) return null;
   // SQLite gives booleans and CASE results as numbers (or bigints), PostgreSQL as their own types.
-  if (Number(row.needsTouch) === 1) {
-    await db.session.update({ where: { id: Number(row.sessionId) }, data: { lastSeenAt: now } });
-  }
+  if (Number(row.needsTouch) === 1) touchLater(Number(row.sessionId));
   return {
     id: Number(row.id),
     employeeNumber: row.employeeNumber,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlBoolean, sqlCommaList, sqlInstant, sqlJson } from "~/lib/sql-dialect.server.ts";
+import { reads, sqlDate } from "~/lib/sql-read.server.ts";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -26,6 +27,21 @@ type AssignmentProgress = {
   hasOpenAttempt: boolean;
 };
 
+type AssignmentProgressRow = {
+  id: number;
+  trackId: string;
+  fiscalYear: number;
+  dueDate: string;
+  startedAt: unknown;
+  completedAt: unknown;
+  moduleSlugs: unknown;
+  readSlugs: string | null;
+  quizPassed: unknown;
+  pledgeId: number | null;
+  pledgeSignedAt: unknown;
+  hasOpenAttempt: unknown;
+};
+
 /**
  * Assignments matching `where` (on "Assignment") with their 読了 modules,
  * whether a quiz attempt passed, the pledge and whether an attempt is open:
@@ -34,22 +50,7 @@ type AssignmentProgress = {
  * Prisma would spend a statement on each relation.
  */
 async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<AssignmentProgress[]> {
-  const rows = await client.$queryRaw<
-    {
-      id: number;
-      trackId: string;
-      fiscalYear: number;
-      dueDate: string;
-      startedAt: Date | null;
-      completedAt: Date | null;
-      moduleSlugs: unknown;
-      readSlugs: string | null;
-      quizPassed: unknown;
-      pledgeId: number | null;
-      pledgeSignedAt: Date | null;
-      hasOpenAttempt: unknown;
-    }[]
-  >`
+  const query = Prisma.sql`
     SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
       "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
       -- Module slugs are lower-case letters, digits and hyphens (checked on sync): never a comma.
@@ -62,17 +63,22 @@ async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<As
     LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "Assignment"."id"
     WHERE ${where}
     ORDER BY "Assignment"."dueDate", "Assignment"."id"`;
+  // Outside a transaction (the pages), on the read connection; inside one, on the transaction, which sees its own writes.
+  const rows =
+    client === db
+      ? await reads.rows<AssignmentProgressRow>(query)
+      : await client.$queryRaw<AssignmentProgressRow[]>(query);
   return rows.map((row) => ({
     id: Number(row.id),
     trackId: row.trackId,
     fiscalYear: Number(row.fiscalYear),
     dueDate: row.dueDate,
-    startedAt: row.startedAt,
-    completedAt: row.completedAt,
+    startedAt: sqlDate(row.startedAt),
+    completedAt: sqlDate(row.completedAt),
     moduleSlugs: sqlJson(row.moduleSlugs),
     readSlugs: new Set(row.readSlugs ? row.readSlugs.split(",") : []),
     quizPassed: sqlBoolean(row.quizPassed),
-    pledge: row.pledgeId === null ? null : { id: Number(row.pledgeId), signedAt: row.pledgeSignedAt! },
+    pledge: row.pledgeId === null ? null : { id: Number(row.pledgeId), signedAt: sqlDate(row.pledgeSignedAt)! },
     hasOpenAttempt: sqlBoolean(row.hasOpenAttempt),
   }));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlBoolean, sqlInstant, sqlJson, sqlJsonValue } from "~/lib/sql-dialect.server.ts";
+import { reads } from "~/lib/sql-read.server.ts";
 import {
   drawQuestions,
   scoreAttempt,
@@ -124,9 +125,11 @@ export type SubmitResult = { ok: true; attemptId: number } | { ok: false };
  * (double click, back button, a retried request) changes nothing and leads
  * to the same result: only the first submission is recorded.
  *
- * Plain SQL, about six statements in one transaction: this is the write
+ * Plain SQL, about five statements in one transaction: this is the write
  * a whole prefecture makes at once before a deadline, and Prisma 6 spends
- * more time compiling each model query than SQLite spends running it.
+ * more time compiling each model query than SQLite spends running it. The
+ * attempt is read before it, on the read connection: its draw never changes,
+ * and the UPDATE below decides which submission is the first.
  */
 export async function submitAttempt(
   staffId: number,
@@ -134,18 +137,22 @@ export async function submitAttempt(
   attemptId: number,
   responses: Responses,
 ): Promise<SubmitResult> {
-  return db.$transaction(async (tx) => {
-    // The person's own attempt under this very assignment, or nothing is written.
-    const [attempt] = await tx.$queryRaw<{ submitted: unknown; draw: unknown; passPercent: number }[]>`
+  // The person's own attempt under this very assignment, or nothing is
+  // written. Read and scored outside the write transaction, which then
+  // writes only if the attempt is still unsubmitted.
+  const [attempt] = await reads.rows<{ submitted: unknown; draw: unknown; passPercent: number }>(
+    Prisma.sql`
       SELECT "submittedAt" IS NOT NULL AS "submitted", "draw", "passPercent"
-      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId} AND "assignmentId" = ${assignmentId}`;
-    if (!attempt) return { ok: false };
-    const done = { ok: true as const, attemptId };
-    if (sqlBoolean(attempt.submitted)) return done;
+      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId} AND "assignmentId" = ${assignmentId}`,
+  );
+  if (!attempt) return { ok: false };
+  const done = { ok: true as const, attemptId };
+  if (sqlBoolean(attempt.submitted)) return done;
 
-    const draw = asDraw(sqlJson(attempt.draw));
-    const answers = cleanResponses(draw, responses);
-    const score = scoreAttempt(draw, answers, Number(attempt.passPercent));
+  const draw = asDraw(sqlJson(attempt.draw));
+  const answers = cleanResponses(draw, responses);
+  const score = scoreAttempt(draw, answers, Number(attempt.passPercent));
+  return db.$transaction(async (tx) => {
     const updated = await tx.$executeRaw`
       UPDATE "QuizAttempt" SET "submittedAt" = ${sqlInstant(new Date())}, "responses" = ${sqlJsonValue(answers)},
         "correct" = ${score.correct}, "percent" = ${score.percent}, "passed" = ${score.passed}, "openFor" = NULL

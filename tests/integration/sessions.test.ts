@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
+import { flushSessionTouches } from "~/lib/session-store.server.ts";
 import { getUser } from "~/lib/session.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { action as logoutAction } from "~/routes/logout.tsx";
@@ -74,6 +75,7 @@ describe("server-side sessions", () => {
     const cookie = await signIn("SES005");
     await db.session.updateMany({ where: { staffId: person.id }, data: { lastSeenAt: minutesAgo(50) } });
     expect(await homeWith(cookie)).toBe("200");
+    await flushSessionTouches();
     const [row] = await db.session.findMany({ where: { staffId: person.id } });
     expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(60_000);
   });
