@@ -47,7 +47,7 @@ export default defineConfig({
   // The production build (made once by `npm test`) on a fresh demo database,
   // signing in through a test directory (slapd) for people synced from it.
   webServer: {
-    command: `rm -rf ${E2E_DATABASE}* ${E2E_OUTBOX} && tsx app/cli/db-setup.ts --demo && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve`,
+    command: `rm -rf ${E2E_DATABASE}* ${E2E_OUTBOX} && tsx app/cli/db-setup.ts && tsx prisma/seed/load-demo.ts && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,6 +1,6 @@
 /**
  * `tsx scripts/demo-city.ts`: adds the demo city (prisma/seed/demo-city.ts)
- * to the SQLite database in DATABASE_URL, once — after `db-setup --demo`,
+ * to the SQLite database in DATABASE_URL, once — after `npm run db:demo`,
  * as `npm run demo` and the browser tests run it. Its staff and their
  * training history are as on today (MAMORI_TODAY when pinned, "now" then
  * being that day's noon in Japan), written by the benchmark data's generator

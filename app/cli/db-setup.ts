@@ -1,19 +1,20 @@
 /**
- * `npm run db:setup [-- --demo]`: brings the database in DATABASE_URL up to
- * date — migrations, the city's settings (content/city.yaml, first run only), base data, the training content of content/ and (with
- * --demo) the demo organisation and staff. Idempotent: `npm start` and `npm run demo` run it on every start.
+ * `npm run db:setup`: brings the database in DATABASE_URL up to date —
+ * migrations, the city's settings (content/city.yaml, first run only), base
+ * data and the training content of content/. Idempotent: `npm start` and
+ * `npm run demo` run it on every start. The demo data is loaded apart
+ * (`npm run db:demo`): the product carries none of it.
  */
 import { execFileSync } from "node:child_process";
 import { cliOptions } from "./options.ts";
 
-const demo = cliOptions("npm run db:setup [-- --demo]", { demo: { type: "boolean" } }).values.demo ?? false;
+cliOptions("npm run db:setup", {});
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // Imported after migrating: the client must not open the file before it exists.
-const { applyBaseData, completeDemoTraining, loadDemoData, enableWriteAheadLog } =
-  await import("~/services/setup.server.ts");
+const { applyBaseData, enableWriteAheadLog } = await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
 const { BrowserEditsSinceFileSync, contentDirectory, syncContentDirectory } =
   await import("~/services/content.server.ts");
@@ -28,16 +29,7 @@ const content = await syncContentDirectory().catch((error: unknown) => {
   console.warn(error.message);
   return null;
 });
-if (demo) {
-  await loadDemoData();
-  await completeDemoTraining();
-  const { loadDemoDrill } = await import("~/services/demo-drill.server.ts");
-  await loadDemoDrill();
-  const { loadDemoBulletins } = await import("../../prisma/seed/demo-bulletins.ts");
-  const { today } = await import("~/lib/clock.server.ts");
-  await loadDemoBulletins(today());
-}
 await db.$disconnect();
 console.log(
-  `database ready: content ${content ? `release ${content.releaseId} (${content.status})` : "kept as published in the browser"}${demo ? ", demo data loaded" : ""}`,
+  `database ready: content ${content ? `release ${content.releaseId} (${content.status})` : "kept as published in the browser"}`,
 );

@@ -6,7 +6,7 @@ import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
 import type { ContentBundle, ContentFile, Track } from "~/domain/content/types.ts";
 import { isDrillScenarioPath, type DrillScenario } from "~/domain/drills/scenario.ts";
-import { EMPLOYEE_TYPES } from "../../prisma/seed/base.ts";
+import { EMPLOYEE_TYPES } from "~/domain/base-data.ts";
 
 /** The content folder: CONTENT_DIR, or content/ beside package.json. */
 export function contentDirectory(): string {

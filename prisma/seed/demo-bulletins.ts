@@ -1,7 +1,7 @@
 /**
  * Demo bulletins (お知らせ) and questions of the month, with read receipts
  * and answers from the demo city's staff at plausible rates, so that
- * `/reports/bulletins` has figures to show. Loaded by `db:setup --demo`
+ * `/reports/bulletins` has figures to show. Loaded by `npm run db:demo` (prisma/seed/load-demo.ts)
  * after the demo staff, whoever they are; never by `npm start`.
  *
  * The people who log in to the demo (DEMO_STAFF) have not read the newest

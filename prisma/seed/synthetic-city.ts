@@ -26,7 +26,7 @@ import { drawQuestions, scoreAttempt, seededRandom, type DrawnQuestion, type Res
 import type { Role } from "~/domain/roles.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
-import { ORGANISATIONS } from "./base.ts";
+import { ORGANISATIONS } from "~/domain/base-data.ts";
 import { startOfJapanDay } from "~/domain/japan-time.ts";
 
 export type CityOptions = {

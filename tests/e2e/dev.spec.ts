@@ -19,7 +19,8 @@ test("npm run dev serves through Mamori's server: sign-in works, with the CSP an
     PORT: String(PORT),
   };
   for (const name of ["NODE_ENV", "SESSION_SECRET", "SESSION_COOKIE_SECURE"]) delete env[name];
-  execFileSync("node_modules/.bin/tsx", ["app/cli/db-setup.ts", "--demo"], { env: { ...env, BCRYPT_COST: "4" } });
+  for (const step of ["app/cli/db-setup.ts", "prisma/seed/load-demo.ts"])
+    execFileSync("node_modules/.bin/tsx", [step], { env: { ...env, BCRYPT_COST: "4" } });
   const server = spawn("npm", ["run", "dev"], { env, detached: true, stdio: "ignore" });
   try {
     let page: Response | undefined;

@@ -41,10 +41,8 @@ function stop(server: ChildProcess) {
 test.beforeAll(() => {
   rmSync(DB, { force: true });
   // Somebody to sign in as: `npm start` itself never loads demo data.
-  execFileSync("node_modules/.bin/tsx", ["app/cli/db-setup.ts", "--demo"], {
-    env: cityEnvironment({ BCRYPT_COST: "4" }),
-    stdio: "ignore",
-  });
+  for (const step of ["app/cli/db-setup.ts", "prisma/seed/load-demo.ts"])
+    execFileSync("node_modules/.bin/tsx", [step], { env: cityEnvironment({ BCRYPT_COST: "4" }), stdio: "ignore" });
 });
 
 test("refuses to start without a SESSION_SECRET, or with a short one, and says why", async () => {

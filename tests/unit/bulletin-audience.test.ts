@@ -7,7 +7,7 @@ import {
   reaches,
   type AudienceMember,
 } from "~/domain/bulletin-audience.ts";
-import { EMPLOYEE_TYPES, ORGANISATIONS } from "../../prisma/seed/base.ts";
+import { EMPLOYEE_TYPES, ORGANISATIONS } from "~/domain/base-data.ts";
 import { ROLES } from "~/domain/roles.ts";
 
 // Every kind of person there is: nine organisations × four employee types × four roles.

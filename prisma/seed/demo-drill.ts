@@ -9,11 +9,11 @@ import { addDays } from "~/domain/fiscal-year.ts";
 import { japanDate } from "~/domain/japan-time.ts";
 import { japanLocalToInstant } from "~/domain/drills/campaign.ts";
 import { drillTokensIn } from "~/domain/drills/report-match.ts";
-import { DEMO_DRILL } from "../../prisma/seed/demo.ts";
-import { createCampaign, endPastCampaigns, launchCampaign } from "./drill-campaigns.server.ts";
-import { confirmDrillEvent, openDrillLink } from "./drill-clicks.server.ts";
-import { sendDueMessages } from "./drill-sender.server.ts";
-import { fileReport } from "./mail-reports.server.ts";
+import { DEMO_DRILL } from "./demo.ts";
+import { createCampaign, endPastCampaigns, launchCampaign } from "~/services/drill-campaigns.server.ts";
+import { confirmDrillEvent, openDrillLink } from "~/services/drill-clicks.server.ts";
+import { sendDueMessages } from "~/services/drill-sender.server.ts";
+import { fileReport } from "~/services/mail-reports.server.ts";
 
 const after = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000);
 
@@ -23,7 +23,7 @@ const after = (instant: Date, minutes: number) => new Date(instant.getTime() + m
  * sender at its own spread time (to the outbox: the demo has no SMTP), and
  * the people's clicks and reports go through the link page's and the report
  * button's services with their tokens read back from the .eml files.
- * Skipped when the campaign exists (db:setup runs on every start).
+ * Skipped when the campaign exists.
  */
 export async function loadDemoDrill(): Promise<void> {
   if (await db.drillCampaign.findFirst({ where: { name: DEMO_DRILL.name } })) return;
