@@ -992,6 +992,13 @@ const ja = {
   "error.tooLarge": "送信された内容が大きすぎます。",
   "error.badRequest": "送信された内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。",
   "due.dateOutOfRange": "新しい期限は {from} から {to}（翌年度の末日）までの日付にしてください。",
+
+  // A bulletin from a group of real suspicious-mail reports (issue 20)
+  "triage.toBulletin": "お知らせにする",
+  "bulletinFromReports.title": "不審なメールにご注意ください：{subject}",
+  "bulletinFromReports.body":
+    "次のメールが職員に届いています。**開かず、リンクや添付ファイルも開かないでください。**\n\n- 差出人：{sender}\n- 件名：{subject}\n\n届いた場合は、画面上部の「不審なメールを報告する」から報告してください。{since}から{people}人の方が報告してくださいました。ご協力ありがとうございます。",
+  "bulletinFromReports.prefilled": "不審メールの報告から下書きを作りました。内容を確かめて公開してください。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -8,8 +8,10 @@ import { ROLES } from "~/domain/roles.ts";
 import { today } from "~/lib/clock.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { OptionalIdQuery } from "~/lib/params.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { bulletinOverview, createBulletin } from "~/services/bulletins.server.ts";
+import { bulletinFromReports } from "~/services/mail-reports.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("bulletinAdmin.title")} | ${t("app.name")}` }];
@@ -17,8 +19,15 @@ export const meta: MetaFunction = () => [{ title: `${t("bulletinAdmin.title")} |
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["HR", "ADMIN"] });
   const day = today();
-  const [options, bulletins] = await Promise.all([staffFormOptions(), bulletinOverview(day, undefined)]);
+  // From the triage queue: a draft made from a group of real reports.
+  const fromReport = OptionalIdQuery.parse(new URL(request.url).searchParams.get("fromReport"));
+  const [options, bulletins, prefill] = await Promise.all([
+    staffFormOptions(),
+    bulletinOverview(day, undefined),
+    fromReport === undefined ? null : bulletinFromReports(fromReport),
+  ]);
   return {
+    prefill,
     today: day,
     organisations: options.organisations.map((o) => ({ value: o.id, label: o.name })),
     employeeTypes: options.employeeTypes.map((e) => ({ value: e.code, label: e.name })),
@@ -69,7 +78,7 @@ export default function BulletinAdmin() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const v = result?.values ?? {};
+  const v: Record<string, unknown> = result?.values ?? loaded.prefill ?? {};
   const text = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : undefined);
   return (
     <>
@@ -83,6 +92,11 @@ export default function BulletinAdmin() {
           {t("nav.bulletinReports")}
         </Link>
       </p>
+      {loaded.prefill && !result ? (
+        <p role="status" className="notice">
+          {t("bulletinFromReports.prefilled")}
+        </p>
+      ) : null}
       {result?.error ? (
         <p role="alert" className="form-error">
           {result.error}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FilterSelect } from "~/components/FilterFields.tsx";
 import { formatDateTime } from "~/domain/japan-time.ts";
@@ -76,6 +76,9 @@ export default function MailReportTriage() {
             {group.handlerName
               ? `　${t("triage.handler")}: ${group.handlerName}（${formatDateTime(new Date(group.handledAt!))}）`
               : null}
+          </p>
+          <p>
+            <Link to={`/admin/bulletins?fromReport=${group.reportIds[0]}`}>{t("triage.toBulletin")}</Link>
           </p>
           <Form method="post" className="form-grid">
             <input type="hidden" name="groupKey" value={group.groupKey} />

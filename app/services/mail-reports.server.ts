@@ -2,7 +2,8 @@ import { db } from "~/lib/db.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
-import { japanDate } from "~/domain/japan-time.ts";
+import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
+import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
@@ -246,4 +247,37 @@ export function reportsOfGroup(groupKey: string) {
       reporterId: true,
     },
   });
+}
+
+/**
+ * A bulletin's title and body for a group of real reports ("this mail is
+ * going round; do not open it; thank you to the 37 who reported it"), for
+ * the security office to publish from the triage queue: the group of
+ * `reportId`, or null when it is no real report. The office edits and
+ * publishes it as any bulletin (bulletins.server.ts createBulletin).
+ */
+export async function bulletinFromReports(reportId: number): Promise<{ title: string; body: string } | null> {
+  const report = await db.mailReport.findFirst({
+    where: { id: reportId, campaignId: null },
+    select: { groupKey: true, sender: true, subject: true },
+  });
+  if (!report) return null;
+  const group = await db.mailReport.findMany({
+    where: { groupKey: report.groupKey, campaignId: null },
+    orderBy: { receivedAt: "asc" },
+    select: { reporterId: true, reporterEmail: true, id: true, receivedAt: true },
+  });
+  const people = new Set(
+    group.map((r) => (r.reporterId !== null ? `s${r.reporterId}` : `m${r.reporterEmail ?? r.id}`)),
+  );
+  const subject = originalSubject(report.subject);
+  return {
+    title: t("bulletinFromReports.title", { subject }).slice(0, 100),
+    body: t("bulletinFromReports.body", {
+      sender: senderAddress(report.sender),
+      subject,
+      people: people.size,
+      since: formatDateTime(group[0]!.receivedAt),
+    }),
+  };
 }

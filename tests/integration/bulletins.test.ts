@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { BulletinInput } from "~/domain/bulletin-form.ts";
 import { db } from "~/lib/db.server.ts";
 import { loader as homeLoader } from "~/routes/_index.tsx";
-import { action as adminAction } from "~/routes/admin.bulletins.tsx";
+import { action as adminAction, loader as bulletinsPage } from "~/routes/admin.bulletins.tsx";
 import { loader as archiveLoader } from "~/routes/bulletins._index.tsx";
 import { action as receiptAction, loader as bulletinLoader } from "~/routes/bulletins.$bulletinId.tsx";
 import { loader as exportLoader } from "~/routes/reports.bulletins.export.$table.ts";
 import { loader as reportLoader } from "~/routes/reports.bulletins.$bulletinId.tsx";
 import { bulletinReport, createBulletin, mailDueBulletins } from "~/services/bulletins.server.ts";
+import { fileReport } from "~/services/mail-reports.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -270,5 +271,45 @@ describe("bulletins by mail", () => {
     ]);
     expect((await mailDueBulletins(TODAY)).sent).toBe(0);
     expect(await db.bulletinMail.count({ where: { bulletinId: later } })).toBe(0);
+  });
+});
+
+describe("a bulletin from real suspicious-mail reports", () => {
+  it("is drafted from the triage queue in one click and published with the next, thanking the people who reported", async () => {
+    const [first, second, admin] = [await createStaff(), await createStaff(), await createStaff({ role: "ADMIN" })];
+    const mail = {
+      via: "button" as const,
+      sender: "請求書 <billing@invoice-center.example>",
+      subject: "【至急】請求書の送付",
+      rawSize: 0,
+      tokens: [],
+    };
+    const one = await fileReport({ ...mail, reporterId: first.id });
+    await fileReport({ ...mail, reporterId: second.id, subject: "Fwd: 【至急】請求書の送付" });
+    await fileReport({ ...mail, reporterId: first.id, sender: "x@other.example", subject: "別のメール" });
+    expect(one.kind).toBe("real");
+
+    const page = await call(bulletinsPage, await requestAs(admin, `/admin/bulletins?fromReport=${one.id}`));
+    const { prefill } = (await page.json()) as { prefill: { title: string; body: string } };
+    expect(prefill.title).toBe("不審なメールにご注意ください：【至急】請求書の送付");
+    expect(prefill.body).toContain("billing@invoice-center.example");
+    expect(prefill.body).toContain("2人の方が報告してくださいました");
+
+    const published = await call(
+      adminAction,
+      await requestAs(admin, "/admin/bulletins", {
+        form: { title: prefill.title, body: prefill.body, publishOn: TODAY },
+      }),
+    );
+    expect(published.status).toBe(200);
+    expect(await db.bulletin.count({ where: { title: prefill.title } })).toBe(1);
+  });
+
+  it("drafts nothing for an id that is no real report", async () => {
+    const admin = await createStaff({ role: "ADMIN" });
+    for (const id of ["999999", "abc", "1e20"]) {
+      const page = await call(bulletinsPage, await requestAs(admin, `/admin/bulletins?fromReport=${id}`));
+      expect(((await page.json()) as { prefill: unknown }).prefill).toBeNull();
+    }
   });
 });
