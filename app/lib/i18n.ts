@@ -999,6 +999,14 @@ const ja = {
   "bulletinFromReports.body":
     "次のメールが職員に届いています。**開かず、リンクや添付ファイルも開かないでください。**\n\n- 差出人：{sender}\n- 件名：{subject}\n\n届いた場合は、画面上部の「不審なメールを報告する」から報告してください。{since}から{people}人の方が報告してくださいました。ご協力ありがとうございます。",
   "bulletinFromReports.prefilled": "不審メールの報告から下書きを作りました。内容を確かめて公開してください。",
+
+  // The last drill in the committee's report (issue 18)
+  "reports.lastDrill": "標的型攻撃メール訓練（直近）",
+  "reports.noDrill": "まだ訓練を実施していません。",
+  "reports.lastDrillCaption": "訓練「{name}」（{date}実施）",
+  "reports.drillDelivered": "配信数",
+  "reports.drillClickRate": "開封率（開封した人数）",
+  "reports.drillReportRate": "通報率（報告した人数）",
 } as const;
 
 export type MessageKey = keyof typeof ja;

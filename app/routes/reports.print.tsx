@@ -3,12 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { HeatLegend, HeatMap } from "~/components/reports/HeatMap.tsx";
 import { ReportLayout } from "~/components/reports/ReportLayout.tsx";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
+import { percent as drillPercent } from "~/domain/drills/results.ts";
+import { japanDate } from "~/domain/japan-time.ts";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
 import { formatRate, percent } from "~/domain/report-tables.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { reportFrame } from "~/services/report-pages.server.ts";
+import { lastDrillFigures } from "~/services/drill-results.server.ts";
 import { completionSummary, itemAnalysis, yearOnYear, type YearFigures } from "~/services/reports.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("reports.printTitle")} | ${t("app.name")}` }];
@@ -18,17 +21,18 @@ const HARD_CLAUSES = 5;
 /**
  * 研修実施状況報告書: the one A4 page HR takes to the 情報セキュリティ委員会 —
  * the fiscal year, the key figures against last year, completion by type,
- * the organisation heat map and the clauses staff get wrong most. A
- * manager's covers their own organisation.
+ * the organisation heat map, the clauses staff get wrong most and the last
+ * drill's 開封率 and 通報率. A manager's covers their own organisation.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
   const day = today();
   const frame = await reportFrame(user, new URL(request.url).searchParams, day);
-  const [{ byType, matrix }, years, items] = await Promise.all([
+  const [{ byType, matrix }, years, items, drill] = await Promise.all([
     completionSummary(frame.filter, day),
     yearOnYear(frame.filter, day),
     itemAnalysis(frame.filter, day),
+    lastDrillFigures({ organisationId: frame.filter.organisationId }),
   ]);
   const organisationName =
     frame.manager?.organisationName ??
@@ -42,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matrix,
     years,
     hardClauses: items.clauses.slice(0, HARD_CLAUSES),
+    drill,
   };
 }
 
@@ -211,7 +216,45 @@ export default function CommitteeReport() {
             </table>
           )}
         </section>
-        {/* The last drill's click and report rates (標的型メール訓練, issue 14) join the report here. */}
+        <section aria-labelledby="committee-drill">
+          <h3 id="committee-drill">{t("reports.lastDrill")}</h3>
+          {data.drill === null ? (
+            <p>{t("reports.noDrill")}</p>
+          ) : (
+            <table>
+              <caption>
+                {t("reports.lastDrillCaption", {
+                  name: data.drill.name,
+                  date: formatJapaneseDate(japanDate(new Date(data.drill.windowStart)), { era: true }),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="number">
+                    {t("reports.drillDelivered")}
+                  </th>
+                  <th scope="col" className="number">
+                    {t("reports.drillClickRate")}
+                  </th>
+                  <th scope="col" className="number">
+                    {t("reports.drillReportRate")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td className="number">{data.drill.figures.delivered}</td>
+                  <td className="number">
+                    {drillPercent(data.drill.figures.clickRate)}（{data.drill.figures.clicked}）
+                  </td>
+                  <td className="number">
+                    {drillPercent(data.drill.figures.reportRate)}（{data.drill.figures.reported}）
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          )}
+        </section>
         <p className="committee-basis">{t("reports.basis", { fiscalYear: fiscalYearLabel(data.filter.fiscalYear) })}</p>
       </article>
     </ReportLayout>

@@ -209,3 +209,18 @@ export async function exportCampaignCsv(actor: Actor, campaignId: number) {
   ]);
   return { fileName: `${campaign.name}.csv`, csv: toCsv(headers, rows) };
 }
+
+/**
+ * The last launched drill's figures (scoped as above), for the committee's
+ * report: its name, when it ran, and its 開封率 and 通報率. Null before the
+ * first drill.
+ */
+export async function lastDrillFigures(scope: ResultScope) {
+  const campaign = await db.drillCampaign.findFirst({
+    where: { status: { not: "draft" } },
+    orderBy: [{ windowStart: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, windowStart: true },
+  });
+  if (!campaign) return null;
+  return { ...campaign, figures: figuresOf(await outcomes(campaign.id, scope)) };
+}

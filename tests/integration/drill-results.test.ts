@@ -6,6 +6,7 @@ import { createCampaign } from "~/services/drill-campaigns.server.ts";
 import { compareCampaigns, exportCampaignCsv, repeatClickers } from "~/services/drill-results.server.ts";
 import { loader as resultsLoader } from "~/routes/drills.$campaignId.results.tsx";
 import { loader as exportLoader } from "~/routes/drills.$campaignId.export.ts";
+import { loader as printLoader } from "~/routes/reports.print.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -173,5 +174,26 @@ describe("the results of a seeded campaign", () => {
       `${a.employeeNumber},甲 職員,消防本部,,常勤職員,sent,2026年11月24日 09:30,2026年11月24日 09:40,,,2026年11月24日 09:50`,
     );
     expect(await db.auditLog.count({ where: { action: "drill.export", targetId: String(campaignId) } })).toBe(1);
+  });
+});
+
+describe("the committee's report", () => {
+  it("carries the last drill's 開封率 and 通報率, for a manager their organisation's", async () => {
+    // The narrative's earlier drill ran a week before the seeded one.
+    await db.drillCampaign.updateMany({
+      where: { id: { not: campaignId } },
+      data: { windowStart: new Date(t0.getTime() - 7 * 24 * 3600_000) },
+    });
+    for (const [viewer, expected] of [
+      [hr, figures(6, 5, 2, 1, 1, 3, 2, 20)],
+      [fireManager, figures(3, 3, 2, 1, 1, 2, 1, 12.5)],
+    ] as const) {
+      const response = await call(printLoader as never, await requestAs(viewer, "/reports/print"));
+      expect(response.status).toBe(200);
+      const { drill } = (await response.json()) as { drill: { id: number; name: string; figures: unknown } };
+      expect(drill.id).toBe(campaignId);
+      expect(drill.name).toBe("契約事業者の請求書");
+      expect(drill.figures).toEqual(expected);
+    }
   });
 });
