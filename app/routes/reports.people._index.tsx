@@ -7,6 +7,9 @@ import { pageParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { reportFrame } from "~/services/report-pages.server.ts";
 import { searchStaff } from "~/services/staff-directory.server.ts";
+import { queryText } from "~/lib/params.ts";
+
+const SearchQuery = queryText(64);
 
 export const meta: MetaFunction = () => [
   { title: `${t("reports.tab.people")} | ${t("report.title")} | ${t("app.name")}` },
@@ -17,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
   const params = new URL(request.url).searchParams;
   const frame = await reportFrame(user, params, today());
-  const q = (params.get("q") ?? "").normalize("NFKC").trim().slice(0, 64);
+  // A bookmark: an over-long value or one with control characters is ignored, as elsewhere.
+  const q = (SearchQuery.parse(params.get("q")) ?? "").normalize("NFKC");
   const page = pageParam(params);
   const found = q
     ? await searchStaff({ q, organisationId: user.role === "MANAGER" ? user.organisationId : undefined }, page)
