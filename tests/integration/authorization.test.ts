@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
 import { startDraft } from "~/services/content-draft.server.ts";
-import { newToken } from "~/services/drill-sender.server.ts";
-import { createStaff } from "./factories.ts";
+import { createSendingDrill, createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 type Visitor = "anonymous" | Role;
@@ -314,31 +313,9 @@ beforeAll(async () => {
   });
   fixture.attemptId = attempt.id;
   await startDraft({ staffId: people.ADMIN.id, address: "test" });
-  const campaign = await db.drillCampaign.create({
-    data: {
-      name: "訓練",
-      scenarioId: "parcel-notice",
-      targets: { kind: "filter" },
-      windowStart: new Date("2026-11-24T00:00:00Z"),
-      windowEnd: new Date("2026-11-24T08:00:00Z"),
-      followUpTrackId: "drill-follow-up",
-      endDate: "2026-12-31",
-      status: "sending",
-    },
-  });
-  fixture.campaignId = campaign.id;
-  const { token, hash } = newToken();
-  fixture.drillToken = token;
-  await db.drillMessage.create({
-    data: {
-      campaignId: campaign.id,
-      staffId: people.LEARNER.id,
-      tokenHash: hash,
-      status: "sent",
-      nextTryAt: new Date(),
-      sentAt: new Date(),
-    },
-  });
+  const drill = await createSendingDrill(people.LEARNER.id);
+  fixture.campaignId = drill.campaignId;
+  fixture.drillToken = drill.token;
   const bulletin = await db.bulletin.create({
     data: {
       title: "職員の皆さんへ",

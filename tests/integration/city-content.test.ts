@@ -22,6 +22,7 @@ import {
 import { changedModules } from "~/services/delta.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
+import { run, runTsx } from "./cli.ts";
 
 let author: { id: number };
 let approver: { id: number };
@@ -220,12 +221,9 @@ describe("content edited in the browser", () => {
     expect(response.headers.get("Content-Type")).toBe("application/x-tar");
     const dir = mkdtempSync(join(tmpdir(), "mamori-export-"));
     writeFileSync(join(dir, "export.tar"), Buffer.from(await response.arrayBuffer()));
-    execFileSync("tar", ["-xf", "export.tar"], { cwd: dir });
+    expect((await run("tar", ["-xf", "export.tar"], { cwd: dir })).status).toBe(0);
     const folder = join(dir, "content");
-    const output = execFileSync("npx", ["tsx", "app/cli/content-check.ts"], {
-      env: { ...process.env, CONTENT_DIR: folder },
-      encoding: "utf8",
-    });
+    const { stdout: output } = await runTsx("app/cli/content-check.ts", [], { ...process.env, CONTENT_DIR: folder });
     expect(output).toMatch(/^\d+ modules, \d+ questions/);
     expect(readContentFiles(folder).find((f) => f.path === "quizzes/threats.yaml")?.text).toContain("新しい解説です。");
     const releases = await db.contentRelease.count();

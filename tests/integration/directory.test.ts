@@ -8,7 +8,6 @@ await vi.hoisted(async () => {
 });
 
 import fc from "fast-check";
-import { spawnSync } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
@@ -30,6 +29,7 @@ import { CLI_ACTOR } from "~/domain/audit.ts";
 import { startTestDirectory, testDirectoryEnv } from "../directory/slapd.ts";
 import { createStaff } from "./factories.ts";
 import { call, post, requestAs } from "./remix.ts";
+import { runTsx } from "./cli.ts";
 
 const AOKI_PASSWORD = "aoki-directory-pass";
 const ADDRESS = "198.51.100.21";
@@ -492,14 +492,10 @@ describe("the directory sync page", () => {
 });
 
 describe("npm run staff:sync-directory", () => {
-  const run = (...args: string[]) =>
-    spawnSync("node_modules/.bin/tsx", ["app/cli/staff-sync-directory.ts", ...args], {
-      env: process.env,
-      encoding: "utf8",
-    });
+  const sync = (...args: string[]) => runTsx("app/cli/staff-sync-directory.ts", args);
 
   it("dry run: prints what would change as one JSON line and writes nothing", async () => {
-    const { status, stdout } = run("--dry-run", "--deactivate-missing");
+    const { status, stdout } = await sync("--dry-run", "--deactivate-missing");
     expect(status).toBe(0);
     // (The 課 exist by now: the syncs above created them.)
     expect(JSON.parse(stdout)).toEqual({
@@ -517,15 +513,15 @@ describe("npm run staff:sync-directory", () => {
   });
 
   it("applies, then finds nothing left to do", async () => {
-    const first = run();
+    const first = await sync();
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ created: 3, updated: 0, errors: 0 });
     expect(await db.staff.count({ where: { authSource: "DIRECTORY" } })).toBe(3);
-    expect(JSON.parse(run().stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(JSON.parse((await sync()).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 
-  it("refuses an unknown option with the usage", () => {
-    const { status, stderr } = run("--dry-rn");
+  it("refuses an unknown option with the usage", async () => {
+    const { status, stderr } = await sync("--dry-rn");
     expect(status).toBe(2);
     expect(stderr).toContain("usage: npm run staff:sync-directory");
   });

@@ -1,6 +1,7 @@
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
 import { hashPassword } from "~/services/auth.server.ts";
+import { newToken } from "~/services/drill-sender.server.ts";
 
 let next = 1;
 
@@ -34,4 +35,35 @@ export async function createStaff(
 /** An assignment of a track from content/ to a person, due in the future. */
 export async function assignTrack(staffId: number, trackId: string, cycleKey = "once") {
   return db.assignment.create({ data: { staffId, trackId, cycleKey, fiscalYear: 2026, dueDate: "2099-01-01" } });
+}
+
+/**
+ * A drill being sent, with one message delivered to `staffId`: the campaign
+ * id and the message's link token, for tests that open the drill's pages.
+ */
+export async function createSendingDrill(staffId: number): Promise<{ campaignId: number; token: string }> {
+  const campaign = await db.drillCampaign.create({
+    data: {
+      name: "訓練",
+      scenarioId: "parcel-notice",
+      targets: { kind: "filter" },
+      windowStart: new Date("2026-11-24T00:00:00Z"),
+      windowEnd: new Date("2026-11-24T08:00:00Z"),
+      followUpTrackId: "drill-follow-up",
+      endDate: "2026-12-31",
+      status: "sending",
+    },
+  });
+  const { token, hash } = newToken();
+  await db.drillMessage.create({
+    data: {
+      campaignId: campaign.id,
+      staffId,
+      tokenHash: hash,
+      status: "sent",
+      nextTryAt: new Date(),
+      sentAt: new Date(),
+    },
+  });
+  return { campaignId: campaign.id, token };
 }

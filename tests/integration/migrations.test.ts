@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { run } from "./cli.ts";
 
 type Db = InstanceType<typeof Database>;
 
@@ -35,14 +35,18 @@ function structure(db: Db) {
 }
 
 describe("migrations", () => {
-  it("build exactly the database that schema.prisma describes", () => {
+  it("build exactly the database that schema.prisma describes", async () => {
     const fromMigrations = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
     const fromSchema = new Database(":memory:");
-    const sql = execFileSync(
-      "npx",
-      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { encoding: "utf8" },
-    );
+    const { stdout: sql } = await run("npx", [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ]);
     fromSchema.exec(sql);
     expect(structure(fromMigrations)).toEqual(structure(fromSchema));
   });
