@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
 import pg from "pg";
+import { runTsx } from "../integration/cli.ts";
 
 export const TEMPLATE = "mamori_test_template";
 
@@ -31,10 +31,14 @@ export default async function buildTemplateDatabase() {
     await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
   }
   await admin.query(`CREATE DATABASE "${TEMPLATE}"`);
-  execFileSync("node_modules/.bin/tsx", ["app/cli/db-setup.ts"], {
-    env: { ...process.env, DATABASE_URL: withDatabase(url, TEMPLATE), BCRYPT_COST: "4", MAMORI_TODAY: "2026-11-25" },
-    stdio: ["ignore", "ignore", "inherit"],
+  // Asynchronously, so that vitest's main process keeps answering its workers (see the SQLite setup).
+  const setup = await runTsx("app/cli/db-setup.ts", [], {
+    ...process.env,
+    DATABASE_URL: withDatabase(url, TEMPLATE),
+    BCRYPT_COST: "4",
+    MAMORI_TODAY: "2026-11-25",
   });
+  if (setup.status !== 0) throw new Error(`the test database could not be built:\n${setup.stderr}`);
   await admin.query(`ALTER DATABASE "${TEMPLATE}" IS_TEMPLATE true`);
   await admin.end();
 }
