@@ -2,7 +2,7 @@ import { db } from "~/lib/db.server.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { assignDrillFollowUp } from "./assignments.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
-import { hashToken } from "./drill-sender.server.ts";
+import { hashToken } from "./drill-tokens.server.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
