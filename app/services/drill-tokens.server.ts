@@ -10,9 +10,12 @@ import { env } from "~/lib/env.server.ts";
  * opens nothing new; changing it gives the links not yet sent new tokens
  * (the sender writes the new hash before sending).
  */
-const key = createHmac("sha256", env.sessionSecrets[0]!).update("mamori drill link tokens").digest();
-
-export function linkToken(campaignId: number, staffId: number): { token: string; hash: string } {
+export function linkToken(
+  campaignId: number,
+  staffId: number,
+  secret = env.sessionSecrets[0]!,
+): { token: string; hash: string } {
+  const key = createHmac("sha256", secret).update("mamori drill link tokens").digest();
   const token = createHmac("sha256", key).update(`${campaignId}.${staffId}`).digest("base64url");
   return { token, hash: hashToken(token) };
 }
