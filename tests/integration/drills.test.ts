@@ -6,6 +6,7 @@ import { CLI_ACTOR } from "~/domain/audit.ts";
 import { createCampaign, launchCampaign, resolveTargets } from "~/services/drill-campaigns.server.ts";
 import { INTERRUPTED, sendDueMessages } from "~/services/drill-sender.server.ts";
 import { linkToken } from "~/services/drill-tokens.server.ts";
+import { getCity } from "~/services/city.server.ts";
 import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { triageQueue } from "~/services/mail-reports.server.ts";
 import { startReportInbox } from "~/services/report-inbox.server.ts";
@@ -137,6 +138,8 @@ describe("a drill through a real SMTP server", () => {
     const token = await tokenInMail(received.get("clicker@city.example.jp")!);
     const page = await call(drillLoader as never, new Request(`http://localhost/d/${token}`), { token });
     expect(page.status).toBe(200);
+    // The teaching page names where to forward suspicious mail: the city's own address.
+    expect(((await page.json()) as { address: string }).address).toBe((await getCity()).reportAddress);
     let message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.clicker.id } });
     expect(message.firstFetchAt).not.toBeNull();
     expect(message.clickedAt).toBeNull();
@@ -282,8 +285,10 @@ describe("a drill through a real SMTP server", () => {
     expect(await response.json()).toMatchObject({ ok: true, kind: "real" });
     const page = (await (await call(reportLoader as never, await requestAs(people.outsider, "/report"))).json()) as {
       reports: { subject: string; triage: string }[];
+      address: string;
     };
     expect(page.reports.map((r) => r.subject)).toEqual(["口座の確認", "請求書の送付"]);
+    expect(page.address).toBe((await getCity()).reportAddress);
     const empty = await call(
       reportAction as never,
       await requestAs(people.outsider, "/report", { form: { sender: "", subject: "x" } }),
