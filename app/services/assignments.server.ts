@@ -1,6 +1,6 @@
-import { Prisma } from "~/generated/prisma/client.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { sqlInstant } from "~/lib/sql-dialect.server.ts";
+import { sqlInstant, sqlJsonRows } from "~/lib/sql-dialect.server.ts";
 import { cycleKeyOf, requiredAssignments, trackAppliesTo, type RequiredAssignment } from "~/domain/assignment-rules.ts";
 import { parseStoredDuties } from "~/domain/duties.ts";
 import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
@@ -15,7 +15,7 @@ export type AssignmentSummary = { created: number; existing: number; skipped: nu
 /** Staff read per query by the rollover: enough that 100,000 take twenty statements, not two hundred. */
 const STAFF_PAGE = 5_000;
 
-/** Assignments written per INSERT: 6 values each, well inside SQLite's and PostgreSQL's limits on bound values. */
+/** Assignments written per INSERT: a short hold of SQLite's write lock. */
 const INSERT_ROWS = 2_000;
 
 /**
@@ -77,25 +77,35 @@ export async function assignForFiscalYear(
 
 type Wanted = RequiredAssignment & { staffId: number };
 
+const WANTED_COLUMNS = [
+  { name: "staffId", type: "INTEGER" },
+  { name: "trackId", type: "TEXT" },
+  { name: "cycleKey", type: "TEXT" },
+  { name: "fiscalYear", type: "INTEGER" },
+  { name: "dueDate", type: "TEXT" },
+] as const;
+
 /**
  * Inserts the assignments not yet present and returns how many it created:
- * a multi-row INSERT that skips the (staff, track, cycle) keys already held,
- * so nothing is read first and a second process assigning the same people
- * at the same time makes no duplicate and no error. Outside a transaction
- * each statement commits on its own, holding SQLite's write lock for a few
- * thousand rows at most, so learners' submissions are not kept waiting
- * while a prefecture's rollover runs.
+ * an INSERT of a batch of rows (bound as one JSON value, sqlJsonRows) that
+ * skips the (staff, track, cycle) keys already held, so nothing is read
+ * first and a second process assigning the same people at the same time
+ * makes no duplicate and no error. Outside a transaction each statement
+ * commits on its own, holding SQLite's write lock for a few thousand rows
+ * at most, so learners' submissions are not kept waiting while a
+ * prefecture's rollover runs.
  */
 async function insertMissing(client: Pick<Prisma.TransactionClient, "$executeRaw">, wanted: Wanted[]) {
   let created = 0;
   const now = sqlInstant(new Date());
   for (const rows of chunks(wanted, INSERT_ROWS)) {
-    const values = rows.map(
-      (w) => Prisma.sql`(${w.staffId}, ${w.trackId}, ${w.cycleKey}, ${w.fiscalYear}, ${w.dueDate}, ${now})`,
-    );
+    const values = rows.map((w) => [w.staffId, w.trackId, w.cycleKey, w.fiscalYear, w.dueDate]);
+    // WHERE TRUE: SQLite reads ON CONFLICT after a bare FROM as part of a join.
     created += await client.$executeRaw`
       INSERT INTO "Assignment" ("staffId", "trackId", "cycleKey", "fiscalYear", "dueDate", "createdAt")
-      VALUES ${Prisma.join(values)}
+      SELECT "r"."staffId", "r"."trackId", "r"."cycleKey", "r"."fiscalYear", "r"."dueDate", ${now}
+      FROM (${sqlJsonRows(values, WANTED_COLUMNS)}) AS "r"
+      WHERE TRUE
       ON CONFLICT ("staffId", "trackId", "cycleKey") DO NOTHING`;
   }
   return created;
