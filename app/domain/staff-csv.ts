@@ -1,4 +1,4 @@
-import { readCsvRecords, type CsvRecord, type CsvSyntaxError } from "~/domain/csv-records.ts";
+import { CsvError, parse } from "csv-parse/sync";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
 import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
@@ -170,12 +170,10 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
-  const indexes = [...columns.indexes];
-  const byColumn = records.map(({ line, cells }) => {
-    const byName: Partial<Record<StaffCsvColumn, string>> = {};
-    for (const [column, index] of indexes) byName[column] = cells[index] ?? "";
-    return { line, cells: byName };
-  });
+  const byColumn = records.map(({ line, cells }) => ({
+    line,
+    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
+  }));
   return readStaffRecords(byColumn, lookups);
 }
 
@@ -190,14 +188,13 @@ export function readStaffRecords(
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
-  const resolve = lookupsByKey(lookups);
   for (const record of records) {
     const result = readStaffRow(
       record.line,
       (column) => record.cells[column] ?? "",
       // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
       "担当" in record.cells,
-      resolve,
+      lookups,
       firstLineOfEmployeeNumber,
     );
     if (result.problems.length > 0) problems.push(...result.problems);
@@ -206,23 +203,63 @@ export function readStaffRecords(
   return { rows, problems };
 }
 
+type CsvRecord = { line: number; cells: string[] };
+
 function readRecords(text: string): { records: CsvRecord[] } | { problem: ImportProblem } {
-  // Personnel systems write CRLF; a newline inside a quoted cell then reads back as "\n".
+  // csv-parse counts a quoted CRLF as two lines, so give it LF only; a
+  // newline inside a quoted cell then reads back as "\n".
   const lf = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const read = readCsvRecords(lf);
-  if ("error" in read) return { problem: csvSyntaxProblem(read.error) };
-  return { records: read.records.filter(({ cells }) => cells.some((cell) => cell.trim() !== "")) };
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info: true` each record comes as { record, info }, which the
+    // library's overloads do not express.
+    parsed = parse(lf, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { problem: csvSyntaxProblem(error, lf) };
+  }
+  const records: CsvRecord[] = [];
+  for (const { record, info } of parsed) {
+    if (record.every((cell) => cell.trim() === "")) continue;
+    // info.lines is the line on which the record ends; the operator looks for where it starts.
+    const newlinesInside = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+    records.push({ line: info.lines - newlinesInside, cells: record });
+  }
+  return { records };
 }
 
-function csvSyntaxProblem({ code, line }: CsvSyntaxError): ImportProblem {
-  if (code === "quoteNotClosed") {
+function csvSyntaxProblem(error: CsvError, text: string): ImportProblem {
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    // csv-parse reports the last line of the file; the operator needs the line where the quote opened.
+    const line = lineOfUnclosedQuote(text);
     return { line, column: "", message: `${line} 行目で始まる引用符（"）が閉じられていません` };
   }
-  return {
-    line,
-    column: "",
-    message: `${line} 行目の引用符（"）の使い方が正しくありません。値に " を含めるときは、値全体を " で囲み、" を "" と2つ重ねてください`,
-  };
+  const line = typeof error.lines === "number" ? error.lines : 1;
+  if (error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "INVALID_OPENING_QUOTE") {
+    return {
+      line,
+      column: "",
+      message: `${line} 行目の引用符（"）の使い方が正しくありません。値に " を含めるときは、値全体を " で囲み、" を "" と2つ重ねてください`,
+    };
+  }
+  return { line, column: "", message: `${line} 行目を CSV として読めません` };
+}
+
+function lineOfUnclosedQuote(text: string): number {
+  let line = 1;
+  let inQuotes = false;
+  let openedOn = 1;
+  let previous = "";
+  for (const char of text) {
+    if (char === "\n") line += 1;
+    else if (char === '"') {
+      // The second quote of an escaped "" reopens the same value.
+      if (!inQuotes && previous !== '"') openedOn = line;
+      inQuotes = !inQuotes;
+    }
+    previous = char;
+  }
+  return openedOn;
 }
 
 function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> } | { problems: ImportProblem[] } {
@@ -253,42 +290,11 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
   return problems.length > 0 ? { problems } : { indexes };
 }
 
-/**
- * The lookups by what a cell may say — a name as lookupKey reads it, or an
- * id or code — made once per file rather than normalising every
- * candidate's name again for every row. A name is looked up first, then
- * an id or code.
- */
-function lookupsByKey(lookups: StaffCsvLookups) {
-  const byKey = <T>(items: T[], name: (item: T) => string, id: (item: T) => string) => {
-    const map = new Map<string, T>();
-    for (const item of items) {
-      const key = lookupKey(name(item));
-      if (!map.has(key)) map.set(key, item);
-    }
-    for (const item of items) if (!map.has(id(item))) map.set(id(item), item);
-    return map;
-  };
-  return {
-    lookups,
-    organisation: byKey(
-      lookups.organisations,
-      (o) => o.name,
-      (o) => o.id,
-    ),
-    employeeType: byKey(
-      lookups.employeeTypes,
-      (t) => t.name,
-      (t) => t.code,
-    ),
-  };
-}
-
 function readStaffRow(
   line: number,
   cell: (column: StaffCsvColumn) => string,
   hasDutiesColumn: boolean,
-  { lookups, ...resolve }: ReturnType<typeof lookupsByKey>,
+  lookups: StaffCsvLookups,
   firstLineOfEmployeeNumber: Map<string, number>,
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -307,17 +313,17 @@ function readStaffRow(
 
   const name = cell("氏名").trim();
   if (name === "") problem("氏名", "氏名を入力してください");
-  // A string is never longer in characters than in UTF-16 units: most names need no count.
-  else if (name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH)
-    problem("氏名", `氏名は${MAX_NAME_LENGTH}文字以内で入力してください`);
+  else if ([...name].length > MAX_NAME_LENGTH) problem("氏名", `氏名は${MAX_NAME_LENGTH}文字以内で入力してください`);
 
   // NFKC turns half-width katakana (ﾔﾏﾀﾞ) into full-width (ヤマダ).
   const nameKana = cell("氏名カナ").normalize("NFKC").trim();
-  if (nameKana.length > MAX_NAME_LENGTH && [...nameKana].length > MAX_NAME_LENGTH)
+  if ([...nameKana].length > MAX_NAME_LENGTH)
     problem("氏名カナ", `氏名カナは${MAX_NAME_LENGTH}文字以内で入力してください`);
 
   const organisationText = lookupKey(cell("所属"));
-  const organisation = resolve.organisation.get(organisationText);
+  const organisation = lookups.organisations.find(
+    (candidate) => lookupKey(candidate.name) === organisationText || candidate.id === organisationText,
+  );
   if (organisationText === "") problem("所属", "所属を入力してください");
   else if (!organisation) {
     const names = lookups.organisations.map((candidate) => candidate.name).join("、");
@@ -330,7 +336,9 @@ function readStaffRow(
   const section = cell("課").trim();
 
   const employeeTypeText = lookupKey(cell("任用形態"));
-  const employeeType = resolve.employeeType.get(employeeTypeText);
+  const employeeType = lookups.employeeTypes.find(
+    (candidate) => lookupKey(candidate.name) === employeeTypeText || candidate.code === employeeTypeText,
+  );
   if (employeeTypeText === "") problem("任用形態", "任用形態を入力してください");
   else if (!employeeType) {
     const names = lookups.employeeTypes.map((candidate) => candidate.name).join("、");
