@@ -170,10 +170,12 @@ export function parseStaffCsv(
   const columns = findColumns(header);
   if ("problems" in columns) return { rows: [], problems: columns.problems };
 
-  const byColumn = records.map(({ line, cells }) => ({
-    line,
-    cells: Object.fromEntries([...columns.indexes].map(([column, index]) => [column, cells[index] ?? ""])),
-  }));
+  const indexes = [...columns.indexes];
+  const byColumn = records.map(({ line, cells }) => {
+    const byName: Partial<Record<StaffCsvColumn, string>> = {};
+    for (const [column, index] of indexes) byName[column] = cells[index] ?? "";
+    return { line, cells: byName };
+  });
   return readStaffRecords(byColumn, lookups);
 }
 
@@ -188,13 +190,14 @@ export function readStaffRecords(
   const rows: StaffImportRow[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOfEmployeeNumber = new Map<string, number>();
+  const resolve = lookupsByKey(lookups);
   for (const record of records) {
     const result = readStaffRow(
       record.line,
       (column) => record.cells[column] ?? "",
       // A source without 担当 keeps each person's duties (see StaffImportRow.duties).
       "担当" in record.cells,
-      lookups,
+      resolve,
       firstLineOfEmployeeNumber,
     );
     if (result.problems.length > 0) problems.push(...result.problems);
@@ -290,11 +293,42 @@ function findColumns(header: CsvRecord): { indexes: Map<StaffCsvColumn, number> 
   return problems.length > 0 ? { problems } : { indexes };
 }
 
+/**
+ * The lookups by what a cell may say — a name as lookupKey reads it, or an
+ * id or code — made once per file rather than normalising every
+ * candidate's name again for every row. A name is looked up first, then
+ * an id or code.
+ */
+function lookupsByKey(lookups: StaffCsvLookups) {
+  const byKey = <T>(items: T[], name: (item: T) => string, id: (item: T) => string) => {
+    const map = new Map<string, T>();
+    for (const item of items) {
+      const key = lookupKey(name(item));
+      if (!map.has(key)) map.set(key, item);
+    }
+    for (const item of items) if (!map.has(id(item))) map.set(id(item), item);
+    return map;
+  };
+  return {
+    lookups,
+    organisation: byKey(
+      lookups.organisations,
+      (o) => o.name,
+      (o) => o.id,
+    ),
+    employeeType: byKey(
+      lookups.employeeTypes,
+      (t) => t.name,
+      (t) => t.code,
+    ),
+  };
+}
+
 function readStaffRow(
   line: number,
   cell: (column: StaffCsvColumn) => string,
   hasDutiesColumn: boolean,
-  lookups: StaffCsvLookups,
+  { lookups, ...resolve }: ReturnType<typeof lookupsByKey>,
   firstLineOfEmployeeNumber: Map<string, number>,
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -313,17 +347,17 @@ function readStaffRow(
 
   const name = cell("氏名").trim();
   if (name === "") problem("氏名", "氏名を入力してください");
-  else if ([...name].length > MAX_NAME_LENGTH) problem("氏名", `氏名は${MAX_NAME_LENGTH}文字以内で入力してください`);
+  // A string is never longer in characters than in UTF-16 units: most names need no count.
+  else if (name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH)
+    problem("氏名", `氏名は${MAX_NAME_LENGTH}文字以内で入力してください`);
 
   // NFKC turns half-width katakana (ﾔﾏﾀﾞ) into full-width (ヤマダ).
   const nameKana = cell("氏名カナ").normalize("NFKC").trim();
-  if ([...nameKana].length > MAX_NAME_LENGTH)
+  if (nameKana.length > MAX_NAME_LENGTH && [...nameKana].length > MAX_NAME_LENGTH)
     problem("氏名カナ", `氏名カナは${MAX_NAME_LENGTH}文字以内で入力してください`);
 
   const organisationText = lookupKey(cell("所属"));
-  const organisation = lookups.organisations.find(
-    (candidate) => lookupKey(candidate.name) === organisationText || candidate.id === organisationText,
-  );
+  const organisation = resolve.organisation.get(organisationText);
   if (organisationText === "") problem("所属", "所属を入力してください");
   else if (!organisation) {
     const names = lookups.organisations.map((candidate) => candidate.name).join("、");
@@ -336,9 +370,7 @@ function readStaffRow(
   const section = cell("課").trim();
 
   const employeeTypeText = lookupKey(cell("任用形態"));
-  const employeeType = lookups.employeeTypes.find(
-    (candidate) => lookupKey(candidate.name) === employeeTypeText || candidate.code === employeeTypeText,
-  );
+  const employeeType = resolve.employeeType.get(employeeTypeText);
   if (employeeTypeText === "") problem("任用形態", "任用形態を入力してください");
   else if (!employeeType) {
     const names = lookups.employeeTypes.map((candidate) => candidate.name).join("、");

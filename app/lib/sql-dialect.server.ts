@@ -38,3 +38,24 @@ export function sqlJsonValue(value: unknown): Prisma.Sql {
 export function sqlCommaList(column: Prisma.Sql): Prisma.Sql {
   return dialect === "postgresql" ? Prisma.sql`string_agg(${column}, ',')` : Prisma.sql`group_concat(${column}, ',')`;
 }
+
+/**
+ * Rows bound as one JSON value and read back as a table with the given
+ * columns (SELECT … FROM it, aliased by the caller): one bound value for a
+ * whole batch instead of one per cell. Prisma handles every bound value on
+ * the event loop; 2,000 rows of six values took four times as long as a
+ * multi-row VALUES list than as JSON. SQLite reads it with json_each,
+ * PostgreSQL with jsonb_array_elements; each cell is cast to its type.
+ */
+export function sqlJsonRows(
+  rows: readonly (readonly unknown[])[],
+  columns: readonly { name: string; type: "INTEGER" | "TEXT" }[],
+): Prisma.Sql {
+  const cells = columns.map(({ name, type }, i) => `CAST("value" ->> ${i} AS ${type}) AS "${name}"`).join(", ");
+  const json = JSON.stringify(rows);
+  const source =
+    dialect === "postgresql"
+      ? Prisma.sql`jsonb_array_elements(CAST(${json} AS JSONB))`
+      : Prisma.sql`json_each(${json})`;
+  return Prisma.sql`SELECT ${Prisma.raw(cells)} FROM ${source}`;
+}

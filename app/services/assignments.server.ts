@@ -1,15 +1,22 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { sqlInstant, sqlJsonRows } from "~/lib/sql-dialect.server.ts";
 import { cycleKeyOf, requiredAssignments, trackAppliesTo, type RequiredAssignment } from "~/domain/assignment-rules.ts";
 import { parseStoredDuties } from "~/domain/duties.ts";
 import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
-import { BATCH, chunks } from "~/lib/chunks.ts";
+import { chunks } from "~/lib/chunks.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getTrack, listTracks } from "./catalogue.server.ts";
 
 export type AssignmentSummary = { created: number; existing: number; skipped: number };
+
+/** Staff read per query by the rollover: enough that 100,000 take twenty statements, not two hundred. */
+const STAFF_PAGE = 5_000;
+
+/** Assignments written per INSERT: a short hold of SQLite's write lock. */
+const INSERT_ROWS = 2_000;
 
 /**
  * Creates the assignments that the tracks' rules require for `fiscalYear`,
@@ -37,7 +44,7 @@ export async function assignForFiscalYear(
     appointmentEnd: true,
     active: true,
   } as const;
-  // Given staff: a slice of their ids at a time; everyone: by id, a batch at a time.
+  // Given staff: a slice of their ids at a time; everyone: by id, a page at a time.
   const slices = staffIds ? chunks([...staffIds].sort((a, b) => a - b)) : null;
   let cursor = 0;
   for (let slice = 0; ; slice++) {
@@ -45,11 +52,16 @@ export async function assignForFiscalYear(
       ? slice < slices.length
         ? await client.staff.findMany({ where: { id: { in: slices[slice] } }, select })
         : []
-      : await client.staff.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH, select });
+      : await client.staff.findMany({
+          where: { id: { gt: cursor } },
+          orderBy: { id: "asc" },
+          take: STAFF_PAGE,
+          select,
+        });
     if (staff.length === 0) return summary;
     cursor = staff.at(-1)!.id;
 
-    const wanted: (RequiredAssignment & { staffId: number })[] = [];
+    const wanted: Wanted[] = [];
     for (const person of staff) {
       const role = isRole(person.role) ? person.role : "LEARNER";
       const duties = parseStoredDuties(person.duties);
@@ -57,39 +69,46 @@ export async function assignForFiscalYear(
       if (required.length === 0) summary.skipped++;
       wanted.push(...required.map((r) => ({ ...r, staffId: person.id })));
     }
-    const added = tx ? await insertMissing(tx, wanted) : await insertMissingInTransaction(wanted);
+    const added = await insertMissing(client, wanted);
     summary.created += added;
     summary.existing += wanted.length - added;
   }
 }
 
-const keyOf = (a: { staffId: number; trackId: string; cycleKey: string }) => `${a.staffId}|${a.trackId}|${a.cycleKey}`;
-
 type Wanted = RequiredAssignment & { staffId: number };
 
-/** Inserts the assignments not yet present; returns how many it created. */
-async function insertMissing(tx: Prisma.TransactionClient, wanted: Wanted[]): Promise<number> {
-  if (wanted.length === 0) return 0;
-  const present = await tx.assignment.findMany({
-    where: { staffId: { in: [...new Set(wanted.map((w) => w.staffId))] } },
-    select: { staffId: true, trackId: true, cycleKey: true },
-  });
-  const have = new Set(present.map(keyOf));
-  const missing = wanted.filter((w) => !have.has(keyOf(w)));
-  await tx.assignment.createMany({ data: missing });
-  return missing.length;
-}
+const WANTED_COLUMNS = [
+  { name: "staffId", type: "INTEGER" },
+  { name: "trackId", type: "TEXT" },
+  { name: "cycleKey", type: "TEXT" },
+  { name: "fiscalYear", type: "INTEGER" },
+  { name: "dueDate", type: "TEXT" },
+] as const;
 
-async function insertMissingInTransaction(wanted: Wanted[], retries = 2): Promise<number> {
-  try {
-    return await db.$transaction((tx) => insertMissing(tx, wanted));
-  } catch (error) {
-    // Another process assigned the same people first: the unique key refused
-    // the duplicates, so look again at what is now present.
-    if (retries > 0 && (error as { code?: string }).code === "P2002")
-      return insertMissingInTransaction(wanted, retries - 1);
-    throw error;
+/**
+ * Inserts the assignments not yet present and returns how many it created:
+ * an INSERT of a batch of rows (bound as one JSON value, sqlJsonRows) that
+ * skips the (staff, track, cycle) keys already held, so nothing is read
+ * first and a second process assigning the same people at the same time
+ * makes no duplicate and no error. Outside a transaction each statement
+ * commits on its own, holding SQLite's write lock for a few thousand rows
+ * at most, so learners' submissions are not kept waiting while a
+ * prefecture's rollover runs.
+ */
+async function insertMissing(client: Pick<Prisma.TransactionClient, "$executeRaw">, wanted: Wanted[]) {
+  let created = 0;
+  const now = sqlInstant(new Date());
+  for (const rows of chunks(wanted, INSERT_ROWS)) {
+    const values = rows.map((w) => [w.staffId, w.trackId, w.cycleKey, w.fiscalYear, w.dueDate]);
+    // WHERE TRUE: SQLite reads ON CONFLICT after a bare FROM as part of a join.
+    created += await client.$executeRaw`
+      INSERT INTO "Assignment" ("staffId", "trackId", "cycleKey", "fiscalYear", "dueDate", "createdAt")
+      SELECT "r"."staffId", "r"."trackId", "r"."cycleKey", "r"."fiscalYear", "r"."dueDate", ${now}
+      FROM (${sqlJsonRows(values, WANTED_COLUMNS)}) AS "r"
+      WHERE TRUE
+      ON CONFLICT ("staffId", "trackId", "cycleKey") DO NOTHING`;
   }
+  return created;
 }
 
 /**
