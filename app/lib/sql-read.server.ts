@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { sqliteFilePath } from "./database-url.ts";
-import { db } from "./db.server.ts";
+import { CACHE_SIZE, db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { dialect } from "./sql-dialect.server.ts";
 
@@ -41,9 +41,11 @@ export class StatementCache {
 let statements: StatementCache | undefined;
 
 function prepared(text: string): Database.Statement {
-  statements ??= new StatementCache(
-    new Database(sqliteFilePath(env.DATABASE_URL), { readonly: true, fileMustExist: true }),
-  );
+  if (!statements) {
+    const connection = new Database(sqliteFilePath(env.DATABASE_URL), { readonly: true, fileMustExist: true });
+    connection.pragma(`cache_size = ${CACHE_SIZE}`);
+    statements = new StatementCache(connection);
+  }
   return statements.prepared(text);
 }
 

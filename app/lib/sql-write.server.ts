@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { sqliteFilePath } from "./database-url.ts";
-import { db, prismaTransactionOpen } from "./db.server.ts";
+import { CACHE_SIZE, db, prismaTransactionOpen } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { dialect } from "./sql-dialect.server.ts";
 import { bindable, StatementCache } from "./sql-read.server.ts";
@@ -70,6 +70,7 @@ function writer() {
     // checkpointer thread's (wal-checkpointer.server.ts), not a learner's commit.
     connection.pragma("synchronous = NORMAL");
     connection.pragma("wal_autocheckpoint = 10000");
+    connection.pragma(`cache_size = ${CACHE_SIZE}`);
     statements = new StatementCache(connection);
     const cache = statements;
     immediate = connection.transaction(<T>(work: SqlWork<T>): T => {
