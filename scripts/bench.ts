@@ -14,7 +14,7 @@
  * --users 4000 (learners signed in; each starts one quiz attempt: enough that
  *   every submission in the quiz run is a first one),
  * --import-changed N (rows of the staff CSV that differ; default 1%),
- * --routes bare,static,page,dashboard,module,quiz,report,report-filtered,export (a subset),
+ * --routes bare,static,page,dashboard,module,quiz,report,report-filtered,export,drill-link,drill-click (a subset),
  * --server-node-flags "--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server),
  * --skip-cli (no import/rollover), --skip-http (only import/rollover),
  * --explain (print the report queries' EXPLAIN QUERY PLAN and stop).
@@ -43,6 +43,7 @@ import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
 import { reportStatements } from "~/services/report-sql.server.ts";
+import { linkToken } from "~/services/drill-tokens.server.ts";
 
 const BENCH_HR_NUMBER = "900001";
 // The server refuses to start in production without a secret of at least 32 characters.
@@ -88,6 +89,8 @@ const ROUTES = [
   "report",
   "report-filtered",
   "export",
+  "drill-link",
+  "drill-click",
 ] as const;
 const ONLY = option("routes")?.split(",");
 if (ONLY?.some((r) => !(ROUTES as readonly string[]).includes(r))) {
@@ -395,6 +398,47 @@ async function measure(
   );
   await sleep(1_000);
   return m;
+}
+
+// ---------------------------------------------------------------- a drill to click
+
+/**
+ * A drill campaign sent to `count` active staff, as the sender leaves it
+ * (one message each, marked sent, only the token's hash stored); returns
+ * their link tokens, derived with the server's secret as the sender does.
+ */
+function sentDrill(dbPath: string, count: number): string[] {
+  const instant = (date: Date) => date.toISOString().replace("Z", "+00:00");
+  const now = instant(new Date());
+  const db = new Database(dbPath);
+  try {
+    return db.transaction(() => {
+      const campaignId = Number(
+        db
+          .prepare(
+            `INSERT INTO "DrillCampaign" ("name", "scenarioId", "targets", "windowStart", "windowEnd", "businessHoursOnly",
+               "followUpTrackId", "endDate", "status", "createdAt", "updatedAt", "launchedAt")
+             VALUES ('bench', 'parcel-notice', '{"kind":"filter"}', ?, ?, 0, 'drill-follow-up', '2099-12-31', 'sending', ?, ?, ?)`,
+          )
+          .run(now, now, now, now, now).lastInsertRowid,
+      );
+      const staff = db
+        .prepare(`SELECT "id" FROM "Staff" WHERE "active" = 1 ORDER BY random() LIMIT ?`)
+        .pluck()
+        .all(count) as number[];
+      const insert = db.prepare(
+        `INSERT INTO "DrillMessage" ("campaignId", "staffId", "tokenHash", "status", "attempts", "nextTryAt", "sentAt", "channel")
+         VALUES (?, ?, ?, 'sent', 1, ?, ?, 'smtp')`,
+      );
+      return staff.map((staffId) => {
+        const { token, hash } = linkToken(campaignId, staffId, BENCH_SESSION_SECRET);
+        insert.run(campaignId, staffId, hash, now, now);
+        return token;
+      });
+    })();
+  } finally {
+    db.close();
+  }
 }
 
 // ---------------------------------------------------------------- helpers for signing in
@@ -810,6 +854,48 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
         302,
       ),
     );
+  if (wants("drill-link", "drill-click")) {
+    const tokens = sentDrill(DB_PATH, USERS);
+    const nextToken = rotate(tokens);
+    // The link as a mail gateway or a person's browser fetches it: the teaching page, no login.
+    if (wants("drill-link"))
+      results.push(
+        await measure(
+          "drill link GET /d/:token",
+          {
+            url: base,
+            connections: CONNECTIONS,
+            requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/d/${nextToken()}` }) }],
+          },
+          200,
+        ),
+      );
+    // The click itself: the request the page makes once shown in a browser (Remix's fetcher, single fetch),
+    // which records the click and assigns the follow-up course on the first one.
+    if (wants("drill-click"))
+      results.push(
+        await measure(
+          "drill click POST /d/:token",
+          {
+            url: base,
+            connections: CONNECTIONS,
+            requests: [
+              {
+                method: "POST",
+                setupRequest: (req) => ({
+                  ...req,
+                  method: "POST",
+                  path: `/d/${nextToken()}.data`,
+                  body: "intent=click",
+                  headers: { ...req.headers, ...FORM },
+                }),
+              },
+            ],
+          },
+          200,
+        ),
+      );
+  }
   const hrHeaders = { cookie: hrCookie! };
   if (wants("report"))
     results.push(
@@ -984,6 +1070,8 @@ function printHttp(f: HttpFigures): Budget[] {
       figures: `${f.stored}/${f.acknowledged} stored`,
       ok: f.stored === f.acknowledged && f.acknowledged > 0,
     },
+    vsPage(byName("drill link")),
+    vsPage(byName("drill click")),
     reportBudget(report, rawAll, "HR report"),
     reportBudget(reportFiltered, rawSome, "HR report (filtered)"),
     {

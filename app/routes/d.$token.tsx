@@ -7,6 +7,7 @@ import { DrillMailPicture } from "~/components/DrillMailPicture.tsx";
 import { today } from "~/lib/clock.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { reportAddress } from "~/services/city.server.ts";
 import { confirmDrillEvent, openDrillLink } from "~/services/drill-clicks.server.ts";
 
 /**
@@ -19,11 +20,14 @@ export const meta: MetaFunction = () => [{ title: t("teach.title") }, { name: "r
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const opened = await openDrillLink(params.token ?? "", new Date(), today());
+  const [opened, address] = await Promise.all([
+    openDrillLink(params.token ?? "", new Date(), today()),
+    reportAddress(),
+  ]);
   if (!opened) throw new Response(t("teach.invalid"), { status: 404, headers: { "Cache-Control": "no-store" } });
   const { scenario, mail } = opened;
   return data(
-    { scenario, mail, kind: scenario.link.kind },
+    { scenario, mail, kind: scenario.link.kind, address },
     { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } },
   );
 }
@@ -41,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = () => false;
 
 export default function DrillTeaching() {
-  const { scenario, mail, kind } = useLoaderData<typeof loader>();
+  const { scenario, mail, kind, address } = useLoaderData<typeof loader>();
   const fetcher = useFetcher();
   const confirmed = useRef(false);
   const [signedIn, setSignedIn] = useState(kind !== "sign-in");
@@ -101,7 +105,7 @@ export default function DrillTeaching() {
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <p>{t("teach.report")}</p>
+        <p>{t("teach.report", { address })}</p>
         <p>
           <Link to="/">{t("teach.module")}</Link>
         </p>

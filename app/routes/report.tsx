@@ -7,6 +7,7 @@ import { formatDateTime } from "~/domain/japan-time.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
+import { reportAddress } from "~/services/city.server.ts";
 import { drillHistory } from "~/services/drill-results.server.ts";
 import { fileReport, ownReports } from "~/services/mail-reports.server.ts";
 
@@ -15,8 +16,8 @@ export const meta: MetaFunction = () => [{ title: `${t("mailReport.title")} | ${
 /** 不審なメールを報告する: the button on every signed-in page, for drill and real mail alike. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [reports, history] = await Promise.all([ownReports(user.id), drillHistory(user.id)]);
-  return { reports, history };
+  const [reports, history, address] = await Promise.all([ownReports(user.id), drillHistory(user.id), reportAddress()]);
+  return { reports, history, address };
 }
 
 /** A pasted mail is capped well below the request limit: the office needs headers and text, not attachments. */
@@ -54,13 +55,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReportMail() {
-  const { reports, history } = useLoaderData<typeof loader>();
+  const { reports, history, address } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
     <>
       <h1>{t("mailReport.title")}</h1>
       <p className="lead">{t("mailReport.lead")}</p>
+      <p>{t("mailReport.byMail", { address })}</p>
       {result?.ok ? (
         <div role="status" className="notice">
           {result.kind === "drill" ? (

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Actor } from "~/domain/audit.ts";
 import { CitySettingsSchema, parseCityFile, type CitySettings } from "~/domain/city.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { reads } from "~/lib/sql-read.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 type Writer = Pick<typeof db, "citySettings" | "organisation" | "staff" | "section">;
@@ -13,6 +15,18 @@ const SETTINGS_ID = 1;
 export async function getCity(): Promise<CitySettings> {
   const row = await db.citySettings.findUniqueOrThrow({ where: { id: SETTINGS_ID } });
   return CitySettingsSchema.parse(row);
+}
+
+/**
+ * Where staff forward suspicious mail (不審メール報告), shown on the report
+ * page and on every drill's teaching page. One read on the read
+ * connection: the teaching page is what link scanners and clicks hit.
+ */
+export async function reportAddress(): Promise<string> {
+  const [row] = await reads.rows<{ reportAddress: string }>(
+    Prisma.sql`SELECT "reportAddress" FROM "CitySettings" WHERE "id" = ${SETTINGS_ID}`,
+  );
+  return row?.reportAddress ?? "";
 }
 
 /** Brings the Organisation rows in line with the settings' list: names and order. */

@@ -15,6 +15,7 @@ import { BATCH, chunks } from "~/lib/chunks.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
+import { linkToken } from "./drill-tokens.server.ts";
 
 /** The track a campaign assigns after a click (content/tracks.yaml). */
 export const FOLLOW_UP_TRACK = "drill-follow-up";
@@ -179,8 +180,11 @@ export async function launchCampaign(actor: Actor, campaignId: number, now = new
       // One multi-row INSERT per slice: Prisma's createMany took half a
       // minute for 100,000 rows, this takes a few seconds.
       for (const slice of chunks(recipients.map((r, i) => ({ staffId: r.id, nextTryAt: times[i]! })))) {
-        const rows = slice.map((m) => Prisma.sql`(${campaignId}, ${m.staffId}, ${sqlInstant(m.nextTryAt)})`);
-        await tx.$executeRaw`INSERT INTO "DrillMessage" ("campaignId", "staffId", "nextTryAt") VALUES ${Prisma.join(rows)}`;
+        const rows = slice.map(
+          (m) =>
+            Prisma.sql`(${campaignId}, ${m.staffId}, ${linkToken(campaignId, m.staffId).hash}, ${sqlInstant(m.nextTryAt)})`,
+        );
+        await tx.$executeRaw`INSERT INTO "DrillMessage" ("campaignId", "staffId", "tokenHash", "nextTryAt") VALUES ${Prisma.join(rows)}`;
       }
       await recordAudit(tx, actor, {
         action: "drill.launch",

@@ -1,27 +1,66 @@
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { reads, sqlDate } from "~/lib/sql-read.server.ts";
+import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { assignDrillFollowUp } from "./assignments.server.ts";
-import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
-import { hashToken } from "./drill-sender.server.ts";
+import { getScenario, renderFor } from "./drill-scenarios.server.ts";
+import { hashToken } from "./drill-tokens.server.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The message a link token belongs to, while its link still works (end date + 30 days). */
+type LinkRow = {
+  id: number;
+  staffId: number;
+  firstFetchAt: unknown;
+  clickedAt: unknown;
+  enteredAt: unknown;
+  campaignId: number;
+  scenarioId: string;
+  endDate: string;
+  followUpTrackId: string;
+  name: string;
+  employeeNumber: string;
+  organisationName: string;
+  sectionName: string | null;
+};
+
+/**
+ * The message a link token belongs to, while its link still works (end
+ * date + 30 days). One statement on the read connection: every mail
+ * gateway and every person who clicks comes through here, without a login.
+ */
 async function messageFor(token: string, today: string) {
   if (!TOKEN.test(token)) return null;
-  const message = await db.drillMessage.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      staffId: true,
-      clickedAt: true,
-      campaign: { select: { id: true, scenarioId: true, endDate: true, followUpTrackId: true } },
-      staff: { select: MAIL_PERSON_SELECT },
-    },
-  });
-  if (!message || linkLastDay(message.campaign.endDate) < today) return null;
-  const scenario = getScenario(message.campaign.scenarioId);
-  return scenario ? { ...message, scenario } : null;
+  const [row] = await reads.rows<LinkRow>(Prisma.sql`
+    SELECT m."id", m."staffId", m."firstFetchAt", m."clickedAt", m."enteredAt", c."id" AS "campaignId", c."scenarioId", c."endDate",
+           c."followUpTrackId", s."name", s."employeeNumber", o."name" AS "organisationName",
+           sec."name" AS "sectionName"
+    FROM "DrillMessage" m
+    JOIN "DrillCampaign" c ON c."id" = m."campaignId"
+    JOIN "Staff" s ON s."id" = m."staffId"
+    JOIN "Organisation" o ON o."id" = s."organisationId"
+    LEFT JOIN "Section" sec ON sec."id" = s."sectionId"
+    WHERE m."tokenHash" = ${hashToken(token)}`);
+  if (!row || linkLastDay(row.endDate) < today) return null;
+  const scenario = getScenario(row.scenarioId);
+  if (!scenario) return null;
+  const staff = {
+    name: row.name,
+    employeeNumber: row.employeeNumber,
+    organisation: { name: row.organisationName },
+    section: row.sectionName === null ? null : { name: row.sectionName },
+  };
+  return {
+    id: row.id,
+    staffId: row.staffId,
+    fetched: sqlDate(row.firstFetchAt) !== null,
+    clicked: sqlDate(row.clickedAt) !== null,
+    entered: sqlDate(row.enteredAt) !== null,
+    campaign: { id: row.campaignId, followUpTrackId: row.followUpTrackId },
+    staff,
+    scenario,
+  };
 }
 
 /**
@@ -32,7 +71,8 @@ async function messageFor(token: string, today: string) {
 export async function openDrillLink(token: string, now: Date, today: string) {
   const message = await messageFor(token, today);
   if (!message) return null;
-  await db.drillMessage.updateMany({ where: { id: message.id, firstFetchAt: null }, data: { firstFetchAt: now } });
+  if (!message.fetched)
+    await db.$executeRaw`UPDATE "DrillMessage" SET "firstFetchAt" = ${sqlInstant(now)} WHERE "id" = ${message.id} AND "firstFetchAt" IS NULL`;
   return { scenario: message.scenario, mail: renderFor(message.scenario, message.staff) };
 }
 
@@ -49,15 +89,18 @@ export async function confirmDrillEvent(token: string, event: DrillEvent, now: D
   const message = await messageFor(token, today);
   if (!message) return false;
   const kind = message.scenario.link.kind;
+  const entered = event === "entered" && kind === "sign-in";
+  // The first click has been recorded and its follow-up course assigned:
+  // the page shown again has nothing new to say.
+  if (message.clicked && !(entered && !message.entered)) return true;
+  const at = sqlInstant(now);
   await db.$transaction(async (tx) => {
-    await tx.drillMessage.updateMany({ where: { id: message.id, clickedAt: null }, data: { clickedAt: now } });
-    if (kind === "attachment")
-      await tx.drillMessage.updateMany({
-        where: { id: message.id, openedAttachmentAt: null },
-        data: { openedAttachmentAt: now },
-      });
-    if (event === "entered" && kind === "sign-in")
-      await tx.drillMessage.updateMany({ where: { id: message.id, enteredAt: null }, data: { enteredAt: now } });
+    await tx.$executeRaw`
+      UPDATE "DrillMessage" SET
+        "clickedAt" = COALESCE("clickedAt", ${at}),
+        "openedAttachmentAt" = ${kind === "attachment" ? Prisma.sql`COALESCE("openedAttachmentAt", ${at})` : Prisma.sql`"openedAttachmentAt"`},
+        "enteredAt" = ${entered ? Prisma.sql`COALESCE("enteredAt", ${at})` : Prisma.sql`"enteredAt"`}
+      WHERE "id" = ${message.id}`;
     await assignDrillFollowUp(message.staffId, message.campaign.followUpTrackId, message.campaign.id, today, tx);
   });
   return true;

@@ -7,7 +7,7 @@ import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
-import { hashToken } from "./drill-sender.server.ts";
+import { hashToken } from "./drill-tokens.server.ts";
 
 /** A suspicious mail as reported, by mail to the report address or with the button. */
 export type IncomingReport = {

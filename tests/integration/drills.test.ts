@@ -5,12 +5,13 @@ import { env } from "~/lib/env.server.ts";
 import { CLI_ACTOR } from "~/domain/audit.ts";
 import { createCampaign, launchCampaign, resolveTargets } from "~/services/drill-campaigns.server.ts";
 import { INTERRUPTED, sendDueMessages } from "~/services/drill-sender.server.ts";
+import { linkToken } from "~/services/drill-tokens.server.ts";
+import { getCity } from "~/services/city.server.ts";
 import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { triageQueue } from "~/services/mail-reports.server.ts";
 import { startReportInbox } from "~/services/report-inbox.server.ts";
 import { loader as drillLoader, action as drillAction } from "~/routes/d.$token.tsx";
 import { action as reportAction, loader as reportLoader } from "~/routes/report.tsx";
-import { createStaff } from "./factories.ts";
 import { iso2022jp, recipientOf, staffWithMail, tokenInMail } from "./drill-mail.ts";
 import { startSmtpSink } from "./smtp-sink-process.ts";
 import { call, requestAs } from "./remix.ts";
@@ -91,7 +92,8 @@ describe("a drill through a real SMTP server", () => {
     expect(campaign.status).toBe("scheduled");
     for (const m of messages) {
       expect(m.status).toBe("queued");
-      expect(m.tokenHash).toBeNull();
+      // The link's token is fixed by the message's place, so a resent mail carries the same link.
+      expect(m.tokenHash).toBe(linkToken(campaignId, m.staffId).hash);
       expect(m.nextTryAt.getTime()).toBeLessThanOrEqual(campaign.windowEnd.getTime());
     }
     await expect(launchCampaign(CLI_ACTOR, campaignId)).rejects.toThrow("notDraft");
@@ -136,6 +138,8 @@ describe("a drill through a real SMTP server", () => {
     const token = await tokenInMail(received.get("clicker@city.example.jp")!);
     const page = await call(drillLoader as never, new Request(`http://localhost/d/${token}`), { token });
     expect(page.status).toBe(200);
+    // The teaching page names where to forward suspicious mail: the city's own address.
+    expect(((await page.json()) as { address: string }).address).toBe((await getCity()).reportAddress);
     let message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.clicker.id } });
     expect(message.firstFetchAt).not.toBeNull();
     expect(message.clickedAt).toBeNull();
@@ -281,8 +285,10 @@ describe("a drill through a real SMTP server", () => {
     expect(await response.json()).toMatchObject({ ok: true, kind: "real" });
     const page = (await (await call(reportLoader as never, await requestAs(people.outsider, "/report"))).json()) as {
       reports: { subject: string; triage: string }[];
+      address: string;
     };
     expect(page.reports.map((r) => r.subject)).toEqual(["口座の確認", "請求書の送付"]);
+    expect(page.address).toBe((await getCity()).reportAddress);
     const empty = await call(
       reportAction as never,
       await requestAs(people.outsider, "/report", { form: { sender: "", subject: "x" } }),
@@ -298,21 +304,40 @@ describe("a drill through a real SMTP server", () => {
     expect((await call(drillLoader as never, new Request(`http://localhost/d/${token}`), { token })).status).toBe(200);
   });
 
-  it("records a message whose sender stopped mid-send as interrupted, never resending it", async () => {
-    const person = await createStaff({ organisationId: "fire" });
-    const m = await db.drillMessage.create({
-      data: {
-        campaignId,
-        staffId: person.id,
-        status: "sending",
-        nextTryAt: new Date(),
-        leaseUntil: new Date(Date.now() - 1000),
-      },
+  it("sends again, identical, a message whose sender stopped mid-send; gives up on one that keeps stopping it", async () => {
+    const resumed = await staffWithMail("resumed@city.example.jp", { organisationId: "fire" });
+    const poison = await staffWithMail("poison@city.example.jp", { organisationId: "fire" });
+    const stopped = (staffId: number, attempts: number) =>
+      db.drillMessage.create({
+        data: {
+          campaignId,
+          staffId,
+          status: "sending",
+          attempts,
+          tokenHash: linkToken(campaignId, staffId).hash,
+          nextTryAt: new Date(),
+          leaseUntil: new Date(Date.now() - 1000),
+        },
+      });
+    const again = await stopped(resumed.id, 1);
+    const givenUp = await stopped(poison.id, 6);
+    // Its lease still running, another sender may be sending it: left alone.
+    await db.drillMessage.update({ where: { id: again.id }, data: { leaseUntil: new Date(Date.now() + 60_000) } });
+    expect(await sendDueMessages({ perMinute: 60_000 })).toEqual({ sent: 0, retry: 0, failed: 0 });
+    await db.drillMessage.update({ where: { id: again.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+
+    expect(await sendDueMessages({ perMinute: 60_000 })).toEqual({ sent: 1, retry: 0, failed: 0 });
+    expect(await db.drillMessage.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      error: null,
     });
-    await sendDueMessages();
-    expect(await db.drillMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+    expect(await db.drillMessage.findUniqueOrThrow({ where: { id: givenUp.id } })).toMatchObject({
       status: "failed",
       error: INTERRUPTED,
     });
+    const mail = sink.mails().find((raw) => recipientOf(raw) === "resumed@city.example.jp")!;
+    expect(await tokenInMail(mail)).toBe(linkToken(campaignId, resumed.id).token);
+    expect(mail.toString("utf8")).toMatch(new RegExp(`^Message-ID: <drill\\.${campaignId}\\.${resumed.id}@`, "m"));
   });
 });

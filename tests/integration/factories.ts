@@ -1,7 +1,7 @@
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
 import { hashPassword } from "~/services/auth.server.ts";
-import { newToken } from "~/services/drill-sender.server.ts";
+import { linkToken } from "~/services/drill-tokens.server.ts";
 
 let next = 1;
 
@@ -54,7 +54,7 @@ export async function createSendingDrill(staffId: number): Promise<{ campaignId:
       status: "sending",
     },
   });
-  const { token, hash } = newToken();
+  const { token, hash } = linkToken(campaign.id, staffId);
   await db.drillMessage.create({
     data: {
       campaignId: campaign.id,

@@ -33,7 +33,7 @@ import { action as drillCampaignAction } from "~/routes/drills.$campaignId._inde
 import { action as drillLinkAction } from "~/routes/d.$token.tsx";
 import { action as reportMailAction } from "~/routes/report.tsx";
 import { action as triageAction } from "~/routes/admin.mail-reports.tsx";
-import { newToken } from "~/services/drill-sender.server.ts";
+import { linkToken } from "~/services/drill-tokens.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
@@ -189,7 +189,7 @@ beforeAll(async () => {
     });
   draftId = (await campaign("draft")).id;
   const sending = await campaign("sending");
-  const { token, hash } = newToken();
+  const { token, hash } = linkToken(sending.id, learner.id);
   drillToken = token;
   await db.drillMessage.create({
     data: {
