@@ -7,7 +7,8 @@ import { dialect } from "./sql-dialect.server.ts";
 
 /**
  * Reads that every learner page makes (the signed-in person, the
- * assignment's progress), outside any transaction. On SQLite they run on a
+ * assignment's progress; on the home page the pending bulletins and the
+ * question of the month), outside any transaction. On SQLite they run on a
  * read-only better-sqlite3 connection of their own, each statement prepared
  * once: through Prisma a raw read costs about a millisecond of CPU on the
  * one thread that serves every request (its request pipeline, and the

@@ -29,7 +29,7 @@ import { bindable, StatementCache } from "./sql-read.server.ts";
  */
 
 /** One statement of the work, and what the work wants back: its rows, or how many rows it changed. */
-export type SqlStep = { query: Prisma.Sql; want: "rows" | "changes" };
+type SqlStep = { query: Prisma.Sql; want: "rows" | "changes" };
 export type SqlWork<T> = Generator<SqlStep, T, unknown>;
 
 /** In a write transaction's work: `const rows = yield* rowsOf<Row>(query)`. */
@@ -45,7 +45,7 @@ export function* changesOf(query: Prisma.Sql): Generator<SqlStep, number, unknow
 type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 /** Runs the work's statements through a Prisma client or transaction. */
-export async function runSteps<T>(client: Client, work: SqlWork<T>): Promise<T> {
+async function runSteps<T>(client: Client, work: SqlWork<T>): Promise<T> {
   let step = work.next();
   while (!step.done) {
     const { query, want } = step.value;
@@ -59,42 +59,33 @@ const RETRY_FOR_MS = 5_000;
 /** The longest pause between two tries; the first is a millisecond, then twice the last. */
 const LONGEST_PAUSE_MS = 25;
 
-let connection: Database.Database | undefined;
-let statements: StatementCache | undefined;
 let immediate: (<T>(work: SqlWork<T>) => T) | undefined;
 
-function writer() {
-  if (!connection) {
-    connection = new Database(sqliteFilePath(env.DATABASE_URL), { fileMustExist: true, timeout: 0 });
-    // As Prisma's connection: a commit does not wait for the disk (db.server.ts); checkpoints are the
-    // checkpointer thread's (wal-checkpointer.server.ts), not a learner's commit.
-    connection.pragma("synchronous = NORMAL");
-    connection.pragma("wal_autocheckpoint = 10000");
-    connection.pragma(`cache_size = ${CACHE_SIZE}`);
-    statements = new StatementCache(connection);
-    const cache = statements;
-    immediate = connection.transaction(<T>(work: SqlWork<T>): T => {
-      let step = work.next();
-      while (!step.done) {
-        const { query, want } = step.value;
-        const statement = cache.prepared(query.sql);
-        const values = bindable(query.values);
-        step = work.next(want === "rows" ? statement.all(...values) : statement.run(...values).changes);
-      }
-      return step.value;
-    }).immediate as <T>(work: SqlWork<T>) => T;
-  }
-  return immediate!;
+/** The write connection's transaction: BEGIN IMMEDIATE, the work's statements run one after the other, COMMIT. */
+function writer(): <T>(work: SqlWork<T>) => T {
+  if (immediate) return immediate;
+  const connection = new Database(sqliteFilePath(env.DATABASE_URL), { fileMustExist: true, timeout: 0 });
+  // As Prisma's connection: a commit does not wait for the disk (db.server.ts); checkpoints are the
+  // checkpointer thread's (wal-checkpointer.server.ts), not a learner's commit.
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("wal_autocheckpoint = 10000");
+  connection.pragma(`cache_size = ${CACHE_SIZE}`);
+  const statements = new StatementCache(connection);
+  immediate = connection.transaction(<T>(work: SqlWork<T>): T => {
+    let step = work.next();
+    while (!step.done) {
+      const { query, want } = step.value;
+      const statement = statements.prepared(query.sql);
+      const values = bindable(query.values);
+      step = work.next(want === "rows" ? statement.all(...values) : statement.run(...values).changes);
+    }
+    return step.value;
+  }).immediate as <T>(work: SqlWork<T>) => T;
+  return immediate;
 }
 
 const isBusy = (error: unknown) =>
   error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code.startsWith("SQLITE_BUSY_"));
-
-export class DatabaseBusyError extends Error {
-  constructor() {
-    super(`the database stayed locked by another writer for ${RETRY_FOR_MS} ms; nothing was written`);
-  }
-}
 
 /** Runs `work` (made afresh for every try) as one write transaction; see above. */
 export async function writeTransaction<T>(work: () => SqlWork<T>): Promise<T> {
@@ -109,7 +100,9 @@ export async function writeTransaction<T>(work: () => SqlWork<T>): Promise<T> {
         if (!isBusy(error)) throw error;
       }
     }
-    if (Date.now() >= giveUpAt) throw new DatabaseBusyError();
+    if (Date.now() >= giveUpAt) {
+      throw new Error(`the database stayed locked by another writer for ${RETRY_FOR_MS} ms; nothing was written`);
+    }
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
