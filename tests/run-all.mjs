@@ -60,15 +60,11 @@ for (const { ok, report, kind } of runs) {
     failed = json.stats.unexpected + json.stats.flaky;
     counts.skipped += json.stats.skipped;
   }
-  // A runner that failed without reporting a failed test counts as one failure, not zero —
-  // except vitest's "Timeout calling onTaskUpdate" after a complete report in which every
-  // suite and test passed: a known worker-RPC timeout (printed above), not a test's failure.
-  const completeVitestReport =
-    kind === "vitest" && json && json.numTotalTests > 0 && json.numFailedTestSuites === 0 && failed === 0;
-  counts.failed += !ok && failed === 0 && !completeVitestReport ? 1 : failed;
+  // A runner that failed without reporting a failed test counts as one failure, not zero.
+  counts.failed += !ok && failed === 0 ? 1 : failed;
 }
 
 const summary = `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`;
 writeFileSync(`${results}/summary.txt`, `${summary}\n`);
 console.log(`\n${summary}`);
-process.exit(counts.failed === 0 ? 0 : 1);
+process.exit(counts.failed === 0 && runs.every((r) => r.ok) ? 0 : 1);

@@ -38,3 +38,62 @@ export function describeChanges(changes: Record<string, [unknown, unknown] | und
     )
     .join("、");
 }
+
+type Person = { employeeNumber: string; name: string };
+
+/**
+ * The people a staff import or directory sync will add and change, and the
+ * 課 it will create, as the preview before confirming shows them. Only the
+ * first rows are listed; the counts say how many more.
+ */
+export function StaffChangeLists(props: {
+  newSections: string[];
+  created: number;
+  createdRows: Person[];
+  updated: number;
+  /** Each person's changes, already described (describeChanges). */
+  updatedRows: (Person & { changes: string })[];
+}) {
+  const more = (total: number, shown: number) =>
+    total > shown ? <p>{t("import.more", { count: total - shown })}</p> : null;
+  return (
+    <>
+      {props.newSections.length > 0 ? (
+        <>
+          <h3>{t("import.newSections")}</h3>
+          <ul>
+            {props.newSections.map((name, i) => (
+              <li key={`${i}-${name}`}>{name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {props.createdRows.length > 0 ? (
+        <>
+          <h3>{t("import.createdList")}</h3>
+          <ul className="compact-list">
+            {props.createdRows.map((r) => (
+              <li key={r.employeeNumber}>
+                {r.employeeNumber} {r.name}
+              </li>
+            ))}
+          </ul>
+          {more(props.created, props.createdRows.length)}
+        </>
+      ) : null}
+      {props.updatedRows.length > 0 ? (
+        <>
+          <h3>{t("import.updatedList")}</h3>
+          <ul className="compact-list">
+            {props.updatedRows.map((r) => (
+              <li key={r.employeeNumber}>
+                {r.employeeNumber} {r.name}：{r.changes}
+              </li>
+            ))}
+          </ul>
+          {more(props.updated, props.updatedRows.length)}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -4,6 +4,8 @@ import { databaseUrl } from "./database-url.ts";
 const DEV_SESSION_SECRET = "mamori-development-only";
 /** Public, so only `npm run demo` (MAMORI_DEMO=1) may use it, and says so. */
 export const DEMO_SESSION_SECRET = "mamori-demo-only-never-for-real-staff";
+/** The placeholder in .env.example: public, so production refuses it. */
+export const EXAMPLE_SESSION_SECRET = "change-me-to-a-random-string-of-at-least-32-characters";
 /** A shorter secret can be guessed offline from one signed cookie. */
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
@@ -134,6 +136,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       throw new Error(
         `SESSION_SECRET is too short: every secret needs at least ${MIN_SESSION_SECRET_LENGTH} characters ` +
           `(one has ${short.length}). For example: openssl rand -base64 48.`,
+      );
+    }
+    if (secrets.includes(EXAMPLE_SESSION_SECRET)) {
+      throw new Error(
+        "SESSION_SECRET is the placeholder from .env.example: set a random secret of your own (openssl rand -base64 48).",
       );
     }
     if (!demo && secrets.includes(DEMO_SESSION_SECRET)) {

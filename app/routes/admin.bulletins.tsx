@@ -13,6 +13,7 @@ import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { bulletinOverview, createBulletin } from "~/services/bulletins.server.ts";
 import { bulletinFromReports } from "~/services/mail-reports.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
+import { FormOutcome } from "~/components/FormOutcome.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t("bulletinAdmin.title")} | ${t("app.name")}` }];
 
@@ -97,16 +98,7 @@ export default function BulletinAdmin() {
           {t("bulletinFromReports.prefilled")}
         </p>
       ) : null}
-      {result?.error ? (
-        <p role="alert" className="form-error">
-          {result.error}
-        </p>
-      ) : null}
-      {result?.done ? (
-        <p role="status" className="notice">
-          {result.done}
-        </p>
-      ) : null}
+      <FormOutcome error={result?.error} done={result?.done} />
       <Form method="post" className="card form" key={result?.done ?? "form"}>
         <div className="field">
           <label htmlFor="title">{t("bulletinAdmin.subject")}</label>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { describeChanges } from "~/components/StaffChanges.tsx";
+import { describeChanges, StaffChangeLists } from "~/components/StaffChanges.tsx";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
@@ -160,46 +160,13 @@ export default function DirectorySync() {
             <br />
             {t("directory.found", { count: result.found })}
           </p>
-          {result.plan.newSections.length > 0 ? (
-            <>
-              <h3>{t("import.newSections")}</h3>
-              <ul>
-                {result.plan.newSections.map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {result.plan.createdRows.length > 0 ? (
-            <>
-              <h3>{t("import.createdList")}</h3>
-              <ul className="compact-list">
-                {result.plan.createdRows.map((r) => (
-                  <li key={r.employeeNumber}>
-                    {r.employeeNumber} {r.name}
-                  </li>
-                ))}
-              </ul>
-              {result.plan.created > result.plan.createdRows.length ? (
-                <p>{t("import.more", { count: result.plan.created - result.plan.createdRows.length })}</p>
-              ) : null}
-            </>
-          ) : null}
-          {result.plan.updatedRows.length > 0 ? (
-            <>
-              <h3>{t("import.updatedList")}</h3>
-              <ul className="compact-list">
-                {result.plan.updatedRows.map((r) => (
-                  <li key={r.employeeNumber}>
-                    {r.employeeNumber} {r.name}：{r.changes}
-                  </li>
-                ))}
-              </ul>
-              {result.plan.updated > result.plan.updatedRows.length ? (
-                <p>{t("import.more", { count: result.plan.updated - result.plan.updatedRows.length })}</p>
-              ) : null}
-            </>
-          ) : null}
+          <StaffChangeLists
+            newSections={result.plan.newSections}
+            created={result.plan.created}
+            createdRows={result.plan.createdRows}
+            updated={result.plan.updated}
+            updatedRows={result.plan.updatedRows}
+          />
           <Form method="post" className="form">
             {result.plan.missing > 0 ? (
               <fieldset>

@@ -11,6 +11,7 @@ import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { countExtendable, extendDueDates } from "~/services/assignments.server.ts";
 import { listTracks } from "~/services/catalogue.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
+import { FormOutcome } from "~/components/FormOutcome.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t("due.title")} | ${t("app.name")}` }];
 
@@ -52,16 +53,7 @@ export default function DueDates() {
     <>
       <h1>{t("due.title")}</h1>
       <p className="lead">{t("due.lead")}</p>
-      {result?.error ? (
-        <p role="alert" className="form-error">
-          {result.error}
-        </p>
-      ) : null}
-      {result?.done ? (
-        <p role="status" className="notice">
-          {result.done}
-        </p>
-      ) : null}
+      <FormOutcome error={result?.error} done={result?.done} />
       <Form method="post" className="card form-grid" key={result?.done ?? "form"}>
         <div className="field">
           <label htmlFor="fiscalYear">{t("rollover.fiscalYear")}</label>

@@ -12,6 +12,7 @@ import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { listClauses } from "~/services/catalogue.server.ts";
 import { monthlyQuestionReports, oneClickQuestions, setMonthlyQuestion } from "~/services/monthly-question.server.ts";
+import { FormOutcome } from "~/components/FormOutcome.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t("monthlyAdmin.title")} | ${t("app.name")}` }];
 
@@ -88,16 +89,7 @@ export default function MonthlyQuestionAdmin() {
       </p>
       <h1>{t("monthlyAdmin.title")}</h1>
       <p className="lead">{t("monthlyAdmin.lead")}</p>
-      {result?.error ? (
-        <p role="alert" className="form-error">
-          {result.error}
-        </p>
-      ) : null}
-      {result?.done ? (
-        <p role="status" className="notice">
-          {result.done}
-        </p>
-      ) : null}
+      <FormOutcome error={result?.error} done={result?.done} />
       <Form method="post" className="card form" aria-labelledby="from-bank">
         <h2 id="from-bank">{t("monthlyAdmin.fromBank")}</h2>
         <div className="field">

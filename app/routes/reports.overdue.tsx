@@ -13,6 +13,7 @@ import { reportFrame } from "~/services/report-pages.server.ts";
 import { OVERDUE_SORTS, type OverdueSort } from "~/domain/report-filter.ts";
 import { overdueList } from "~/services/reports.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
+import { FormOutcome } from "~/components/FormOutcome.tsx";
 
 export const meta: MetaFunction = () => [
   { title: `${t("reports.tab.overdue")} | ${t("report.title")} | ${t("app.name")}` },
@@ -89,17 +90,10 @@ export default function ReportOverdue() {
         <h2 id="overdue">
           {t("report.overdue")}（{t("reports.kpi.overdueDetail", { count: data.total })}）
         </h2>
-        {result?.error ? (
-          <p role="alert" className="form-error">
-            {result.error}
-          </p>
-        ) : null}
-        {result?.done ? (
-          <p role="status" className="notice">
-            {result.done}
-            {result.skipped ? ` ${result.skipped}` : null}
-          </p>
-        ) : null}
+        <FormOutcome
+          error={result?.error}
+          done={result?.done ? `${result.done}${result.skipped ? ` ${result.skipped}` : ""}` : null}
+        />
         {data.rows.length === 0 ? (
           <p>{t("report.none")}</p>
         ) : (

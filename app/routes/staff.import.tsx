@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { describeChanges } from "~/components/StaffChanges.tsx";
+import { describeChanges, StaffChangeLists } from "~/components/StaffChanges.tsx";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
@@ -171,43 +171,13 @@ export default function StaffImport() {
             <br />
             {t("import.encoding", { encoding: result.plan.encoding ?? "" })}
           </p>
-          {result.plan.newSections.length > 0 ? (
-            <>
-              <h3>{t("import.newSections")}</h3>
-              <ul>
-                {result.plan.newSections.map((s) => (
-                  <li key={`${s.organisationId}/${s.name}`}>{s.name}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {result.plan.createdRows.length > 0 ? (
-            <>
-              <h3>{t("import.createdList")}</h3>
-              <ul className="compact-list">
-                {result.plan.createdRows.map((r) => (
-                  <li key={r.employeeNumber}>
-                    {r.employeeNumber} {r.name}
-                  </li>
-                ))}
-              </ul>
-              {result.plan.created > result.plan.createdRows.length ? (
-                <p>{t("import.more", { count: result.plan.created - result.plan.createdRows.length })}</p>
-              ) : null}
-            </>
-          ) : null}
-          {result.plan.updatedRows.length > 0 ? (
-            <>
-              <h3>{t("import.updatedList")}</h3>
-              <ul className="compact-list">
-                {result.plan.updatedRows.map((r) => (
-                  <li key={r.employeeNumber}>
-                    {r.employeeNumber} {r.name}：{describeChanges(r.changes)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <StaffChangeLists
+            newSections={result.plan.newSections.map((section) => section.name)}
+            created={result.plan.created}
+            createdRows={result.plan.createdRows}
+            updated={result.plan.updated}
+            updatedRows={result.plan.updatedRows.map((r) => ({ ...r, changes: describeChanges(r.changes) }))}
+          />
           {result.plan.protectedRows.length > 0 ? (
             <>
               <h3>{t("import.protectedList", { count: result.plan.protectedRows.length })}</h3>

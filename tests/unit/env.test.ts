@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SESSION_SECRET, parseEnv } from "~/lib/env.server.ts";
+import { readFileSync } from "node:fs";
+import { DEMO_SESSION_SECRET, EXAMPLE_SESSION_SECRET, parseEnv } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 
 describe("parseEnv", () => {
@@ -33,6 +34,20 @@ describe("parseEnv", () => {
     expect(demo.sessionSecrets).toEqual([DEMO_SESSION_SECRET]);
     expect(demo.demoSecret).toBe(true);
     expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: DEMO_SESSION_SECRET })).toThrow(/public demo/);
+  });
+
+  it("refuses the placeholder secret of .env.example in production", () => {
+    // A city that copies .env.example and forgets to change the secret must not start.
+    expect(readFileSync(".env.example", "utf8")).toContain(`SESSION_SECRET=${EXAMPLE_SESSION_SECRET}\n`);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: EXAMPLE_SESSION_SECRET })).toThrow(
+      /\.env\.example/,
+    );
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", SESSION_SECRET: `${"x".repeat(40)},${EXAMPLE_SESSION_SECRET}` }),
+    ).toThrow(/placeholder/);
+    expect(parseEnv({ NODE_ENV: "development", SESSION_SECRET: EXAMPLE_SESSION_SECRET }).sessionSecrets).toEqual([
+      EXAMPLE_SESSION_SECRET,
+    ]);
   });
 
   it("ends sessions after 60 idle minutes and 12 hours by default, both settable", () => {
