@@ -40,8 +40,8 @@ export default defineConfig({
         },
       },
       // The same integration tests on PostgreSQL (npm run test:postgres),
-      // less the three about SQLite files: its migrations' structure, its
-      // file backups and its WAL checkpoints.
+      // less the four about SQLite files: its migrations' structure, its
+      // file backups, its WAL checkpoints and its write lock.
       ...(process.env.MAMORI_TEST_POSTGRES === "1"
         ? [
             {
@@ -53,6 +53,7 @@ export default defineConfig({
                   "tests/integration/migrations.test.ts",
                   "tests/integration/backup.test.ts",
                   "tests/integration/wal-checkpointer.test.ts",
+                  "tests/integration/quiz-write-lock.test.ts",
                 ],
                 globalSetup: ["tests/postgres/global-setup.ts", "tests/integration/directory-setup.ts"],
                 setupFiles: ["tests/postgres/setup-db.ts"],

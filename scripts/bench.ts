@@ -666,9 +666,11 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     process.env,
   );
   appPort = await freePort();
-  // The compiled server as `npm run serve` runs it (plain node, its heap limit), with any extra flags first.
+  // The compiled server as `npm run serve` runs it (plain node, its heap limit, two malloc arenas), with any
+  // extra flags first.
   const app = startChild(process.execPath, [...(SERVER_NODE_FLAGS ?? []), "--max-old-space-size=256", SERVER_SCRIPT], {
     ...process.env,
+    MALLOC_ARENA_MAX: "2",
     NODE_ENV: "production",
     DATABASE_URL: `file:${DB_PATH}`,
     SESSION_SECRET: BENCH_SESSION_SECRET,

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-postgres/client.ts";
@@ -7,6 +8,15 @@ import { env } from "./env.server.ts";
 
 /** Milliseconds a writer waits for SQLite's lock before giving up. */
 const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * The page cache of each SQLite connection of the server (Prisma's, the read
+ * and the write connection), in SQLite's units (negative: KiB). SQLite's
+ * default, 16 MiB per connection, was about a quarter of the server's
+ * memory (docs/benchmarks.md, step 7); the pages a connection misses come
+ * from the operating system's file cache.
+ */
+export const CACHE_SIZE = -2048;
 
 /**
  * The SQLite connection, with synchronous = NORMAL. SQLite's default in WAL
@@ -21,9 +31,26 @@ const BUSY_TIMEOUT_MS = 5_000;
 class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const connection = await super.connect();
-    await connection.executeScript("PRAGMA synchronous = NORMAL");
+    await connection.executeScript(`PRAGMA synchronous = NORMAL; PRAGMA cache_size = ${CACHE_SIZE}`);
+    // The adapter keeps its better-sqlite3 connection in a field it does not declare. The write
+    // connection (sql-write.server.ts) must know when a Prisma transaction is open on it: fail
+    // here, at the first query, rather than write beside a transaction unseen.
+    const client: unknown = (connection as unknown as { client?: unknown }).client;
+    if (!(client instanceof Database)) throw new Error("the Prisma SQLite adapter no longer exposes its connection");
+    prismaConnection = client;
     return connection;
   }
+}
+
+let prismaConnection: Database.Database | undefined;
+
+/**
+ * True while a Prisma transaction is open on the SQLite connection: it may
+ * hold the write lock, or a snapshot that another writer's commit would make
+ * stale (its next write would then fail with SQLITE_BUSY_SNAPSHOT).
+ */
+export function prismaTransactionOpen(): boolean {
+  return prismaConnection?.inTransaction === true;
 }
 
 /**

@@ -1,13 +1,14 @@
 import Database from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { sqliteFilePath } from "./database-url.ts";
-import { db } from "./db.server.ts";
+import { CACHE_SIZE, db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { dialect } from "./sql-dialect.server.ts";
 
 /**
  * Reads that every learner page makes (the signed-in person, the
- * assignment's progress), outside any transaction. On SQLite they run on a
+ * assignment's progress; on the home page the pending bulletins and the
+ * question of the month), outside any transaction. On SQLite they run on a
  * read-only better-sqlite3 connection of their own, each statement prepared
  * once: through Prisma a raw read costs about a millisecond of CPU on the
  * one thread that serves every request (its request pipeline, and the
@@ -19,24 +20,38 @@ import { dialect } from "./sql-dialect.server.ts";
  * transaction's own writes. Results come as SQLite gives them (text for a
  * DateTime: read it with sqlDate).
  */
-let connection: Database.Database | undefined;
-const statements = new Map<string, Database.Statement>();
-/** Statements kept; the reads that come here are a handful of fixed texts. */
+/** Statements kept per connection; the statements that come here are a handful of fixed texts. */
 const MAX_STATEMENTS = 64;
 
-function prepared(text: string): Database.Statement {
-  let statement = statements.get(text);
-  if (!statement) {
-    connection ??= new Database(sqliteFilePath(env.DATABASE_URL), { readonly: true, fileMustExist: true });
-    if (statements.size >= MAX_STATEMENTS) statements.clear();
-    statement = connection.prepare(text);
-    statements.set(text, statement);
+/** A connection's statements, each prepared once (the read and the write connection). */
+export class StatementCache {
+  readonly #statements = new Map<string, Database.Statement>();
+  constructor(private readonly connection: Database.Database) {}
+
+  prepared(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear();
+      statement = this.connection.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
   }
-  return statement;
+}
+
+let statements: StatementCache | undefined;
+
+function prepared(text: string): Database.Statement {
+  if (!statements) {
+    const connection = new Database(sqliteFilePath(env.DATABASE_URL), { readonly: true, fileMustExist: true });
+    connection.pragma(`cache_size = ${CACHE_SIZE}`);
+    statements = new StatementCache(connection);
+  }
+  return statements.prepared(text);
 }
 
 // Prisma binds whole numbers as INTEGER and booleans as 0/1; better-sqlite3 binds numbers as REAL.
-const bindable = (values: unknown[]) =>
+export const bindable = (values: unknown[]) =>
   values.map((v) =>
     typeof v === "number" && Number.isInteger(v) ? BigInt(v) : typeof v === "boolean" ? Number(v) : v,
   );

@@ -6,7 +6,7 @@ import { chunks } from "~/lib/chunks.ts";
  * Counting a prefecture's millions of answers on every report view takes
  * seconds; these rows hold the same counts, kept in step in the
  * transaction of every change that moves them:
- * - a submission adds its answers (tallySubmission);
+ * - a submission adds its answers (tallySubmissionSql);
  * - changing who a person is for the report — organisation, employee
  *   type, active — takes their answers out of the old rows and puts them
  *   in the new ones (moveTalliesOf).
@@ -47,9 +47,14 @@ function addAnswers(client: Client, where: Prisma.Sql, sign: 1 | -1) {
   return client.$executeRaw(addAnswersSql(where, sign));
 }
 
-/** Counts a just-submitted attempt's answers; in the submission's transaction. */
+/** The statement counting a just-submitted attempt's answers; in the submission's transaction. */
+export function tallySubmissionSql(attemptId: number): Prisma.Sql {
+  return addAnswersSql(Prisma.sql`"QuizAttempt"."id" = ${attemptId}`, 1);
+}
+
+/** Counts a just-submitted attempt's answers (tallySubmissionSql) through Prisma. */
 export async function tallySubmission(tx: Client, attemptId: number): Promise<void> {
-  await addAnswers(tx, Prisma.sql`"QuizAttempt"."id" = ${attemptId}`, 1);
+  await tx.$executeRaw(tallySubmissionSql(attemptId));
 }
 
 /**

@@ -13,6 +13,8 @@ import type { BulletinInput } from "~/domain/bulletin-form.ts";
 import { addDays } from "~/domain/fiscal-year.ts";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
+import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
+import { reads, sqlDate } from "~/lib/sql-read.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { recordAudit } from "./audit.server.ts";
 import { listClauses } from "./catalogue.server.ts";
@@ -142,18 +144,50 @@ function publishedFor(staffId: number, today: string, where: Prisma.BulletinWher
   });
 }
 
-/** The published bulletins for a person that are not done yet, newest first: the home page's. */
+type PendingRow = {
+  id: number;
+  title: string;
+  body: string;
+  audience: unknown;
+  publishOn: string;
+  mustConfirm: unknown;
+  readAt: unknown;
+  confirmedAt: unknown;
+} & AudienceMember;
+
+/**
+ * The published bulletins for a person that are not done yet, newest first:
+ * the home page's. Every home page asks, so it is one plain statement on the
+ * read connection (sql-read.server.ts) — the person (active) with the
+ * bulletins and their receipt — not two Prisma model queries.
+ */
 export async function pendingBulletins(staffId: number, today: string): Promise<BulletinView[]> {
-  const [member, rows] = await Promise.all([
-    memberOf(staffId),
-    publishedFor(staffId, today, {
-      OR: [
-        { receipts: { none: { staffId } } },
-        { mustConfirm: true, receipts: { some: { staffId, confirmedAt: null } } },
-      ],
-    }),
-  ]);
-  return member ? render(rows.filter((row) => reaches(parseAudience(row.audience), member))) : [];
+  const rows = await reads.rows<PendingRow>(Prisma.sql`
+    SELECT "b"."id", "b"."title", "b"."body", "b"."audience", "b"."publishOn", "b"."mustConfirm",
+      "r"."readAt", "r"."confirmedAt",
+      "Staff"."organisationId", "Staff"."employeeTypeCode", "Staff"."role"
+    FROM "Staff"
+    JOIN "Bulletin" AS "b" ON "b"."publishOn" <= ${today}
+    LEFT JOIN "BulletinReceipt" AS "r" ON "r"."bulletinId" = "b"."id" AND "r"."staffId" = "Staff"."id"
+    WHERE "Staff"."id" = ${staffId} AND "Staff"."active" = TRUE
+      AND ("r"."staffId" IS NULL OR ("b"."mustConfirm" = TRUE AND "r"."confirmedAt" IS NULL))
+    ORDER BY "b"."publishOn" DESC, "b"."id" DESC`);
+  const pending: Row[] = [];
+  for (const row of rows) {
+    const audience = sqlJson(row.audience);
+    if (!reaches(parseAudience(audience), row)) continue;
+    const readAt = sqlDate(row.readAt);
+    pending.push({
+      id: Number(row.id),
+      title: row.title,
+      body: row.body,
+      audience,
+      publishOn: row.publishOn,
+      mustConfirm: sqlBoolean(row.mustConfirm),
+      receipts: readAt ? [{ readAt, confirmedAt: sqlDate(row.confirmedAt) }] : [],
+    });
+  }
+  return render(pending);
 }
 
 /** 「お知らせ」: every published bulletin for a person, newest first, read or not. */

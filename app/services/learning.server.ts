@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlBoolean, sqlCommaList, sqlInstant, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { reads, sqlDate } from "~/lib/sql-read.server.ts";
+import { changesOf, rowsOf, type SqlWork } from "~/lib/sql-write.server.ts";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
@@ -49,8 +50,8 @@ type AssignmentProgressRow = {
  * step that may complete an assignment reads this, so it is plain SQL;
  * Prisma would spend a statement on each relation.
  */
-async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<AssignmentProgress[]> {
-  const query = Prisma.sql`
+function assignmentProgressSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
       "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
       -- Module slugs are lower-case letters, digits and hyphens (checked on sync): never a comma.
@@ -63,12 +64,10 @@ async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<As
     LEFT JOIN "Pledge" ON "Pledge"."assignmentId" = "Assignment"."id"
     WHERE ${where}
     ORDER BY "Assignment"."dueDate", "Assignment"."id"`;
-  // Outside a transaction (the pages), on the read connection; inside one, on the transaction, which sees its own writes.
-  const rows =
-    client === db
-      ? await reads.rows<AssignmentProgressRow>(query)
-      : await client.$queryRaw<AssignmentProgressRow[]>(query);
-  return rows.map((row) => ({
+}
+
+function toAssignmentProgress(row: AssignmentProgressRow): AssignmentProgress {
+  return {
     id: Number(row.id),
     trackId: row.trackId,
     fiscalYear: Number(row.fiscalYear),
@@ -80,7 +79,17 @@ async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<As
     quizPassed: sqlBoolean(row.quizPassed),
     pledge: row.pledgeId === null ? null : { id: Number(row.pledgeId), signedAt: sqlDate(row.pledgeSignedAt)! },
     hasOpenAttempt: sqlBoolean(row.hasOpenAttempt),
-  }));
+  };
+}
+
+async function readAssignmentProgress(client: Tx, where: Prisma.Sql): Promise<AssignmentProgress[]> {
+  const query = assignmentProgressSql(where);
+  // Outside a transaction (the pages), on the read connection; inside one, on the transaction, which sees its own writes.
+  const rows =
+    client === db
+      ? await reads.rows<AssignmentProgressRow>(query)
+      : await client.$queryRaw<AssignmentProgressRow[]>(query);
+  return rows.map(toAssignmentProgress);
 }
 
 /**
@@ -195,6 +204,18 @@ export async function markStarted(tx: Tx, assignmentId: number): Promise<void> {
   await tx.assignment.updateMany({ where: { id: assignmentId, startedAt: null }, data: { startedAt: new Date() } });
 }
 
+/** True when every required step is done and the assignment is not yet marked 修了. */
+function finishedNow(definition: Track, assignment: AssignmentProgress): boolean {
+  return !assignment.completedAt && nextStep(progressOf(trackFor(definition, assignment), assignment)).kind === "done";
+}
+
+function completionSql(assignmentId: number, releaseId: number): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Assignment" SET "completedAt" = ${sqlInstant(new Date())}, "completedReleaseId" = ${releaseId},
+      "certificateCode" = ${certificateCode()}
+    WHERE "id" = ${assignmentId}`;
+}
+
 /**
  * Marks the assignment 修了 once every required step is done, recording the
  * release and issuing the certificate's verification code. Runs in the
@@ -202,14 +223,23 @@ export async function markStarted(tx: Tx, assignmentId: number): Promise<void> {
  */
 export async function completeIfDone(tx: Tx, assignmentId: number): Promise<void> {
   const [assignment] = await readAssignmentProgress(tx, Prisma.sql`"Assignment"."id" = ${assignmentId}`);
-  if (!assignment || assignment.completedAt) return;
+  if (!assignment) return;
   const definition = await getTrack(assignment.trackId, tx);
-  if (!definition || nextStep(progressOf(trackFor(definition, assignment), assignment)).kind !== "done") return;
-  const release = await currentRelease(tx);
-  await tx.$executeRaw`
-    UPDATE "Assignment" SET "completedAt" = ${sqlInstant(new Date())}, "completedReleaseId" = ${release.id},
-      "certificateCode" = ${certificateCode()}
-    WHERE "id" = ${assignmentId}`;
+  if (!definition || !finishedNow(definition, assignment)) return;
+  await tx.$executeRaw(completionSql(assignmentId, (await currentRelease(tx)).id));
+}
+
+/**
+ * completeIfDone as statements of a write transaction (sql-write.server.ts),
+ * for an assignment of `definition`'s track; the track and the release in
+ * force are read before the transaction.
+ */
+export function* completeIfDoneSteps(assignmentId: number, definition: Track, releaseId: number): SqlWork<void> {
+  const [row] = yield* rowsOf<AssignmentProgressRow>(
+    assignmentProgressSql(Prisma.sql`"Assignment"."id" = ${assignmentId}`),
+  );
+  if (row && finishedNow(definition, toAssignmentProgress(row)))
+    yield* changesOf(completionSql(assignmentId, releaseId));
 }
 
 // Ten characters without look-alikes, grouped for reading aloud: 7KQ2-M9XH-4P.

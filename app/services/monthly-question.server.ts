@@ -13,6 +13,8 @@ import {
 } from "~/domain/monthly-question.ts";
 import { db } from "~/lib/db.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
+import { reads } from "~/lib/sql-read.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { toQuestion } from "./catalogue.server.ts";
 import { itemAnalysis } from "./reports.server.ts";
@@ -137,32 +139,44 @@ function readAsked(value: unknown): AskedQuestion {
   return value as AskedQuestion;
 }
 
-/** This month's question for a person, with their result once they answered; null when HR set none. */
+type MonthlyRow = { id: number; month: string; question: unknown; choiceId: string | null; correct: unknown };
+
+/**
+ * This month's question for a person, with their result once they answered;
+ * null when HR set none. Every home page asks, so the question with the
+ * person's answer is one plain statement on the read connection
+ * (sql-read.server.ts); the clause is read only once they answered.
+ */
 export async function monthlyQuestionFor(staffId: number, today: string): Promise<MonthlyQuestionView | null> {
-  const row = await db.monthlyQuestion.findUnique({
-    where: { month: monthOf(today) },
-    select: { id: true, month: true, question: true, answers: { where: { staffId } } },
-  });
+  const [row] = await reads.rows<MonthlyRow>(Prisma.sql`
+    SELECT "q"."id", "q"."month", "q"."question", "a"."choiceId", "a"."correct"
+    FROM "MonthlyQuestion" AS "q"
+    LEFT JOIN "MonthlyAnswer" AS "a" ON "a"."monthlyQuestionId" = "q"."id" AND "a"."staffId" = ${staffId}
+    WHERE "q"."month" = ${monthOf(today)}`);
   if (!row) return null;
-  const question = readAsked(row.question);
-  const answer = row.answers[0];
-  const clause = answer
-    ? await db.clause.findUnique({ where: { id: question.clause }, select: { id: true, heading: true, text: true } })
-    : null;
+  const question = readAsked(sqlJson(row.question));
+  const choiceId = row.choiceId;
+  const [clause] =
+    choiceId !== null
+      ? await reads.rows<{ id: string; heading: string; text: string }>(
+          Prisma.sql`SELECT "id", "heading", "text" FROM "Clause" WHERE "id" = ${question.clause}`,
+        )
+      : [];
   return {
-    id: row.id,
+    id: Number(row.id),
     month: row.month,
     prompt: question.prompt,
     choices: question.choices,
-    result: answer
-      ? {
-          choiceId: answer.choiceId,
-          correct: answer.correct,
-          answer: question.answer,
-          explanation: question.explanation,
-          clause: clause ? { ...clause, popoverId: "monthly-clause" } : null,
-        }
-      : null,
+    result:
+      choiceId !== null
+        ? {
+            choiceId,
+            correct: sqlBoolean(row.correct),
+            answer: question.answer,
+            explanation: question.explanation,
+            clause: clause ? { ...clause, popoverId: "monthly-clause" } : null,
+          }
+        : null,
   };
 }
 

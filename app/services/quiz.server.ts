@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlBoolean, sqlInstant, sqlJson, sqlJsonValue } from "~/lib/sql-dialect.server.ts";
 import { reads } from "~/lib/sql-read.server.ts";
+import { changesOf, writeTransaction } from "~/lib/sql-write.server.ts";
 import {
   drawQuestions,
   scoreAttempt,
@@ -12,9 +13,9 @@ import {
   type Responses,
 } from "~/domain/quiz.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
-import { tallySubmission } from "./answer-tallies.server.ts";
-import { currentRelease, toQuestion } from "./catalogue.server.ts";
-import { completeIfDone, getLearnerAssignment, markStarted } from "./learning.server.ts";
+import { tallySubmissionSql } from "./answer-tallies.server.ts";
+import { currentRelease, getTrack, toQuestion } from "./catalogue.server.ts";
+import { completeIfDoneSteps, getLearnerAssignment, markStarted } from "./learning.server.ts";
 
 const asDraw = (json: unknown) => json as DrawnQuestion[];
 const asResponses = (json: unknown) => (json ?? {}) as Responses;
@@ -126,10 +127,12 @@ export type SubmitResult = { ok: true; attemptId: number } | { ok: false };
  * to the same result: only the first submission is recorded.
  *
  * Plain SQL, about five statements in one transaction: this is the write
- * a whole prefecture makes at once before a deadline, and Prisma 6 spends
- * more time compiling each model query than SQLite spends running it. The
- * attempt is read before it, on the read connection: its draw never changes,
- * and the UPDATE below decides which submission is the first.
+ * a whole prefecture makes at once before a deadline. On SQLite the
+ * transaction runs in one synchronous call on the write connection
+ * (sql-write.server.ts): through Prisma each statement cost about a
+ * millisecond of CPU on the event loop, more than SQLite spends running it.
+ * The attempt is read before it, on the read connection: its draw never
+ * changes, and the UPDATE below decides which submission is the first.
  */
 export async function submitAttempt(
   staffId: number,
@@ -140,10 +143,13 @@ export async function submitAttempt(
   // The person's own attempt under this very assignment, or nothing is
   // written. Read and scored outside the write transaction, which then
   // writes only if the attempt is still unsubmitted.
-  const [attempt] = await reads.rows<{ submitted: unknown; draw: unknown; passPercent: number }>(
+  const [attempt] = await reads.rows<{ submitted: unknown; draw: unknown; passPercent: number; trackId: string }>(
     Prisma.sql`
-      SELECT "submittedAt" IS NOT NULL AS "submitted", "draw", "passPercent"
-      FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "staffId" = ${staffId} AND "assignmentId" = ${assignmentId}`,
+      SELECT "QuizAttempt"."submittedAt" IS NOT NULL AS "submitted", "QuizAttempt"."draw",
+        "QuizAttempt"."passPercent", "Assignment"."trackId"
+      FROM "QuizAttempt" JOIN "Assignment" ON "Assignment"."id" = "QuizAttempt"."assignmentId"
+      WHERE "QuizAttempt"."id" = ${attemptId} AND "QuizAttempt"."staffId" = ${staffId}
+        AND "QuizAttempt"."assignmentId" = ${assignmentId}`,
   );
   if (!attempt) return { ok: false };
   const done = { ok: true as const, attemptId };
@@ -152,22 +158,24 @@ export async function submitAttempt(
   const draw = asDraw(sqlJson(attempt.draw));
   const answers = cleanResponses(draw, responses);
   const score = scoreAttempt(draw, answers, Number(attempt.passPercent));
-  return db.$transaction(async (tx) => {
-    const updated = await tx.$executeRaw`
+  // What completion needs besides the database, read before the transaction (both kept in memory per release).
+  const [definition, release] = await Promise.all([getTrack(attempt.trackId), currentRelease()]);
+  return writeTransaction(function* () {
+    const updated = yield* changesOf(Prisma.sql`
       UPDATE "QuizAttempt" SET "submittedAt" = ${sqlInstant(new Date())}, "responses" = ${sqlJsonValue(answers)},
         "correct" = ${score.correct}, "percent" = ${score.percent}, "passed" = ${score.passed}, "openFor" = NULL
-      WHERE "id" = ${attemptId} AND "submittedAt" IS NULL`;
+      WHERE "id" = ${attemptId} AND "submittedAt" IS NULL`);
     if (updated === 0) return done;
     if (score.results.length > 0) {
       const rows = score.results.map(
         (result, i) =>
           Prisma.sql`(${attemptId}, ${result.questionId}, ${draw[i]!.clause}, ${result.correct}, ${sqlJsonValue(result.chosen)})`,
       );
-      await tx.$executeRaw`
-        INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "clauseId", "correct", "chosen") VALUES ${Prisma.join(rows)}`;
+      yield* changesOf(Prisma.sql`
+        INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "clauseId", "correct", "chosen") VALUES ${Prisma.join(rows)}`);
     }
-    await tallySubmission(tx, attemptId);
-    if (score.passed) await completeIfDone(tx, assignmentId);
+    yield* changesOf(tallySubmissionSql(attemptId));
+    if (score.passed && definition) yield* completeIfDoneSteps(assignmentId, definition, release.id);
     return done;
   });
 }
