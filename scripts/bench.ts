@@ -781,22 +781,31 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     results.push(
       await measure("static page /login (no data)", { url: `${base}/login`, connections: CONNECTIONS }, 200),
     );
+  /** One request that varies each time: `next` gives its path, and a cookie and form body where it has them. */
+  const varying = (
+    method: "GET" | "POST",
+    next: () => { path: string; cookie?: string; body?: string },
+    onResponse?: CannonRequest["onResponse"],
+  ): CannonRequest[] => [
+    {
+      method,
+      setupRequest: (req) => {
+        const { path, cookie, body } = next();
+        const headers = { ...req.headers, ...(body === undefined ? {} : FORM), ...(cookie ? { cookie } : {}) };
+        return { ...req, method, path, headers, ...(body === undefined ? {} : { body }) };
+      },
+      ...(onResponse ? { onResponse } : {}),
+    },
+  ];
+  const route = (name: string, requests: CannonRequest[], expectedStatus: number, connections = CONNECTIONS) =>
+    measure(name, { url: base, connections, requests }, expectedStatus);
+
   const nextCookie = rotate(cookies);
   if (wants("dashboard"))
     results.push(
-      await measure(
+      await route(
         "learner dashboard /",
-        {
-          url: base,
-          connections: CONNECTIONS,
-          requests: [
-            {
-              method: "GET",
-              path: "/",
-              setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextCookie() } }),
-            },
-          ],
-        },
+        varying("GET", () => ({ path: "/", cookie: nextCookie() })),
         200,
       ),
     );
@@ -807,76 +816,42 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     })),
   );
   if (wants("module"))
-    results.push(
-      await measure(
-        "module page /learn/:id/modules/:slug",
-        {
-          url: base,
-          connections: CONNECTIONS,
-          requests: [
-            {
-              method: "GET",
-              setupRequest: (req) => {
-                const m = nextModule();
-                return { ...req, path: m.path, headers: { ...req.headers, cookie: m.cookie } };
-              },
-            },
-          ],
-        },
-        200,
-      ),
-    );
+    results.push(await route("module page /learn/:id/modules/:slug", varying("GET", nextModule), 200));
   const nextSubmission = rotate(submissions);
   const sent = new Set<number>();
   const acknowledged = new Set<number>();
   let acknowledgements = 0;
   if (wants("quiz"))
     results.push(
-      await measure(
+      await route(
         "quiz submission POST /learn/:id/quiz",
-        {
-          url: base,
-          connections: QUIZ_CONNECTIONS,
-          requests: [
-            {
-              method: "POST",
-              setupRequest: (req) => {
-                const s = nextSubmission();
-                sent.add(s.attemptId);
-                return {
-                  ...req,
-                  method: "POST",
-                  path: s.path,
-                  body: s.body,
-                  headers: { ...req.headers, ...FORM, cookie: s.cookie },
-                };
-              },
-              onResponse: (status, _body, _context, headers) => {
-                if (status < 200 || status >= 400) return;
-                acknowledgements++;
-                const location = String(headers.location ?? headers.Location ?? "");
-                const id = Number(/\/attempts\/(\d+)/.exec(location)?.[1]);
-                if (id) acknowledged.add(id);
-              },
-            },
-          ],
-        },
+        varying(
+          "POST",
+          () => {
+            const s = nextSubmission();
+            sent.add(s.attemptId);
+            return s;
+          },
+          (status, _body, _context, headers) => {
+            if (status < 200 || status >= 400) return;
+            acknowledgements++;
+            const location = String(headers.location ?? headers.Location ?? "");
+            const id = Number(/\/attempts\/(\d+)/.exec(location)?.[1]);
+            if (id) acknowledged.add(id);
+          },
+        ),
         302,
+        QUIZ_CONNECTIONS,
       ),
     );
   if (wants("drill-link", "drill-click")) {
-    const tokens = sentDrill(DB_PATH, USERS);
-    const nextToken = rotate(tokens);
+    const nextToken = rotate(sentDrill(DB_PATH, USERS));
     // The link as a mail gateway or a person's browser fetches it: the teaching page, no login.
     if (wants("drill-link"))
       results.push(
-        await measure(
+        await route(
           "drill link GET /d/:token",
-          {
-            url: base,
-            connections: CONNECTIONS,
-            requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/d/${nextToken()}` }) }],
-          },
+          varying("GET", () => ({ path: `/d/${nextToken()}` })),
           200,
         ),
       );
@@ -884,24 +859,9 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
     // which records the click and assigns the follow-up course on the first one.
     if (wants("drill-click"))
       results.push(
-        await measure(
+        await route(
           "drill click POST /d/:token",
-          {
-            url: base,
-            connections: CONNECTIONS,
-            requests: [
-              {
-                method: "POST",
-                setupRequest: (req) => ({
-                  ...req,
-                  method: "POST",
-                  path: `/d/${nextToken()}.data`,
-                  body: "intent=click",
-                  headers: { ...req.headers, ...FORM },
-                }),
-              },
-            ],
-          },
+          varying("POST", () => ({ path: `/d/${nextToken()}.data`, body: "intent=click" })),
           200,
         ),
       );
