@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "~/domain/audit.ts";
-import type { DrawnQuestion } from "~/domain/quiz.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
 import { db } from "~/lib/db.server.ts";
-import { startAttempt, submitAttempt } from "~/services/quiz.server.ts";
+import { submitAttempt } from "~/services/quiz.server.ts";
 import { itemAnalysis } from "~/services/reports.server.ts";
 import { setStaffActive, updateStaffRecord } from "~/services/staff-directory.server.ts";
 import { importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
-import { assignTrack, createStaff } from "./factories.ts";
+import { createStaff, openQuizAttempt } from "./factories.ts";
 
 /**
  * The report's item analysis sums answer tallies kept as answers are
@@ -83,24 +82,15 @@ async function expectTalliesToMatchTheAnswers() {
 
 /** Takes one quiz through the service: every `n`th question answered right, the rest wrong. */
 async function takeQuiz(person: Person, trackId: string, everyNthRight: number) {
-  const assignment = await assignTrack(person.id, trackId, `FY2026-${trackId}`);
   // The quiz opens once every module is read.
-  await db.assignment.update({ where: { id: assignment.id }, data: { startedAt: new Date() } });
-  const track = (await db.track.findUniqueOrThrow({ where: { id: trackId } })).definition as { modules: string[] };
-  await db.moduleReading.createMany({
-    data: track.modules.map((moduleSlug) => ({ assignmentId: assignment.id, moduleSlug, releaseId: 1 })),
-  });
-  const started = await startAttempt(person.id, assignment.id);
-  if (!started.ok) throw new Error(`quiz did not start: ${started.reason}`);
-  const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
-  const draw = attempt.draw as DrawnQuestion[];
+  const { attempt, draw } = await openQuizAttempt(person.id, trackId, `FY2026-${trackId}`);
   const responses = Object.fromEntries(
     draw.map((q, i) => [
       q.questionId,
       i % everyNthRight === 0 ? q.answer : [q.choices.find((c) => !q.answer.includes(c.id))!.id],
     ]),
   );
-  await submitAttempt(person.id, attempt.assignmentId, started.attemptId, responses);
+  await submitAttempt(person.id, attempt.assignmentId, attempt.id, responses);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,8 @@
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
+import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { hashPassword } from "~/services/auth.server.ts";
+import { startAttempt } from "~/services/quiz.server.ts";
 import { linkToken } from "~/services/drill-tokens.server.ts";
 
 let next = 1;
@@ -35,6 +37,24 @@ export async function createStaff(
 /** An assignment of a track from content/ to a person, due in the future. */
 export async function assignTrack(staffId: number, trackId: string, cycleKey = "once") {
   return db.assignment.create({ data: { staffId, trackId, cycleKey, fiscalYear: 2026, dueDate: "2099-01-01" } });
+}
+
+/**
+ * A quiz attempt open for `staffId` on the track: assigned, started, every
+ * module read, then the quiz started through the service. Returns the
+ * assignment, the attempt and the questions drawn.
+ */
+export async function openQuizAttempt(staffId: number, trackId: string, cycleKey: string) {
+  const assignment = await assignTrack(staffId, trackId, cycleKey);
+  await db.assignment.update({ where: { id: assignment.id }, data: { startedAt: new Date() } });
+  const track = (await db.track.findUniqueOrThrow({ where: { id: trackId } })).definition as { modules: string[] };
+  await db.moduleReading.createMany({
+    data: track.modules.map((moduleSlug) => ({ assignmentId: assignment.id, moduleSlug, releaseId: 1 })),
+  });
+  const started = await startAttempt(staffId, assignment.id);
+  if (!started.ok) throw new Error(`quiz did not start: ${started.reason}`);
+  const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+  return { assignment, attempt, draw: attempt.draw as DrawnQuestion[] };
 }
 
 /**

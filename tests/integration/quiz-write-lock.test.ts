@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { sqliteFilePath } from "~/lib/database-url.ts";
 import { db, prismaTransactionOpen } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
-import { startAttempt, submitAttempt } from "~/services/quiz.server.ts";
-import { assignTrack, createStaff } from "./factories.ts";
+import { submitAttempt } from "~/services/quiz.server.ts";
+import { createStaff, openQuizAttempt } from "./factories.ts";
 
 /**
  * On SQLite a quiz submission writes on a connection of its own, beside
@@ -19,18 +18,7 @@ import { assignTrack, createStaff } from "./factories.ts";
 /** A learner with every module read and a quiz attempt open; and the answers that pass it. */
 async function openAttempt() {
   const person = await createStaff();
-  const assignment = await assignTrack(person.id, "annual-refresher", "FY2026");
-  await db.assignment.update({ where: { id: assignment.id }, data: { startedAt: new Date() } });
-  const track = (await db.track.findUniqueOrThrow({ where: { id: "annual-refresher" } })).definition as {
-    modules: string[];
-  };
-  await db.moduleReading.createMany({
-    data: track.modules.map((moduleSlug) => ({ assignmentId: assignment.id, moduleSlug, releaseId: 1 })),
-  });
-  const started = await startAttempt(person.id, assignment.id);
-  if (!started.ok) throw new Error(`quiz did not start: ${started.reason}`);
-  const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
-  const draw = attempt.draw as DrawnQuestion[];
+  const { assignment, attempt, draw } = await openQuizAttempt(person.id, "annual-refresher", "FY2026");
   const responses = Object.fromEntries(draw.map((q) => [q.questionId, q.answer]));
   return {
     submit: () => submitAttempt(person.id, assignment.id, attempt.id, responses),
