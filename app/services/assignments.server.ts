@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { sqlInstant, sqlJsonRows } from "~/lib/sql-dialect.server.ts";
 import { cycleKeyOf, requiredAssignments, trackAppliesTo, type RequiredAssignment } from "~/domain/assignment-rules.ts";
@@ -7,6 +7,7 @@ import { addDays, fiscalYearOf } from "~/domain/fiscal-year.ts";
 import { isRole } from "~/domain/roles.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { chunks } from "~/lib/chunks.ts";
+import { changesOf, type SqlWork } from "~/lib/sql-write.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { getTrack, listTracks } from "./catalogue.server.ts";
 
@@ -192,37 +193,50 @@ export async function extendDueDates(actor: Actor, selection: DueDateSelection, 
   });
 }
 
+/** What decides whether a track applies to a person. */
+export type FollowUpPerson = {
+  id: number;
+  employeeTypeCode: string;
+  role: string;
+  duties: string;
+  active: boolean;
+};
+
 /**
- * Assigns a drill's follow-up track to a person who clicked its mail, due
+ * The follow-up course a click on a drill's mail gives a person, due
  * `track.due` days after `today`: one per person per campaign (the cycle
- * key DRILL-C<id>), so a second click or a second instance adds nothing.
- * Returns the assignment's id, or null when the track is not a drill track
- * in force or does not apply to the person.
+ * key DRILL-C<id>). Null when the track is not a drill track in force or
+ * does not apply to the person. Written by assignFollowUp.
  */
-export async function assignDrillFollowUp(
-  staffId: number,
+export async function drillFollowUp(
+  person: FollowUpPerson,
   trackId: string,
   campaignId: number,
   today: string,
-  tx: Prisma.TransactionClient = db,
-): Promise<number | null> {
-  const track = await getTrack(trackId, tx);
-  const person = await tx.staff.findUnique({
-    where: { id: staffId },
-    select: { employeeTypeCode: true, role: true, duties: true, active: true },
-  });
-  if (!track || track.cycle !== "drill" || !person?.active) return null;
+): Promise<Wanted | null> {
+  const track = await getTrack(trackId);
+  if (!track || track.cycle !== "drill" || !person.active) return null;
   const role = isRole(person.role) ? person.role : "LEARNER";
   const duties = parseStoredDuties(person.duties);
   if (!trackAppliesTo(track, { employeeTypeCode: person.employeeTypeCode, role, duties })) return null;
-  const cycleKey = cycleKeyOf({ cycle: "drill", campaignId });
-  const key = { staffId_trackId_cycleKey: { staffId, trackId, cycleKey } };
   const days = track.due.kind === "daysAfter" ? track.due.days : 14;
-  const assignment = await tx.assignment.upsert({
-    where: key,
-    create: { staffId, trackId, cycleKey, fiscalYear: fiscalYearOf(today), dueDate: addDays(today, days) },
-    update: {},
-    select: { id: true },
-  });
-  return assignment.id;
+  return {
+    staffId: person.id,
+    trackId,
+    cycleKey: cycleKeyOf({ cycle: "drill", campaignId }),
+    fiscalYear: fiscalYearOf(today),
+    dueDate: addDays(today, days),
+  };
+}
+
+/**
+ * In a write transaction (sql-write.server.ts): adds the assignment unless
+ * the person already holds it, so a second click or a second instance adds
+ * nothing. Returns 1 when it was added.
+ */
+export function* assignFollowUp(w: Wanted): SqlWork<number> {
+  return yield* changesOf(Prisma.sql`
+    INSERT INTO "Assignment" ("staffId", "trackId", "cycleKey", "fiscalYear", "dueDate", "createdAt")
+    VALUES (${w.staffId}, ${w.trackId}, ${w.cycleKey}, ${w.fiscalYear}, ${w.dueDate}, ${sqlInstant(new Date())})
+    ON CONFLICT ("staffId", "trackId", "cycleKey") DO NOTHING`);
 }

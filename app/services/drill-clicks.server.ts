@@ -1,9 +1,10 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { reads, sqlDate } from "~/lib/sql-read.server.ts";
-import { sqlInstant } from "~/lib/sql-dialect.server.ts";
+import { sqlBoolean, sqlInstant } from "~/lib/sql-dialect.server.ts";
+import { changesOf, writeTransaction } from "~/lib/sql-write.server.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
-import { assignDrillFollowUp } from "./assignments.server.ts";
+import { drillFollowUp, assignFollowUp } from "./assignments.server.ts";
 import { getScenario, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-tokens.server.ts";
 
@@ -21,6 +22,10 @@ type LinkRow = {
   followUpTrackId: string;
   name: string;
   employeeNumber: string;
+  employeeTypeCode: string;
+  role: string;
+  duties: string;
+  active: unknown;
   organisationName: string;
   sectionName: string | null;
 };
@@ -34,7 +39,7 @@ async function messageFor(token: string, today: string) {
   if (!TOKEN.test(token)) return null;
   const [row] = await reads.rows<LinkRow>(Prisma.sql`
     SELECT m."id", m."staffId", m."firstFetchAt", m."clickedAt", m."enteredAt", c."id" AS "campaignId", c."scenarioId", c."endDate",
-           c."followUpTrackId", s."name", s."employeeNumber", o."name" AS "organisationName",
+           c."followUpTrackId", s."name", s."employeeNumber", s."employeeTypeCode", s."role", s."duties", s."active", o."name" AS "organisationName",
            sec."name" AS "sectionName"
     FROM "DrillMessage" m
     JOIN "DrillCampaign" c ON c."id" = m."campaignId"
@@ -54,6 +59,13 @@ async function messageFor(token: string, today: string) {
   return {
     id: row.id,
     staffId: row.staffId,
+    person: {
+      id: row.staffId,
+      employeeTypeCode: row.employeeTypeCode,
+      role: row.role,
+      duties: row.duties,
+      active: sqlBoolean(row.active),
+    },
     fetched: sqlDate(row.firstFetchAt) !== null,
     clicked: sqlDate(row.clickedAt) !== null,
     entered: sqlDate(row.enteredAt) !== null,
@@ -94,14 +106,16 @@ export async function confirmDrillEvent(token: string, event: DrillEvent, now: D
   // the page shown again has nothing new to say.
   if (message.clicked && !(entered && !message.entered)) return true;
   const at = sqlInstant(now);
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`
+  const followUp = await drillFollowUp(message.person, message.campaign.followUpTrackId, message.campaign.id, today);
+  // One write on the write connection (decision 008): the flags, and the follow-up course.
+  await writeTransaction(function* () {
+    yield* changesOf(Prisma.sql`
       UPDATE "DrillMessage" SET
         "clickedAt" = COALESCE("clickedAt", ${at}),
         "openedAttachmentAt" = ${kind === "attachment" ? Prisma.sql`COALESCE("openedAttachmentAt", ${at})` : Prisma.sql`"openedAttachmentAt"`},
         "enteredAt" = ${entered ? Prisma.sql`COALESCE("enteredAt", ${at})` : Prisma.sql`"enteredAt"`}
-      WHERE "id" = ${message.id}`;
-    await assignDrillFollowUp(message.staffId, message.campaign.followUpTrackId, message.campaign.id, today, tx);
+      WHERE "id" = ${message.id}`);
+    if (followUp) yield* assignFollowUp(followUp);
   });
   return true;
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { CLI_ACTOR } from "~/domain/audit.ts";
-import { assignDrillFollowUp } from "~/services/assignments.server.ts";
+import { writeTransaction } from "~/lib/sql-write.server.ts";
+import { assignFollowUp, drillFollowUp } from "~/services/assignments.server.ts";
 import { createCampaign } from "~/services/drill-campaigns.server.ts";
 import { compareCampaigns, exportCampaignCsv, repeatClickers } from "~/services/drill-results.server.ts";
 import { loader as resultsLoader } from "~/routes/drills.$campaignId.results.tsx";
@@ -65,8 +66,14 @@ beforeAll(async () => {
       { campaignId, staffId: f.id, ...sent, nextTryAt: t0, sentAt: t0, reportedAt: min(40) },
     ],
   });
-  await assignDrillFollowUp(a.id, "drill-follow-up", campaignId, "2026-11-24");
-  await assignDrillFollowUp(c.id, "drill-follow-up", campaignId, "2026-11-24");
+  // The follow-up course their clicks gave them, as the click assigns it.
+  for (const { id } of [a, c]) {
+    const person = await db.staff.findUniqueOrThrow({ where: { id } });
+    const followUp = await drillFollowUp(person, "drill-follow-up", campaignId, "2026-11-24");
+    await writeTransaction(function* () {
+      yield* assignFollowUp(followUp!);
+    });
+  }
   // An earlier drill in which 甲 clicked too.
   const earlier = await campaign("宅配便の不在通知");
   await db.drillMessage.create({
