@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/Nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -11,8 +9,16 @@ const ABORT_DELAY = 5_000;
  * Renders every page whole before sending it (Mamori's pages load their data
  * up front; nothing is deferred), with the request's CSP nonce on Remix's
  * inline scripts.
+ *
+ * React's web-streams renderer, not its Node one: React 18's
+ * renderToPipeableStream writes a whole 2 KB buffer when the next character
+ * of a string does not fit in what is left of it, so the unused bytes went
+ * out as NUL wherever a three-byte Japanese character met the buffer's end.
+ * The browser shows them as "��" and a form sends them back: a question's
+ * choices, left unchanged in the editor, were saved corrupted. The web-streams
+ * renderer encodes whole strings first and never sends unwritten bytes.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -20,41 +26,32 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
-    let failed = false;
-    // Stops a render that hangs. Cleared as soon as the render ends: a timer
-    // left to run would hold every page's render in memory for 5 seconds.
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
-    timer.unref();
-    const { pipe, abort } = renderToPipeableStream(
+  let failed = false;
+  // Stops a render that hangs. Cleared as soon as the render ends: a timer
+  // left to run would hold every page's render in memory for 5 seconds.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ABORT_DELAY);
+  timer.unref();
+  try {
+    const body = await renderToReadableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        onAllReady() {
-          clearTimeout(timer);
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error) {
-          clearTimeout(timer);
-          reject(error);
-        },
+        signal: controller.signal,
         onError(error) {
           failed = true;
           console.error(error);
         },
       },
     );
-  });
+    await body.allReady;
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(body, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 let stopCheckpointer: (() => Promise<void>) | undefined;
