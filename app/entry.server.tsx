@@ -1,24 +1,39 @@
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToReadableStream } from "react-dom/server.browser";
+import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/Nonce.tsx";
 
 const ABORT_DELAY = 5_000;
 
 /**
+ * Drops the NUL bytes React 18's Node renderer pads its output with:
+ * renderToPipeableStream writes its whole 2 KB buffer when the next
+ * character of a string does not fit in what is left of it, so the unused,
+ * zeroed bytes went out wherever a three-byte Japanese character met the
+ * buffer's end. The browser showed them as "��" and a form sent them back:
+ * a question's choices, left unchanged in the editor, were saved corrupted.
+ * A NUL byte is never part of UTF-8 text and never typed into Mamori
+ * (forms refuse it), so dropping every one restores the page exactly.
+ * React's web-streams renderer has not the bug, but in the one benchmark
+ * run made with it the dashboard fell from 0.66 to 0.47 of the static
+ * page and the server ended at 195 MB instead of 146 (docs/benchmarks.md).
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.indexOf(0) === -1 ? chunk : chunk.filter((byte) => byte !== 0));
+    },
+  });
+}
+
+/**
  * Renders every page whole before sending it (Mamori's pages load their data
  * up front; nothing is deferred), with the request's CSP nonce on Remix's
  * inline scripts.
- *
- * React's web-streams renderer, not its Node one: React 18's
- * renderToPipeableStream writes a whole 2 KB buffer when the next character
- * of a string does not fit in what is left of it, so the unused bytes went
- * out as NUL wherever a three-byte Japanese character met the buffer's end.
- * The browser shows them as "��" and a form sends them back: a question's
- * choices, left unchanged in the editor, were saved corrupted. The web-streams
- * renderer encodes whole strings first and never sends unwritten bytes.
  */
-export default async function handleRequest(
+export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -26,32 +41,41 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  let failed = false;
-  // Stops a render that hangs. Cleared as soon as the render ends: a timer
-  // left to run would hold every page's render in memory for 5 seconds.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ABORT_DELAY);
-  timer.unref();
-  try {
-    const body = await renderToReadableStream(
+  return new Promise<Response>((resolve, reject) => {
+    let failed = false;
+    // Stops a render that hangs. Cleared as soon as the render ends: a timer
+    // left to run would hold every page's render in memory for 5 seconds.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
+    timer.unref();
+    const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        signal: controller.signal,
+        onAllReady() {
+          clearTimeout(timer);
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: failed ? 500 : responseStatusCode,
+            }),
+          );
+          pipe(withoutNulBytes()).pipe(body);
+        },
+        onShellError(error) {
+          clearTimeout(timer);
+          reject(error);
+        },
         onError(error) {
           failed = true;
           console.error(error);
         },
       },
     );
-    await body.allReady;
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(body, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
 
 let stopCheckpointer: (() => Promise<void>) | undefined;
