@@ -560,6 +560,8 @@ const ja = {
   "policyImport.proposed": "{count}の条項に分けました。番号・見出し・本文を確認して直してください。",
   "policyImport.applied": "基本方針を下書きに反映しました（{count}条項）。要確認の設問とモジュールを確認してください。",
   "policyImport.empty": "基本方針の本文を入力してください。",
+  "policyImport.kept":
+    "次の{count}条項は、貼り付けた本文に見出しがないため、現在の見出しを引き継ぎます（見出しを書けば置き換わります）。",
   "policyImport.noClauses": "条項が見つかりません。「## 番号 見出し」の行で条項を始めてください。",
   "policyImport.badRevised": "改定日はYYYY-MM-DDの形で入力してください。",
   "review.title": "要確認（{count}件）",
@@ -569,6 +571,10 @@ const ja = {
   "review.removed": "条項 {id} は削除されました",
   "review.changed": "条項 {id} の本文が変わりました",
   "review.movedTo": "（{id} に移動した可能性があります）",
+  "review.oldName": "前の市の名前「{id}」が残っています",
+  "review.headingsTitle": "見出しだけが変わった条項（{count}件）",
+  "review.headingsLead": "本文は変わっていないため、設問・モジュールの確認や差分再研修の対象にはなりません。",
+  "review.heading": "{id}：{before} → {after}",
   "review.confirm": "このままでよいことを確認した",
   "review.confirmed": "確認済みにしました。",
   // 標的型攻撃メール訓練 and 不審メール報告 (issue #17)

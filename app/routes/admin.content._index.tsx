@@ -5,6 +5,7 @@ import { z } from "zod";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
+import { reviewReasonKey } from "~/domain/content/review.ts";
 import { currentRelease } from "~/services/catalogue.server.ts";
 import { getCity } from "~/services/city.server.ts";
 import {
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const count = (kind: string, key: string) =>
     check?.problems.filter((p) => p.target.kind === kind && p.target.key === key).length ?? 0;
   const items = draft ? draftItems(draft.files) : null;
-  const review = draft ? await draftReview(draft) : [];
+  const { items: review, headings } = draft ? await draftReview(draft) : { items: [], headings: [] };
   const applied = Number(new URL(request.url).searchParams.get("policy")) || null;
   return {
     release: { id: release.id, revised: release.policyRevised },
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     draft: draft ? { status: draft.status, authorName: draft.authorName, isAuthor: draft.authorId === user.id } : null,
     problems: check?.problems.map((p) => ({ ...p })) ?? [],
     review,
+    headings,
     applied,
     items: items && {
       clauses: items.clauses.map((c) => ({ ...c, problems: count("clause", c.id) })),
@@ -125,7 +127,8 @@ function ItemList<T extends { problems: number }>({
 }
 
 export default function ContentEditor() {
-  const { release, requireApproval, draft, problems, items, review, applied } = useLoaderData<typeof loader>();
+  const { release, requireApproval, draft, problems, items, review, headings, applied } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const button = (intent: string, label: string, className = "button") => (
@@ -208,7 +211,7 @@ export default function ContentEditor() {
                     </Link>{" "}
                     {item.clauses.map((c) => (
                       <span key={c.id} className="badge badge-warn">
-                        {t(c.reason === "removed" ? "review.removed" : "review.changed", { id: c.id })}
+                        {t(reviewReasonKey(c.reason), { id: c.id })}
                         {c.movedTo ? t("review.movedTo", { id: c.movedTo }) : ""}
                       </span>
                     ))}
@@ -227,6 +230,19 @@ export default function ContentEditor() {
                         </button>
                       </Form>
                     ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {headings.length > 0 ? (
+            <>
+              <h3>{t("review.headingsTitle", { count: headings.length })}</h3>
+              <p>{t("review.headingsLead")}</p>
+              <ul className="review-list" data-testid="heading-changes">
+                {headings.map((h) => (
+                  <li key={h.id}>
+                    {t("review.heading", { id: h.id, before: h.before || "—", after: h.after || "—" })}
                   </li>
                 ))}
               </ul>

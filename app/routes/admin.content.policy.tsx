@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { EditorField } from "~/components/EditorField.tsx";
-import { replacePolicy } from "~/domain/content/edit.ts";
+import { clausesKeepingHeadings, replacePolicy } from "~/domain/content/edit.ts";
 import { clauseSheet, parseClauseSheet, splitPolicy } from "~/domain/content/split-policy.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
@@ -30,7 +30,14 @@ const ImportForm = z.object({
   revised: z.string().max(20).default(""),
 });
 
-type ImportResult = { message: string; ok: boolean; sheet?: string; errors?: Record<string, string> };
+type ImportResult = {
+  message: string;
+  ok: boolean;
+  sheet?: string;
+  /** Clauses the pasted text gives no heading: they keep the current one. */
+  kept?: { id: string; heading: string }[];
+  errors?: Record<string, string>;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["ADMIN"] });
@@ -49,10 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     const clauses = splitPolicy(source);
+    const draft = await activeDraft();
+    const kept = draft ? clausesKeepingHeadings(draft.files, clauses) : [];
     return data<ImportResult>({
       ok: true,
       message: t("policyImport.proposed", { count: clauses.length }),
       sheet: clauseSheet(clauses),
+      kept,
     });
   }
   const clauses = parseClauseSheet(form.data.sheet);
@@ -118,6 +128,18 @@ export default function PolicyImport() {
           <EditorField id="revised" label={t("policyImport.revised")} error={errors.revised}>
             <input type="text" id="revised" name="revised" placeholder="2027-04-01" />
           </EditorField>
+          {result.kept && result.kept.length > 0 ? (
+            <div className="notice" data-testid="kept-headings">
+              <p>{t("policyImport.kept", { count: result.kept.length })}</p>
+              <ul>
+                {result.kept.map((c) => (
+                  <li key={c.id}>
+                    {c.id} {c.heading}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <EditorField id="sheet" label={t("policyImport.sheet")} error={errors.sheet}>
             <textarea id="sheet" name="sheet" rows={30} defaultValue={result.sheet} className="code-input" />
           </EditorField>

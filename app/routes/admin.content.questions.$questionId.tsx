@@ -7,6 +7,7 @@ import { QuestionPreview } from "~/components/QuestionPreview.tsx";
 import { editQuestion } from "~/domain/content/edit.ts";
 import { choiceLines, QuestionFormSchema, questionEdit } from "~/domain/content/edit-forms.ts";
 import type { LocatedProblem } from "~/domain/content/problems-ja.ts";
+import { reviewReasonKey } from "~/domain/content/review.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
@@ -38,7 +39,7 @@ const problemsOf = (problems: LocatedProblem[], id: string) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["ADMIN"] });
   const { draft, question, clauses } = await findQuestion(params.questionId);
-  const review = (await draftReview(draft)).find((item) => item.kind === "question" && item.key === question.id);
+  const review = (await draftReview(draft)).items.find((item) => item.kind === "question" && item.key === question.id);
   return {
     review: review?.clauses ?? null,
     question,
@@ -109,7 +110,7 @@ export default function QuestionEditor() {
           <ul>
             {loaded.review.map((c) => (
               <li key={c.id}>
-                {t(c.reason === "removed" ? "review.removed" : "review.changed", { id: c.id })}
+                {t(reviewReasonKey(c.reason), { id: c.id })}
                 {c.movedTo ? t("review.movedTo", { id: c.movedTo }) : ""}
               </li>
             ))}

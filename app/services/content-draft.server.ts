@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { rawItems } from "~/domain/content/raw.ts";
-import { reviewKey, reviewQueue, type ReviewItem } from "~/domain/content/review.ts";
+import { reviewKey, reviewQueue, type Review, type ReviewItem } from "~/domain/content/review.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { locateProblems, type LocatedProblem } from "~/domain/content/problems-ja.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
@@ -251,10 +251,13 @@ export function previewLesson(files: readonly ContentFile[], body: string) {
   return renderLesson(body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
 }
 
-/** The questions and modules to re-check because the clauses they cite changed in this draft. */
-export async function draftReview(draft: Draft): Promise<ReviewItem[]> {
+/**
+ * The questions and modules to re-check because the clauses they cite
+ * changed in substance in this draft, and the clauses whose heading alone changed.
+ */
+export async function draftReview(draft: Draft): Promise<Review> {
   const base = await releaseFiles(draft.baseReleaseId);
-  return base ? reviewQueue(base, draft.files, new Set(draft.confirmed)) : [];
+  return base ? reviewQueue(base, draft.files, new Set(draft.confirmed)) : { items: [], headings: [] };
 }
 
 /** The officer confirms a question or module as still right for its changed clause. */

@@ -4,6 +4,8 @@ import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
+import { cityRenaming, classifyClauseChange, type Renaming } from "~/domain/content/clause-change.ts";
+import { policyTitle } from "~/domain/content/review.ts";
 import type { ContentBundle, ContentFile, Track } from "~/domain/content/types.ts";
 import { isDrillScenarioPath, type DrillScenario } from "~/domain/drills/scenario.ts";
 import { EMPLOYEE_TYPES } from "~/domain/base-data.ts";
@@ -76,7 +78,39 @@ function itemHash(value: unknown): string {
 }
 
 type ChangeKind = "clause" | "module" | "question" | "track";
-type Change = { kind: ChangeKind; key: string; change: "added" | "changed" | "removed"; clauseIds: string[] };
+/**
+ * "changed" is a change of substance. A clause may instead have changed
+ * only its heading ("heading"), only the city's name ("renamed") or only
+ * its layout ("retyped"): recorded, so the release is exact, but no
+ * reason to retrain anyone (delta.server.ts).
+ */
+type Change = {
+  kind: ChangeKind;
+  key: string;
+  change: "added" | "changed" | "removed" | "heading" | "renamed" | "retyped";
+  clauseIds: string[];
+};
+
+const CLAUSE_CHANGE = { text: "changed", heading: "heading", renaming: "renamed", none: "retyped" } as const;
+
+/** Tells a clause's change of substance from one of heading, name or layout (clause-change.ts). */
+function classifyClauses(
+  changes: Change[],
+  before: readonly { id: string; heading: string; text: string; editorial: boolean }[],
+  after: readonly { id: string; heading: string; text: string; editorial: boolean }[],
+  renaming: Renaming | null,
+): Change[] {
+  const was = new Map(before.map((c) => [c.id, c]));
+  const now = new Map(after.map((c) => [c.id, c]));
+  return changes.map((c) => {
+    const [old, current] = [was.get(c.key), now.get(c.key)];
+    if (c.kind !== "clause" || c.change !== "changed" || !old || !current) return c;
+    const change = classifyClauseChange(old, current, renaming);
+    // A heading marked or unmarked as Mamori's (編集注) is a change of heading too.
+    const marked = change === "none" && old.editorial !== current.editorial;
+    return { ...c, change: CLAUSE_CHANGE[marked ? "heading" : change] };
+  });
+}
 
 export type SyncResult = {
   status: "created" | "unchanged";
@@ -214,39 +248,50 @@ export async function syncContent(bundle: ContentBundle, hash: string, options: 
       }));
 
       const [clauseRows, moduleRows, questionRows, trackRows] = await Promise.all([
-        tx.clause.findMany({ select: { id: true, hash: true, retired: true } }),
+        tx.clause.findMany({
+          select: { id: true, hash: true, retired: true, heading: true, text: true, editorial: true },
+        }),
         tx.trainingModule.findMany({ select: { slug: true, hash: true, retired: true, clauseIds: true } }),
         tx.question.findMany({ select: { id: true, hash: true, retired: true, clauseId: true } }),
         tx.track.findMany({ select: { id: true, hash: true, retired: true } }),
       ]);
 
-      const changes = [
-        ...diff(
-          "clause",
-          clauseRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.id] })),
-          clauses.map((c) => ({ key: c.id, hash: c.hash, clauseIds: [c.id] })),
-        ),
-        ...diff(
-          "module",
-          moduleRows.map((r) => ({
-            key: r.slug,
-            hash: r.hash,
-            retired: r.retired,
-            clauseIds: jsonStrings(r.clauseIds),
-          })),
-          modules.map((m) => ({ key: m.slug, hash: m.hash, clauseIds: m.clauses })),
-        ),
-        ...diff(
-          "question",
-          questionRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.clauseId] })),
-          questions.map((q) => ({ key: q.id, hash: q.hash, clauseIds: [q.clause] })),
-        ),
-        ...diff(
-          "track",
-          trackRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [] })),
-          tracks.map((t) => ({ key: t.id, hash: t.hash, clauseIds: [] })),
-        ),
-      ];
+      const previous = latest && (await tx.contentSnapshot.findUnique({ where: { releaseId: latest.id } }));
+      const renaming = previous
+        ? cityRenaming(policyTitle(previous.files as ContentFile[]), bundle.policy.title)
+        : null;
+      const changes = classifyClauses(
+        [
+          ...diff(
+            "clause",
+            clauseRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.id] })),
+            clauses.map((c) => ({ key: c.id, hash: c.hash, clauseIds: [c.id] })),
+          ),
+          ...diff(
+            "module",
+            moduleRows.map((r) => ({
+              key: r.slug,
+              hash: r.hash,
+              retired: r.retired,
+              clauseIds: jsonStrings(r.clauseIds),
+            })),
+            modules.map((m) => ({ key: m.slug, hash: m.hash, clauseIds: m.clauses })),
+          ),
+          ...diff(
+            "question",
+            questionRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [r.clauseId] })),
+            questions.map((q) => ({ key: q.id, hash: q.hash, clauseIds: [q.clause] })),
+          ),
+          ...diff(
+            "track",
+            trackRows.map((r) => ({ key: r.id, hash: r.hash, retired: r.retired, clauseIds: [] })),
+            tracks.map((t) => ({ key: t.id, hash: t.hash, clauseIds: [] })),
+          ),
+        ],
+        clauseRows,
+        clauses,
+        renaming,
+      );
 
       const release = await tx.contentRelease.create({
         data: {

@@ -17,20 +17,28 @@ export type DeltaFilter = { organisationId?: string; employeeTypeCode?: string; 
 const strings = (json: unknown) => (Array.isArray(json) ? json.map(String) : []);
 
 /**
- * The modules a release changed for learners: those whose own text changed,
- * those holding a changed question, and those citing a clause whose policy
- * text changed.
+ * A clause change that obliges anyone to anything new: its text changed in
+ * substance, or it was added or removed. A new heading, the city's new name
+ * or a re-typed layout is recorded in the release but retrains nobody.
+ */
+const SUBSTANTIVE = new Set(["added", "changed", "removed"]);
+
+/** The clauses whose text a release changed in substance (差分再研修's 変わった条項). */
+function substantiveClauses(changes: readonly { kind: string; key: string; change: string }[]): Set<string> {
+  return new Set(changes.filter((c) => c.kind === "clause" && SUBSTANTIVE.has(c.change)).map((c) => c.key));
+}
+
+/**
+ * The modules a release changed for learners: those citing a clause whose
+ * text changed in substance. A module edited without such a change (a
+ * typo, a better example) asks nobody already certified to study again.
  */
 export async function changedModules(releaseId: number) {
-  const changes = await db.contentChange.findMany({ where: { releaseId } });
-  const clauses = new Set(changes.filter((c) => c.kind === "clause").map((c) => c.key));
-  const moduleKeys = new Set(changes.filter((c) => c.kind === "module").map((c) => c.key));
-  const questionIds = changes.filter((c) => c.kind === "question").map((c) => c.key);
-  const questions = await db.question.findMany({ where: { id: { in: questionIds } }, select: { moduleSlug: true } });
-  for (const q of questions) moduleKeys.add(q.moduleSlug);
+  const clauses = substantiveClauses(await db.contentChange.findMany({ where: { releaseId } }));
+  if (clauses.size === 0) return [];
   const modules = await db.trainingModule.findMany({ where: { retired: false }, orderBy: { sortOrder: "asc" } });
   return modules
-    .filter((m) => moduleKeys.has(m.slug) || strings(m.clauseIds).some((id) => clauses.has(id)))
+    .filter((m) => strings(m.clauseIds).some((id) => clauses.has(id)))
     .map((m) => ({ slug: m.slug, title: m.title, clauseIds: strings(m.clauseIds).filter((id) => clauses.has(id)) }));
 }
 
@@ -46,7 +54,7 @@ export async function listReleaseChanges() {
       id: release.id,
       createdAt: release.createdAt,
       policyRevised: release.policyRevised,
-      changedClauses: [...new Set(release.changes.flatMap((c) => strings(c.clauseIds)))].sort(),
+      changedClauses: [...substantiveClauses(release.changes)].sort(),
       modules: await changedModules(release.id),
     })),
   );

@@ -13,7 +13,7 @@ import { pledgeWording } from "~/services/pledge.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
-type Clause = { id: string; heading: string; text: string };
+type Clause = { id: string; heading: string; text: string; editorial?: boolean };
 
 const KANA = /[ア-ン]$/;
 
@@ -22,9 +22,10 @@ const KANA = /[ア-ン]$/;
  * headings, indented paragraphs, full-width numbers), from the shipped
  * policy with four differences: the city's name, its organisations in
  * 3(1), the definition 2(3) reworded, and the last clause numbered 10
- * instead of 9.
+ * instead of 9. Like a real policy, it gives no heading where Mamori's
+ * clause tree added one (編集注): those items start with their text.
  */
-function testCityPolicy(): { text: string; renumbered: string; reworded: string[] } {
+function testCityPolicy(): { text: string; renumbered: string; reworded: string[]; editorial: number } {
   const { clauses } = parse(readFileSync("content/policy/basic-policy.yaml", "utf8")) as { clauses: Clause[] };
   const last = clauses[clauses.length - 1]!.id;
   const lines: string[] = [];
@@ -41,10 +42,13 @@ function testCityPolicy(): { text: string; renumbered: string; reworded: string[
       : KANA.test(id)
         ? id.slice(-1)
         : id.slice(id.lastIndexOf("("));
-    lines.push(`${number} ${clause.heading}`.trimEnd(), "");
-    for (const paragraph of text.split(/\n\n+/).filter(Boolean)) lines.push(`  ${paragraph}`, "");
+    const paragraphs = text.split(/\n\n+/).filter(Boolean);
+    if (clause.editorial) lines.push(`${number} ${paragraphs.shift()}`, "");
+    else lines.push(`${number} ${clause.heading}`.trimEnd(), "");
+    for (const paragraph of paragraphs) lines.push(`  ${paragraph}`, "");
   }
-  return { text: lines.join("\n"), renumbered: last, reworded: ["2(3)", "3(1)"] };
+  const editorial = clauses.filter((c) => c.editorial).length;
+  return { text: lines.join("\n"), renumbered: last, reworded: ["2(3)", "3(1)"], editorial };
 }
 
 let author: { id: number };
@@ -84,8 +88,11 @@ describe("a new city adopts Mamori with its own policy", () => {
     expect((await post(contentAction, "/admin/content", { intent: "start" })).status).toBe(200);
     const proposed = await post(policyAction, "/admin/content/policy", { intent: "split", source: city.text });
     expect(proposed.status).toBe(200);
-    const { sheet } = (await proposed.json()) as { sheet: string };
+    const { sheet, kept } = (await proposed.json()) as { sheet: string; kept: { id: string; heading: string }[] };
     expect(sheet).toContain("## 10 ");
+    // The headings the pasted text does not give are kept, and the officer is told which.
+    expect(kept).toContainEqual({ id: "6(2)ア", heading: "意図的な要因" });
+    expect(kept.length).toBe(city.editorial);
     expect(sheet).not.toMatch(new RegExp(`^## ${city.renumbered} `, "m"));
     expect(sheet).toContain("## 2(3) 完全性\n情報が権限なく破壊され");
 
@@ -96,15 +103,24 @@ describe("a new city adopts Mamori with its own policy", () => {
       revised: "2027-04-01",
     });
     expect(applied.status).toBe(302);
+    const draft = (await db.contentDraft.findFirstOrThrow({ where: { status: "open" } })).files as {
+      path: string;
+      text: string;
+    }[];
+    const policy = parse(draft.find((f) => f.path === "policy/basic-policy.yaml")!.text) as { clauses: Clause[] };
+    expect(policy.clauses.find((c) => c.id === "6(2)ア")).toMatchObject({ heading: "意図的な要因", editorial: true });
   });
 
-  it("lists for review exactly the questions citing the renumbered and reworded clauses", async () => {
+  it("lists for review exactly the questions citing the renumbered and reworded clauses, or naming the old city", async () => {
     const check = checkContentFiles(readContentFiles("content"));
     if (!check.ok) throw new Error("content/ must be valid");
     const { questions } = check.bundle;
     const cited = [city.renumbered, ...city.reworded];
+    // Clauses whose only change is the city's name (clause 1) or a heading the paste did not give are not listed.
+    const namesOldCity = (q: (typeof questions)[number]) =>
+      JSON.stringify([q.prompt, q.choices, q.explanation]).includes("秦野市");
     const expected = questions
-      .filter((q) => cited.includes(q.clause))
+      .filter((q) => cited.includes(q.clause) || namesOldCity(q))
       .map((q) => q.id)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
@@ -114,6 +130,11 @@ describe("a new city adopts Mamori with its own policy", () => {
     };
     const reviewed = page.review.filter((item) => item.kind === "question");
     expect(reviewed.map((item) => item.key).sort()).toEqual(expected);
+    expect(reviewed.filter((item) => item.clauses.some((c) => c.reason === "oldName")).length).toBeGreaterThan(0);
+    // A module that names the old city is listed too, whatever it cites.
+    const modules = check.bundle.modules.filter((m) => m.body.includes("秦野市")).map((m) => m.slug);
+    const listedModules = page.review.filter((item) => item.kind === "module").map((item) => item.key);
+    expect(listedModules).toEqual(expect.arrayContaining(modules));
     // The renumbered clause is recognised by its unchanged text.
     const renumbered = reviewed.find((item) => item.clauses[0]!.id === city.renumbered)!;
     expect(renumbered.clauses[0]).toEqual({ id: city.renumbered, reason: "removed", movedTo: "10" });

@@ -63,18 +63,18 @@ describe("splitPolicy", () => {
   });
 });
 
-const policyFile = (title: string, clauses: { id: string; text: string }[]): ContentFile => ({
+const policyFile = (title: string, clauses: { id: string; text: string; heading?: string }[]): ContentFile => ({
   path: "policy/basic-policy.yaml",
   text: `title: ${title}\nrevised: 2026-01-01\nclauses:\n${clauses
-    .map((c) => `  - id: "${c.id}"\n    heading: h\n    text: ${c.text}`)
+    .map((c) => `  - id: "${c.id}"\n    heading: "${c.heading ?? "h"}"\n    text: ${c.text}`)
     .join("\n")}\n`,
 });
-const bank = (questions: { id: string; clause: string; explanation?: string }[]): ContentFile => ({
+const bank = (questions: { id: string; clause: string; explanation?: string; prompt?: string }[]): ContentFile => ({
   path: "quizzes/m.yaml",
   text: `module: m\nquestions:\n${questions
     .map(
       (q) =>
-        `  - id: ${q.id}\n    type: truefalse\n    clause: "${q.clause}"\n    prompt: p\n    choices: [{ id: t, text: 正しい }, { id: f, text: 誤り }]\n    answer: t\n    explanation: ${q.explanation ?? "e"}`,
+        `  - id: ${q.id}\n    type: truefalse\n    clause: "${q.clause}"\n    prompt: ${q.prompt ?? "p"}\n    choices: [{ id: t, text: 正しい }, { id: f, text: 誤り }]\n    answer: t\n    explanation: ${q.explanation ?? "e"}`,
     )
     .join("\n")}\n`,
 });
@@ -102,7 +102,7 @@ describe("reviewQueue", () => {
   ];
 
   it("lists questions whose clause changed or moved, not a change of the city's name alone", () => {
-    expect(reviewQueue(base, draft, new Set()).map((i) => [i.key, i.clauses])).toEqual([
+    expect(reviewQueue(base, draft, new Set()).items.map((i) => [i.key, i.clauses])).toEqual([
       ["q2", [{ id: "2", reason: "changed" }]],
       ["q3", [{ id: "3", reason: "removed", movedTo: "4" }]],
     ]);
@@ -117,8 +117,45 @@ describe("reviewQueue", () => {
         { id: "q3", clause: "4" },
       ]),
     ];
-    expect(reviewQueue(base, edited, new Set())).toEqual([]);
-    expect(reviewQueue(base, draft, new Set(["question:q2"])).map((i) => i.key)).toEqual(["q3"]);
+    expect(reviewQueue(base, edited, new Set()).items).toEqual([]);
+    expect(reviewQueue(base, draft, new Set(["question:q2"])).items.map((i) => i.key)).toEqual(["q3"]);
+  });
+
+  it("lists a heading change apart and lists no question for it", () => {
+    const headed = [
+      policyFile("甲市ポリシー", [
+        { id: "1", text: "甲市の目的。" },
+        { id: "2", text: "定義。", heading: "" },
+        { id: "3", text: "範囲。", heading: "範囲" },
+      ]),
+      base[1]!,
+    ];
+    const review = reviewQueue(base, headed, new Set());
+    expect(review.items).toEqual([]);
+    expect(review.headings).toEqual([
+      { id: "2", before: "h", after: "" },
+      { id: "3", before: "h", after: "範囲" },
+    ]);
+  });
+
+  it("does not count line breaks, spaces or full-width digits as a change of text", () => {
+    const retyped = [
+      policyFile("甲市ポリシー", [
+        { id: "1", text: "甲市の 目的。" },
+        { id: "2", text: "定義。" },
+        { id: "3", text: "範囲。" },
+      ]),
+      base[1]!,
+    ];
+    expect(reviewQueue(base, retyped, new Set()).items).toEqual([]);
+  });
+
+  it("lists a question that still names the old city, whatever it cites", () => {
+    const named = [draft[0]!, bank([{ id: "q1", clause: "1", prompt: "甲市の職員が" }])];
+    const baseNamed = [base[0]!, named[1]!];
+    expect(reviewQueue(baseNamed, named, new Set()).items).toEqual([
+      { kind: "question", key: "q1", label: "甲市の職員が", clauses: [{ id: "甲市", reason: "oldName" }] },
+    ]);
   });
 });
 

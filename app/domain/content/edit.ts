@@ -129,16 +129,63 @@ export function editTrack(files: readonly ContentFile[], id: string, value: Trac
   return replaceFile(files, "tracks.yaml", text);
 }
 
-/** A new policy text: its title, revision date and every clause (the new-city flow). */
+/**
+ * A new policy text: its title, revision date and every clause (the
+ * new-city flow). A clause the pasted text gives no heading keeps the
+ * heading it has now (with its 編集注 mark): a policy's own text numbers
+ * its items without the titles Mamori's clause tree gives them, and that
+ * absence is no change.
+ */
 export function replacePolicy(
   files: readonly ContentFile[],
   value: { title: string; revised: string | null; clauses: { id: string; heading: string; text: string }[] },
 ): ContentFile[] {
   const path = policyPath(files);
-  const text = editYaml(fileAt(files, path).text, (doc) => {
+  const text = editYaml(fileAt(files, path).text, (doc, data) => {
+    const current = new Map(currentClauses(data).map((c) => [c.id, c]));
     doc.set("title", value.title);
     doc.set("revised", value.revised);
-    doc.set("clauses", doc.createNode(value.clauses.map((c) => ({ id: c.id, heading: c.heading, text: c.text }))));
+    doc.set(
+      "clauses",
+      doc.createNode(
+        value.clauses.map((c) => {
+          const kept = keptHeading(c, current.get(c.id));
+          return kept ? { id: c.id, heading: kept.heading, text: c.text, ...(kept.editorial ? { editorial: true } : {}) } : { id: c.id, heading: c.heading, text: c.text };
+        }),
+      ),
+    );
   });
   return replaceFile(files, path, text);
+}
+
+type CurrentClause = { id: string; heading: string; editorial: boolean };
+
+function currentClauses(data: unknown): CurrentClause[] {
+  const clauses = (data as { clauses?: unknown } | null)?.clauses;
+  return (Array.isArray(clauses) ? clauses : []).map((c: { id?: unknown; heading?: unknown; editorial?: unknown }) => ({
+    id: String(c?.id ?? ""),
+    heading: String(c?.heading ?? ""),
+    editorial: c?.editorial === true,
+  }));
+}
+
+/** The current heading a pasted clause keeps: when it gives none, or gives the same one. */
+export function keptHeading(
+  pasted: { heading: string },
+  current: CurrentClause | undefined,
+): CurrentClause | null {
+  if (!current?.heading) return null;
+  return !pasted.heading.trim() || pasted.heading.trim() === current.heading ? current : null;
+}
+
+/** The ids of pasted clauses that would keep their current heading, for the officer to see before applying. */
+export function clausesKeepingHeadings(
+  files: readonly ContentFile[],
+  pasted: readonly { id: string; heading: string }[],
+): { id: string; heading: string }[] {
+  const current = new Map(currentClauses(parse(fileAt(files, policyPath(files)).text)).map((c) => [c.id, c]));
+  return pasted.flatMap((c) => {
+    const kept = keptHeading(c, current.get(c.id));
+    return kept && !c.heading.trim() ? [{ id: c.id, heading: kept.heading }] : [];
+  });
 }
