@@ -143,11 +143,11 @@ describe("directory sign-in", () => {
       await db.staff.update({ where: { id: aoki.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
       expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), settingsFor())).toEqual({
         ok: false,
-        reason: "invalid",
+        reason: "locked",
       });
       expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), silent.settings)).toEqual({
         ok: false,
-        reason: "invalid",
+        reason: "locked",
       });
       expect(silent.connections()).toBe(0);
     } finally {
@@ -175,7 +175,7 @@ describe("directory sign-in", () => {
     for (let i = 0; i < 5; i++) await verifyLogin("D10001", `wrong-${i}`, ADDRESS);
     const locked = await db.staff.findUniqueOrThrow({ where: { id: aoki.id } });
     expect(locked.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-    expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS)).toEqual({ ok: false, reason: "locked" });
   });
 
   describe("filter and DN injection", () => {
