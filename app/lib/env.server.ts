@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { databaseUrl } from "./database-url.ts";
 
@@ -27,6 +28,19 @@ const schema = z
     // city hall may reach Mamori through one proxy address.
     LOGIN_THROTTLE_FAILURES: z.coerce.number().int().positive().default(100),
     LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    // Reverse proxies (comma-separated IP addresses) whose X-Forwarded-Proto
+    // and X-Forwarded-For are believed; from any other address those
+    // headers are ignored. Unset: none.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), "IP addresses, comma-separated"),
     // Unset means "secure in production". "false" only for a closed
     // network served over plain HTTP, where browsers drop secure cookies.
     SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
