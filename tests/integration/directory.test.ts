@@ -5,7 +5,7 @@ await vi.hoisted(async () => {
   const { inject } = await import("vitest");
   const { testDirectoryEnv } = await import("../directory/slapd.ts");
   // An explicit floor for the timing test: BCRYPT_COST=4's default is a few milliseconds.
-  Object.assign(process.env, testDirectoryEnv(inject("directoryUrl")), { LOGIN_FAILURE_MIN_MS: "200" });
+  Object.assign(process.env, testDirectoryEnv(inject("directoryUrl")), { LOGIN_FAILURE_MIN_MS: "300" });
 });
 
 import fc from "fast-check";
