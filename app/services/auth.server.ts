@@ -37,18 +37,27 @@ export type LoginResult =
 
 const minutes = (n: number) => n * 60_000;
 
-/** Counts a failed login from `address`; true when the address is over its limit. */
-async function addressThrottled(address: string, now: Date, record: boolean): Promise<boolean> {
-  const windowStart = new Date(now.getTime() - minutes(env.LOGIN_THROTTLE_WINDOW_MINUTES));
-  const row = await db.loginThrottle.findUnique({ where: { address } });
-  const current = row && row.windowStart > windowStart ? row.attempts : 0;
-  if (!record) return current >= env.LOGIN_THROTTLE_FAILURES;
-  await db.loginThrottle.upsert({
-    where: { address },
-    create: { address, windowStart: now, attempts: 1 },
-    update: current === 0 ? { windowStart: now, attempts: 1 } : { attempts: { increment: 1 } },
-  });
-  return current + 1 >= env.LOGIN_THROTTLE_FAILURES;
+/**
+ * Counts an attempt from `address` before it is checked, in one statement,
+ * so that a burst cannot slip past the limit (see reserveAttempt); true when
+ * the address is over LOGIN_THROTTLE_FAILURES in its window. An attempt that
+ * succeeds is given back: the throttle counts failures.
+ */
+async function reserveAddressAttempt(address: string, now: Date): Promise<boolean> {
+  const windowOpen = sqlInstant(new Date(now.getTime() - minutes(env.LOGIN_THROTTLE_WINDOW_MINUTES)));
+  const inWindow = Prisma.sql`"LoginThrottle"."windowStart" > ${windowOpen}`;
+  const rows = await db.$queryRaw<{ attempts: number | bigint }[]>`
+    INSERT INTO "LoginThrottle" ("address", "windowStart", "attempts") VALUES (${address}, ${sqlInstant(now)}, 1)
+    ON CONFLICT ("address") DO UPDATE SET
+      "attempts" = CASE WHEN ${inWindow} THEN "LoginThrottle"."attempts" + 1 ELSE 1 END,
+      "windowStart" = CASE WHEN ${inWindow} THEN "LoginThrottle"."windowStart" ELSE ${sqlInstant(now)} END
+    RETURNING "attempts"`;
+  return Number(rows[0]!.attempts) > env.LOGIN_THROTTLE_FAILURES;
+}
+
+async function releaseAddressAttempt(address: string) {
+  await db.$executeRaw`
+    UPDATE "LoginThrottle" SET "attempts" = "attempts" - 1 WHERE "address" = ${address} AND "attempts" > 0`;
 }
 
 /** A guess counted before it is checked; `locks` when it was the one that set the lock. */
@@ -97,8 +106,9 @@ async function releaseAttempt(staffId: number, attempt: Attempt) {
  * password is counted before it is checked (reserveAttempt):
  * LOGIN_MAX_FAILURES in a row lock the account for LOGIN_LOCK_MINUTES, and
  * a locked account's password is not checked at all, so the right one
- * cannot be told from a wrong one. Failures are also counted per client
- * address. Both live in the database, so every instance sees them. People
+ * cannot be told from a wrong one. Every attempt is also counted per client
+ * address first (reserveAddressAttempt), and given back when it succeeds.
+ * Both counts live in the database, so every instance sees them. People
  * whose auth source is DIRECTORY are checked by the city's directory
  * (`directory`, from the environment by default). "locked" is for the
  * caller's records only: the login form answers it as "invalid".
@@ -110,7 +120,7 @@ export async function verifyLogin(
   now = new Date(),
   directory: DirectorySettings | null = directorySettings,
 ): Promise<LoginResult> {
-  if (await addressThrottled(address, now, false)) return { ok: false, reason: "throttled" };
+  if (await reserveAddressAttempt(address, now)) return { ok: false, reason: "throttled" };
   const staff = await db.staff.findUnique({
     where: { employeeNumber: normaliseEmployeeNumber(employeeNumber) },
     select: {
@@ -123,22 +133,19 @@ export async function verifyLogin(
       password: { select: { hash: true } },
     },
   });
-  const failed = async (reason: "invalid" | "locked"): Promise<LoginResult> => {
-    await addressThrottled(address, now, true);
-    return { ok: false, reason };
-  };
   const canSignIn = staff?.active && (staff.authSource === "DIRECTORY" || staff.password);
   if (!staff || !canSignIn) {
     await decoyCompare(password);
-    return failed("invalid");
+    return { ok: false, reason: "invalid" };
   }
   const attempt = await reserveAttempt(staff.id, now);
   if (!attempt) {
     await decoyCompare(password);
-    return failed("locked");
+    return { ok: false, reason: "locked" };
   }
   const succeed = async (): Promise<LoginResult> => {
     await clearFailures(staff.id);
+    await releaseAddressAttempt(address);
     return { ok: true, staffId: staff.id, sessionVersion: staff.sessionVersion };
   };
 
@@ -151,11 +158,12 @@ export async function verifyLogin(
     const check = directory ? await checkDirectoryPassword(directory, staff.employeeNumber, password) : "unavailable";
     if (check === "unavailable") {
       await releaseAttempt(staff.id, attempt);
+      await releaseAddressAttempt(address);
       return { ok: false, reason: "directoryUnavailable" };
     }
-    return check === "ok" ? succeed() : failed("invalid");
+    return check === "ok" ? succeed() : { ok: false, reason: "invalid" };
   }
-  return (await bcrypt.compare(password, staff.password!.hash)) ? succeed() : failed("invalid");
+  return (await bcrypt.compare(password, staff.password!.hash)) ? succeed() : { ok: false, reason: "invalid" };
 }
 
 /**

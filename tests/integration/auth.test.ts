@@ -73,6 +73,12 @@ describe("lockout", () => {
     expect(evaluated(results)).toBeLessThanOrEqual(env.LOGIN_MAX_FAILURES);
   });
 
+  it("lets no burst from one address past LOGIN_THROTTLE_FAILURES, whichever numbers it tries", async () => {
+    const guesses = Array.from({ length: env.LOGIN_THROTTLE_FAILURES + 20 }, (_, i) => `Z${i}`);
+    const results = await Promise.all(guesses.map((number) => verifyLogin(number, "wrong", "198.51.100.77")));
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(20);
+  });
+
   it("answers a locked account the same, status and words, for its right and a wrong password", async () => {
     await createStaff({ employeeNumber: "L40003", password: RIGHT });
     for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) {
