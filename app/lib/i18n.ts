@@ -36,7 +36,8 @@ const ja = {
   "password.tooShort": "新しいパスワードは{min}文字以上にしてください。",
   "password.isEmployeeNumber": "職員番号をパスワードにすることはできません。",
   "password.mismatch": "確認のため入力したパスワードが一致しません。",
-  "password.wrongCurrent": "現在のパスワードが正しくありません。",
+  "password.wrongCurrent":
+    "現在のパスワードが正しくありません。ログインの失敗と合わせて続けて{max}回間違えると、{minutes}分間ロックされます。",
   "password.sameAsCurrent": "現在のパスワードとは違うパスワードにしてください。",
   "password.required": "入力してください。",
 

@@ -109,7 +109,9 @@ describe("lockout", () => {
     // The right current password does not get through the lock either.
     const right = await change(RIGHT);
     expect(right.status).toBe(400);
-    expect(await right.text()).toContain("現在のパスワードが正しくありません");
+    expect(await right.text()).toContain(
+      "現在のパスワードが正しくありません。ログインの失敗と合わせて続けて5回間違えると、15分間ロックされます。",
+    );
     expect((await db.password.findUniqueOrThrow({ where: { staffId: person.id } })).hash).toBe(before);
   });
 });
