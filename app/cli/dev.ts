@@ -22,6 +22,7 @@ const server = createAppServer({
   mode: "development",
   build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
   before: (req, res, next) => vite.middlewares(req, res, next),
+  trustedProxies: env.TRUSTED_PROXIES,
 });
 const vite: ViteDevServer = await createViteServer({
   appType: "custom",

@@ -28,7 +28,12 @@ const { createAppServer } = await import("../lib/http-server.server.ts");
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
 await entry.startup?.();
-const server = createAppServer({ build, mode: "production", clientDir: resolve("build/client") });
+const server = createAppServer({
+  build,
+  mode: "production",
+  clientDir: resolve("build/client"),
+  trustedProxies: env.TRUSTED_PROXIES,
+});
 
 if (env.demoSecret) {
   console.log(

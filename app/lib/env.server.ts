@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { databaseUrl } from "./database-url.ts";
 
@@ -19,10 +20,27 @@ const schema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+    // Every failed sign-in is answered no sooner than this (ms), so that its
+    // time does not tell an unknown number from a wrong password. Unset: a
+    // floor derived from BCRYPT_COST (loginFailureFloorMs).
+    LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
     // Failed logins allowed from one address per window. Generous: a whole
     // city hall may reach Mamori through one proxy address.
     LOGIN_THROTTLE_FAILURES: z.coerce.number().int().positive().default(100),
     LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    // Reverse proxies (comma-separated IP addresses) whose X-Forwarded-Proto
+    // and X-Forwarded-For are believed; from any other address those
+    // headers are ignored. Unset: none.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), "IP addresses, comma-separated"),
     // Unset means "secure in production". "false" only for a closed
     // network served over plain HTTP, where browsers drop secure cookies.
     SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
@@ -102,9 +120,21 @@ const schema = z
 export type Env = z.infer<typeof schema> & {
   sessionSecrets: string[];
   cookieSecure: boolean;
+  /** LOGIN_FAILURE_MIN_MS, or the floor for BCRYPT_COST. */
+  loginFailureMinMs: number;
   /** The public demo secret signs the cookies (npm run demo). */
   demoSecret: boolean;
 };
+
+/**
+ * The default time a failed sign-in takes at least: 1,024 ms at cost 12,
+ * halved with each step down. A bcryptjs compare at cost 12 took about
+ * 370 ms on one core of a modest server, so the floor covers it (and a
+ * directory's answer) with room for a busy machine.
+ */
+export function loginFailureFloorMs(bcryptCost: number): number {
+  return 2 ** bcryptCost / 4;
+}
 
 /**
  * Parses the environment once. Production refuses to start without a
@@ -150,7 +180,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const cookieSecure = parsed.data.SESSION_COOKIE_SECURE
     ? parsed.data.SESSION_COOKIE_SECURE === "true"
     : parsed.data.NODE_ENV === "production";
-  return { ...parsed.data, sessionSecrets: secrets, cookieSecure, demoSecret: secrets[0] === DEMO_SESSION_SECRET };
+  return {
+    ...parsed.data,
+    sessionSecrets: secrets,
+    cookieSecure,
+    loginFailureMinMs: parsed.data.LOGIN_FAILURE_MIN_MS ?? loginFailureFloorMs(parsed.data.BCRYPT_COST),
+    demoSecret: secrets[0] === DEMO_SESSION_SECRET,
+  };
 }
 
 export const env = parseEnv(process.env);

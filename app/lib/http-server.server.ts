@@ -8,6 +8,7 @@ import {
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { isIP } from "node:net";
 import { extname, join, relative, sep } from "node:path";
 import { Transform } from "node:stream";
 import {
@@ -219,7 +220,38 @@ export type AppServerOptions = {
   clientDir?: string;
   /** Runs first and calls `next` for what it does not answer (development: Vite's middlewares). */
   before?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  /** Addresses of the reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed (TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
 };
+
+/** An IPv4 client seen on a dual-stack socket is written ::ffff:a.b.c.d. */
+const plainAddress = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+
+/**
+ * Who sent the request and over which scheme. Forwarding headers are taken
+ * only from a listed proxy: from anyone else they are whatever the client
+ * chose to write. The client is the nearest address in X-Forwarded-For that
+ * is not itself a listed proxy (each proxy appends the address it saw).
+ */
+function requestOrigin(
+  req: Pick<IncomingMessage, "headers" | "socket">,
+  trustedProxies: ReadonlySet<string>,
+): { https: boolean; clientAddress: string } {
+  const remote = plainAddress(req.socket.remoteAddress ?? "unknown");
+  const encrypted = "encrypted" in req.socket;
+  if (!trustedProxies.has(remote)) return { https: encrypted, clientAddress: remote };
+  const forwardedFor = [req.headers["x-forwarded-for"] ?? []]
+    .flat()
+    .flatMap((value) => value.split(","))
+    .map((value) => plainAddress(value.trim()))
+    .filter(Boolean);
+  const client = forwardedFor.reverse().find((address) => !trustedProxies.has(address));
+  return {
+    // The proxy sets the header (README "Running in production"); a list is not believed.
+    https: encrypted || req.headers["x-forwarded-proto"] === "https",
+    clientAddress: client && isIP(client) ? client : remote,
+  };
+}
 
 /**
  * Mamori's HTTP server, the same in production and development: Remix's
@@ -228,13 +260,14 @@ export type AppServerOptions = {
  * security headers every response carries. It does without Express and
  * per-request logging, which cost most of remix-serve's throughput.
  */
-export function createAppServer({ build, mode, clientDir, before }: AppServerOptions): Server {
+export function createAppServer({ build, mode, clientDir, before, trustedProxies = [] }: AppServerOptions): Server {
   const handle = createRequestHandler(build, mode);
+  const proxies = new Set(trustedProxies.map(plainAddress));
   const files = clientDir ? loadClientFiles(clientDir) : new Map<string, StaticFile>();
 
   async function answer(req: IncomingMessage, res: ServerResponse) {
     const nonce = randomBytes(16).toString("base64");
-    const https = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
+    const { https, clientAddress } = requestOrigin(req, proxies);
     const headers = securityHeaders(nonce, { https });
     const refuse = (status: number, message: string, extra: Record<string, string> = {}) => {
       res.writeHead(status, {
@@ -264,7 +297,7 @@ export function createAppServer({ build, mode, clientDir, before }: AppServerOpt
       if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
         return refuse(413, "送信されたデータが大きすぎます。");
       }
-      const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: nonce };
+      const context: AppLoadContext = { clientAddress, cspNonce: nonce };
       const response = await handle(
         toRequest(req, res, url, () => (tooLarge = true)),
         context,

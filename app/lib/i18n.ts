@@ -20,8 +20,6 @@ const ja = {
   "login.failed":
     "職員番号またはパスワードが正しくありません。続けて{max}回間違えると、{minutes}分間ログインできなくなります。",
   "login.required": "職員番号とパスワードを入力してください。",
-  "login.locked":
-    "ログインに続けて失敗したため、このアカウントは{time}までロックされています。急ぐ場合は研修担当に解除を依頼してください。",
   "login.throttled": "この端末からのログインの失敗が多すぎます。しばらく時間をおいてから再度お試しください。",
 
   "password.title": "パスワードの変更",
@@ -38,7 +36,8 @@ const ja = {
   "password.tooShort": "新しいパスワードは{min}文字以上にしてください。",
   "password.isEmployeeNumber": "職員番号をパスワードにすることはできません。",
   "password.mismatch": "確認のため入力したパスワードが一致しません。",
-  "password.wrongCurrent": "現在のパスワードが正しくありません。",
+  "password.wrongCurrent":
+    "現在のパスワードが正しくありません。ログインの失敗と合わせて続けて{max}回間違えると、{minutes}分間ロックされます。",
   "password.sameAsCurrent": "現在のパスワードとは違うパスワードにしてください。",
   "password.required": "入力してください。",
 

@@ -11,7 +11,16 @@ import { findSessionStaff, revokeSession, type SignedInStaff, startSession } fro
  * SESSION_SECRET); the session itself lives in the database
  * (session-store.server.ts), where it can be revoked and time out.
  */
-const sessionCookie = createCookie("__mamori", {
+/**
+ * With Secure, the `__Host-` prefix: browsers then accept the cookie only
+ * from this host, over HTTPS, for Path=/ and without Domain, so neither a
+ * sibling subdomain nor a plain-HTTP page can plant or overwrite it. They
+ * refuse the prefix without Secure, so a plain-HTTP closed network
+ * (SESSION_COOKIE_SECURE=false) keeps the plain name.
+ */
+const SESSION_COOKIE_NAME = env.cookieSecure ? "__Host-mamori" : "__mamori";
+
+const sessionCookie = createCookie(SESSION_COOKIE_NAME, {
   httpOnly: true,
   sameSite: "lax",
   secure: env.cookieSecure,

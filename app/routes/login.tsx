@@ -2,12 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { LoginForm } from "~/domain/login-form.ts";
-import { formatDateTime } from "~/domain/japan-time.ts";
 import { env } from "~/lib/env.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, getUser } from "~/lib/session.server.ts";
-import { verifyLogin } from "~/services/auth.server.ts";
+import { signIn } from "~/services/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} | ${t("app.name")}` }];
 
@@ -19,16 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: t("login.required") }, { status: 400 });
-  const result = await verifyLogin(parsed.data.employeeNumber, parsed.data.password, context.clientAddress);
+  const result = await signIn(parsed.data.employeeNumber, parsed.data.password, context.clientAddress);
   if (result.ok) return createUserSession(request, result, parsed.data.redirectTo ?? "/", context.clientAddress);
   switch (result.reason) {
     case "throttled":
       return data({ error: t("login.throttled") }, { status: 429 });
     case "directoryUnavailable":
       return data({ error: t("login.directoryUnavailable") }, { status: 503 });
-    case "locked":
-      return data({ error: t("login.locked", { time: formatDateTime(result.until) }) }, { status: 423 });
     default:
+      // A locked account is answered as a wrong password, whatever was
+      // typed: the answer must not confirm a guess the lock kept unchecked.
       return data(
         { error: t("login.failed", { max: env.LOGIN_MAX_FAILURES, minutes: env.LOGIN_LOCK_MINUTES }) },
         { status: 401 },

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field.tsx";
 import { PasswordForm } from "~/domain/password-form.ts";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy.ts";
+import { env } from "~/lib/env.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { createUserSession, requireUser } from "~/lib/session.server.ts";
@@ -26,7 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const field =
       result.problem === "wrongCurrent" ? "current" : result.problem === "mismatch" ? "confirmation" : "next";
-    const message = t(`password.${result.problem}`, { min: MIN_PASSWORD_LENGTH });
+    const message = t(`password.${result.problem}`, {
+      min: MIN_PASSWORD_LENGTH,
+      max: env.LOGIN_MAX_FAILURES,
+      minutes: env.LOGIN_LOCK_MINUTES,
+    });
     return data(submission.reply({ fieldErrors: { [field]: [message] } }), { status: 400 });
   }
   return createUserSession(

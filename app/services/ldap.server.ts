@@ -65,8 +65,11 @@ export const directorySettings = directorySettingsOf(env);
 
 /** The directory could not be asked: down, unreachable, too slow, or refusing the bind account. */
 export class DirectoryUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`the directory is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  /** `explanation`, when given, replaces the generic sentence: what the operator must fix. */
+  constructor(cause: unknown, explanation?: string) {
+    super(explanation ?? `the directory is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = "DirectoryUnavailableError";
   }
 }
@@ -122,7 +125,15 @@ async function bindSearchAccount(client: Client, settings: DirectorySettings) {
   try {
     await client.bind(settings.bindDn, settings.bindPassword ?? "");
   } catch (error) {
-    // A refused bind account is a configuration problem, not the person's.
+    // A refused bind account is a configuration problem, not the person's:
+    // the log names the account (never the password) and the setting to fix.
+    if (error instanceof InvalidCredentialsError) {
+      throw new DirectoryUnavailableError(
+        error,
+        `the bind account ${settings.bindDn} (LDAP_BIND_DN) was rejected by the directory ` +
+          "(invalid credentials): fix LDAP_BIND_PASSWORD",
+      );
+    }
     throw new DirectoryUnavailableError(error);
   }
 }

@@ -60,7 +60,7 @@ test("refuses to start without a SESSION_SECRET, or with a short one, and says w
   }
 });
 
-test("runs in production: production React, a Secure session cookie, no development secret", async () => {
+test("runs in production: production React, a Secure __Host- session cookie, no development secret", async () => {
   test.setTimeout(90_000);
   const { server, started, output } = npmStart({ SESSION_SECRET: SECRET });
   try {
@@ -88,7 +88,7 @@ test("runs in production: production React, a Secure session cookie, no developm
     });
     expect(login.status).toBe(302);
     const cookie = login.headers.get("Set-Cookie") ?? "";
-    expect(cookie).toMatch(/^__mamori=/);
+    expect(cookie).toMatch(/^__Host-mamori=/);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
   } finally {

@@ -33,10 +33,10 @@ describe("lockout", () => {
     }
     const locked = await verifyLogin("L00001", "right-password-1", "10.0.0.1", new Date(start.getTime() + minutes(1)));
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    // A wrong password on a locked account says nothing about the lock.
+    // A wrong password on a locked account is not checked either.
     expect(await verifyLogin("L00001", "wrong", "10.0.0.1", new Date(start.getTime() + minutes(2)))).toEqual({
       ok: false,
-      reason: "invalid",
+      reason: "locked",
     });
 
     const later = await verifyLogin("L00001", "right-password-1", "10.0.0.1", new Date(start.getTime() + minutes(16)));
@@ -69,7 +69,7 @@ describe("lockout", () => {
     ).toMatchObject({ actorId: hr.id });
   });
 
-  it("tells the person at the login page, in Japanese, when their account is locked", async () => {
+  it("tells the person at the login page, in Japanese, that failures lock the account, locked or not", async () => {
     await createStaff({ employeeNumber: "L00004", password: "right-password-1" });
     for (let i = 0; i < 5; i++)
       await call(loginAction, post("/login", { employeeNumber: "L00004", password: "wrong" }));
@@ -77,8 +77,8 @@ describe("lockout", () => {
       loginAction,
       post("/login", { employeeNumber: "L00004", password: "right-password-1" }),
     );
-    expect(response.status).toBe(423);
-    expect(await response.text()).toContain("ロックされています");
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain("続けて5回間違えると、15分間ログインできなくなります");
   });
 
   it("throttles an address after many failures, whichever numbers it tries", async () => {

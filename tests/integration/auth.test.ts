@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
 import { getUser, requireUser } from "~/lib/session.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
+import { action as passwordAction } from "~/routes/password.tsx";
+import { verifyLogin } from "~/services/auth.server.ts";
 import { loader as homeLoader } from "~/routes/_index.tsx";
 import { createStaff } from "./factories.ts";
 import { countRawQueries } from "./raw-queries.ts";
@@ -41,6 +44,75 @@ describe("login", () => {
     const response = await login({ employeeNumber: "", password: "x" });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("職員番号とパスワードを入力してください");
+  });
+});
+
+describe("lockout", () => {
+  const RIGHT = "right-password-1";
+  const evaluated = (results: Awaited<ReturnType<typeof verifyLogin>>[]) =>
+    results.filter((result) => result.ok || result.reason === "invalid").length;
+
+  it("checks at most LOGIN_MAX_FAILURES guesses of a burst, and none once locked, not even the right one", async () => {
+    await createStaff({ employeeNumber: "L40001", password: RIGHT });
+    const burst = (passwords: string[]) => Promise.all(passwords.map((p) => verifyLogin("L40001", p, "10.0.4.1")));
+
+    const wrong = await burst(Array.from({ length: 14 }, (_, i) => `wrong-${i}`));
+    expect(evaluated(wrong)).toBe(env.LOGIN_MAX_FAILURES);
+    expect(wrong.filter((result) => !result.ok && result.reason === "locked")).toHaveLength(
+      14 - env.LOGIN_MAX_FAILURES,
+    );
+
+    const locked = await burst([RIGHT, "wrong-a", RIGHT, "wrong-b"]);
+    expect(locked).toEqual(Array(4).fill({ ok: false, reason: "locked" }));
+  });
+
+  it("lets no more than LOGIN_MAX_FAILURES of 14 wrong guesses and the right one through at once", async () => {
+    await createStaff({ employeeNumber: "L40002", password: RIGHT });
+    const passwords = [...Array.from({ length: 14 }, (_, i) => `wrong-${i}`), RIGHT];
+    const results = await Promise.all(passwords.map((p) => verifyLogin("L40002", p, "10.0.4.2")));
+    expect(evaluated(results)).toBeLessThanOrEqual(env.LOGIN_MAX_FAILURES);
+  });
+
+  it("lets no burst from one address past LOGIN_THROTTLE_FAILURES, whichever numbers it tries", async () => {
+    const guesses = Array.from({ length: env.LOGIN_THROTTLE_FAILURES + 20 }, (_, i) => `Z${i}`);
+    const results = await Promise.all(guesses.map((number) => verifyLogin(number, "wrong", "198.51.100.77")));
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(20);
+  });
+
+  it("answers a locked account the same, status and words, for its right and a wrong password", async () => {
+    await createStaff({ employeeNumber: "L40003", password: RIGHT });
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) {
+      expect((await login({ employeeNumber: "L40003", password: `wrong-${i}` })).status).toBe(401);
+    }
+    const right = await login({ employeeNumber: "L40003", password: RIGHT });
+    const wrong = await login({ employeeNumber: "L40003", password: "wrong-again" });
+    const unknown = await login({ employeeNumber: "L49999", password: RIGHT });
+    expect(right.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const body = await right.text();
+    expect(body).toBe(await wrong.text());
+    expect(body).toBe(await unknown.text());
+  });
+
+  it("counts wrong current passwords at /password, which lock the account like failed sign-ins", async () => {
+    const person = await createStaff({ employeeNumber: "L40004", password: RIGHT });
+    const change = async (current: string) =>
+      call(
+        passwordAction,
+        await requestAs(person, "/password", {
+          form: { current, next: "a-brand-new-pass", confirmation: "a-brand-new-pass" },
+        }),
+      );
+    const before = (await db.password.findUniqueOrThrow({ where: { staffId: person.id } })).hash;
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) expect((await change(`guess-${i}`)).status).toBe(400);
+    expect(await verifyLogin("L40004", RIGHT, "10.0.4.4")).toEqual({ ok: false, reason: "locked" });
+    // The right current password does not get through the lock either.
+    const right = await change(RIGHT);
+    expect(right.status).toBe(400);
+    expect(await right.text()).toContain(
+      "現在のパスワードが正しくありません。ログインの失敗と合わせて続けて5回間違えると、15分間ロックされます。",
+    );
+    expect((await db.password.findUniqueOrThrow({ where: { staffId: person.id } })).hash).toBe(before);
   });
 });
 

@@ -27,6 +27,17 @@ describe("with the directory down", () => {
     expect((await db.staff.findUniqueOrThrow({ where: { id: learner.id } })).failedLogins).toBe(0);
   });
 
+  it("does not lock someone whose last allowed guess met the outage", async () => {
+    const learner = await createStaff({ employeeNumber: "D10002" });
+    await db.staff.update({ where: { id: learner.id }, data: { authSource: "DIRECTORY", failedLogins: 4 } });
+    const response = await call(loginAction, post("/login", { employeeNumber: "D10002", password: "anything" }));
+    expect(response.status).toBe(503);
+    expect(await db.staff.findUniqueOrThrow({ where: { id: learner.id } })).toMatchObject({
+      failedLogins: 4,
+      lockedUntil: null,
+    });
+  });
+
   it("still signs in people with Mamori passwords", async () => {
     await createStaff({ employeeNumber: "L10001", password: "mamori-pass-123" });
     const response = await call(loginAction, post("/login", { employeeNumber: "L10001", password: "mamori-pass-123" }));

@@ -4,14 +4,15 @@
 await vi.hoisted(async () => {
   const { inject } = await import("vitest");
   const { testDirectoryEnv } = await import("../directory/slapd.ts");
-  Object.assign(process.env, testDirectoryEnv(inject("directoryUrl")));
+  // An explicit floor for the timing test: BCRYPT_COST=4's default is a few milliseconds.
+  Object.assign(process.env, testDirectoryEnv(inject("directoryUrl")), { LOGIN_FAILURE_MIN_MS: "300" });
 });
 
 import fc from "fast-check";
 import { createServer, type Server, type Socket } from "node:net";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
-import { parseEnv } from "~/lib/env.server.ts";
+import { env, parseEnv } from "~/lib/env.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { action as syncAction, loader as syncLoader } from "~/routes/admin.directory.tsx";
 import { loader as passwordLoader } from "~/routes/password.tsx";
@@ -143,11 +144,11 @@ describe("directory sign-in", () => {
       await db.staff.update({ where: { id: aoki.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
       expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), settingsFor())).toEqual({
         ok: false,
-        reason: "invalid",
+        reason: "locked",
       });
       expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), silent.settings)).toEqual({
         ok: false,
-        reason: "invalid",
+        reason: "locked",
       });
       expect(silent.connections()).toBe(0);
     } finally {
@@ -175,7 +176,7 @@ describe("directory sign-in", () => {
     for (let i = 0; i < 5; i++) await verifyLogin("D10001", `wrong-${i}`, ADDRESS);
     const locked = await db.staff.findUniqueOrThrow({ where: { id: aoki.id } });
     expect(locked.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-    expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS)).toEqual({ ok: false, reason: "locked" });
   });
 
   describe("filter and DN injection", () => {
@@ -260,14 +261,58 @@ describe("directory sign-in", () => {
       }
     });
 
-    it("refuses a wrong bind account as unavailable, not as the person's mistake", async () => {
+    it("refuses a wrong bind account as unavailable, not as the person's mistake, and logs which account", async () => {
       await directoryStaff("D10001");
       const wrongAccount = settingsFor({ LDAP_BIND_PASSWORD: "not-the-secret" });
-      expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), wrongAccount)).toEqual({
-        ok: false,
-        reason: "directoryUnavailable",
-      });
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), wrongAccount)).toEqual({
+          ok: false,
+          reason: "directoryUnavailable",
+        });
+        const lines = logged.mock.calls.map((args) => args.map(String).join(" "));
+        expect(lines).toEqual([
+          "directory sign-in: the bind account cn=mamori,ou=services,dc=city,dc=example (LDAP_BIND_DN) was rejected " +
+            "by the directory (invalid credentials): fix LDAP_BIND_PASSWORD",
+        ]);
+        expect(lines.join("\n")).not.toContain("not-the-secret");
+      } finally {
+        logged.mockRestore();
+      }
     });
+  });
+});
+
+describe("the time a failed sign-in takes", () => {
+  it("is the same, within 20%, for an unknown number, a wrong Mamori or directory password and a locked account", async () => {
+    await createStaff({ employeeNumber: "L30001", password: "mamori-pass-123" });
+    await directoryStaff("D10001");
+    const locked = await directoryStaff("D10002");
+    const cases: Record<string, { employeeNumber: string; password: string }> = {
+      "unknown number": { employeeNumber: "D99999", password: "some-guess" },
+      "wrong Mamori password": { employeeNumber: "L30001", password: "some-guess" },
+      "wrong directory password": { employeeNumber: "D10001", password: "some-guess" },
+      "locked account": { employeeNumber: "D10002", password: "some-guess" },
+    };
+    const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+    // Round by round, so that a busy moment of the machine falls on every case alike.
+    for (let round = 0; round < 7; round++) {
+      await db.staff.updateMany({ where: { employeeNumber: { in: ["L30001", "D10001"] } }, data: { failedLogins: 0 } });
+      await db.staff.update({ where: { id: locked.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+      await db.loginThrottle.deleteMany();
+      for (const [name, fields] of Object.entries(cases)) {
+        const started = performance.now();
+        const response = await call(loginAction, post("/login", fields));
+        times[name]!.push(performance.now() - started);
+        expect(response.status, name).toBe(401);
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const medians = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+    const slowest = Math.max(...Object.values(medians));
+    const fastest = Math.min(...Object.values(medians));
+    expect(fastest, JSON.stringify(medians)).toBeGreaterThanOrEqual(env.loginFailureMinMs - 1);
+    expect(slowest / fastest, JSON.stringify(medians)).toBeLessThanOrEqual(1.2);
   });
 });
 

@@ -58,6 +58,14 @@ describe("parseEnv", () => {
     });
   });
 
+  it("holds failed sign-ins to a floor that grows with BCRYPT_COST, unless LOGIN_FAILURE_MIN_MS is set", () => {
+    expect(parseEnv({ NODE_ENV: "test" }).loginFailureMinMs).toBe(1024);
+    expect(parseEnv({ NODE_ENV: "test", BCRYPT_COST: "10" }).loginFailureMinMs).toBe(256);
+    expect(parseEnv({ NODE_ENV: "test", BCRYPT_COST: "4" }).loginFailureMinMs).toBe(4);
+    expect(parseEnv({ NODE_ENV: "test", LOGIN_FAILURE_MIN_MS: "1500" }).loginFailureMinMs).toBe(1500);
+    expect(() => parseEnv({ NODE_ENV: "test", LOGIN_FAILURE_MIN_MS: "-1" })).toThrow(/LOGIN_FAILURE_MIN_MS/);
+  });
+
   it("reports a malformed value by name", () => {
     expect(() => parseEnv({ NODE_ENV: "development", PORT: "eighty" })).toThrow(/PORT/);
   });
