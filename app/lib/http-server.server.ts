@@ -14,9 +14,11 @@ import {
   chooseEncoding,
   compressStream,
   compressible,
+  CONTENT_TYPES,
   type Encoding,
   PRECOMPRESSED_EXTENSION,
 } from "./compression.server.ts";
+import { log, logRequest, requestIdFor, runWithRequestContext, type RequestLogContext } from "./log.server.ts";
 import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
 declare module "@remix-run/node" {
@@ -28,20 +30,6 @@ declare module "@remix-run/node" {
     cspNonce?: string;
   }
 }
-
-/** Content types of the client build's files, by extension. */
-export const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".ico": "image/x-icon",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-};
 
 type StaticFile = {
   headers: Record<string, string | number>;
@@ -225,8 +213,9 @@ export type AppServerOptions = {
  * Mamori's HTTP server, the same in production and development: Remix's
  * request handler on plain node:http, behind the checks every request
  * passes (method, Host, cross-site writes, body type and size) and the
- * security headers every response carries. It does without Express and
- * per-request logging, which cost most of remix-serve's throughput.
+ * security headers every response carries, and one log line per request
+ * (log.server.ts). It does without Express and morgan, which cost most of
+ * remix-serve's throughput.
  */
 export function createAppServer({ build, mode, clientDir, before }: AppServerOptions): Server {
   const handle = createRequestHandler(build, mode);
@@ -274,15 +263,42 @@ export function createAppServer({ build, mode, clientDir, before }: AppServerOpt
       await sendResponse(req, res, response, headers);
     } catch (error) {
       if (tooLarge && !res.headersSent) return refuse(413, "送信されたデータが大きすぎます。");
-      console.error(error);
+      log.error({ err: error }, "request failed");
       if (!res.headersSent) return refuse(500, "Internal Server Error");
       res.end();
     }
   }
 
   return createServer((req, res) => {
-    if (serveStatic(files, req, res)) return;
-    if (before) before(req, res, () => void answer(req, res));
-    else void answer(req, res);
+    const started = performance.now();
+    const context: RequestLogContext = { id: requestIdFor(req.headers["x-request-id"]) };
+    res.setHeader("X-Request-Id", context.id);
+    // The build's files and, in development, Vite's modules are logged at
+    // debug level only: a page brings several, and they say nothing new.
+    let reachedApp = false;
+    res.on("close", () => {
+      const url = req.url ?? "/";
+      const query = url.indexOf("?");
+      logRequest(
+        context,
+        {
+          method: req.method ?? "?",
+          pathname: query < 0 ? url : url.slice(0, query),
+          status: res.statusCode,
+          ms: performance.now() - started,
+          aborted: !res.writableFinished,
+        },
+        { quiet: !reachedApp },
+      );
+    });
+    runWithRequestContext(context, () => {
+      if (serveStatic(files, req, res)) return;
+      const toApp = () => {
+        reachedApp = true;
+        void answer(req, res);
+      };
+      if (before) before(req, res, toApp);
+      else toApp();
+    });
   });
 }
