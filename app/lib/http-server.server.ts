@@ -95,6 +95,9 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
   return true;
 }
 
+/** The load balancers' health check (app/routes/healthz.ts). */
+const HEALTH_PATH = "/healthz";
+
 /** Largest request body accepted: forms are small; the staff CSV upload has its own limit inside. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -273,22 +276,25 @@ export function createAppServer({ build, mode, clientDir, before }: AppServerOpt
     const started = performance.now();
     const context: RequestLogContext = { id: requestIdFor(req.headers["x-request-id"]) };
     res.setHeader("X-Request-Id", context.id);
-    // The build's files and, in development, Vite's modules are logged at
-    // debug level only: a page brings several, and they say nothing new.
+    // The build's files, in development Vite's modules, and a load
+    // balancer's healthy checks every few seconds are logged at debug level
+    // only: they are many, and say nothing new.
     let reachedApp = false;
     res.on("close", () => {
       const url = req.url ?? "/";
       const query = url.indexOf("?");
+      const pathname = query < 0 ? url : url.slice(0, query);
+      const healthy = pathname === HEALTH_PATH && res.statusCode === 200;
       logRequest(
         context,
         {
           method: req.method ?? "?",
-          pathname: query < 0 ? url : url.slice(0, query),
+          pathname,
           status: res.statusCode,
           ms: performance.now() - started,
           aborted: !res.writableFinished,
         },
-        { quiet: !reachedApp },
+        { quiet: !reachedApp || healthy },
       );
     });
     runWithRequestContext(context, () => {

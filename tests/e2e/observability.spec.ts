@@ -83,6 +83,16 @@ test("each request is one log line: id, method, path, status, duration and who w
   expect(anonymous.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test("a load balancer's healthy checks stay out of the log at the default level", async ({ request }) => {
+  const check = `e2e-${randomUUID()}`;
+  expect((await request.get("/healthz", { headers: { "X-Request-Id": check } })).status()).toBe(200);
+  // Answered after the check, so logged after it.
+  const next = `e2e-${randomUUID()}`;
+  await request.get("/login", { headers: { "X-Request-Id": next } });
+  await linesOf(next);
+  expect(logLines().filter((line) => line.reqId === check)).toEqual([]);
+});
+
 test("a scanner's unknown URLs are logged as 404 lines, without a stack trace", async ({ request }) => {
   for (const path of ["/wp-login.php", "/.env"]) {
     const id = `e2e-${randomUUID()}`;
