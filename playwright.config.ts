@@ -15,6 +15,10 @@ export const E2E_DATABASE = "tests/.tmp/e2e.db";
 export const E2E_SESSION_SECRET = "e2e-test-secret-of-at-least-32-characters";
 /** Where the e2e server writes mail (no SMTP): the drill tests read their links here. */
 export const E2E_OUTBOX = "tests/.tmp/e2e-outbox";
+/** Everything the e2e server writes (its log), read by the specs that check the log. */
+export const E2E_SERVER_LOG = "tests/.tmp/e2e-server.log";
+/** Secrets the tests made or saw (tests/e2e/secrets.ts), which the log must not hold. */
+export const E2E_SECRETS = "tests/.tmp/e2e-secrets.txt";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,8 +50,10 @@ export default defineConfig({
   },
   // The production build (made once by `npm test`) on a fresh demo database,
   // signing in through a test directory (slapd) for people synced from it.
+  // The server's output (its log, nothing else's) is kept in E2E_SERVER_LOG;
+  // the last spec, zz-log-secrets.spec.ts, checks it.
   webServer: {
-    command: `rm -rf ${E2E_DATABASE}* ${E2E_OUTBOX} && tsx app/cli/db-setup.ts && tsx prisma/seed/load-demo.ts && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve`,
+    command: `rm -rf ${E2E_DATABASE}* ${E2E_OUTBOX} ${E2E_SECRETS} && tsx app/cli/db-setup.ts && tsx prisma/seed/load-demo.ts && tsx scripts/demo-city.ts && tsx tests/directory/serve-with-directory.ts npm run --silent serve 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -46,8 +46,9 @@ export default defineConfig({
         },
       },
       // The same integration tests on PostgreSQL (npm run test:postgres),
-      // less the four about SQLite files: its migrations' structure, its
-      // file backups, its WAL checkpoints and its write lock.
+      // less the five about SQLite files: its migrations' structure, its
+      // file backups, its WAL checkpoints, its write lock and its file on a
+      // full disk.
       ...(process.env.MAMORI_TEST_POSTGRES === "1"
         ? [
             {
@@ -60,6 +61,7 @@ export default defineConfig({
                   "tests/integration/backup.test.ts",
                   "tests/integration/wal-checkpointer.test.ts",
                   "tests/integration/quiz-write-lock.test.ts",
+                  "tests/integration/health-disk-full.test.ts",
                 ],
                 globalSetup: ["tests/postgres/global-setup.ts", "tests/integration/directory-setup.ts"],
                 setupFiles: ["tests/postgres/setup-db.ts"],

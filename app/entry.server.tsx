@@ -1,9 +1,11 @@
 import { PassThrough, Transform } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/Nonce.tsx";
+import { log } from "~/lib/log.server.ts";
+import { noteDatabaseError, publishedRelease, type ContentReleaseLabel } from "~/services/health.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -71,12 +73,27 @@ export default function handleRequest(
         },
         onError(error) {
           failed = true;
-          console.error(error);
+          log.error({ err: error }, "page render failed");
         },
       },
     );
   });
 }
+
+/**
+ * Errors of loaders, actions and renders: logged with the request's id and
+ * stack (the request log line says the status). Remix also reports the
+ * answers it makes itself — no route for the URL, no action for a POST —
+ * as errors with a stack; those are the client's mistakes (a scanner asking
+ * for /wp-login.php), already in the request line, so they are not logged.
+ * A failed write also tells /healthz that the database may not accept them.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  noteDatabaseError(error);
+  log.error({ err: error }, "request failed");
+};
 
 let stopCheckpointer: (() => Promise<void>) | undefined;
 let stopDrillSender: (() => Promise<void>) | undefined;
@@ -86,9 +103,10 @@ let stopReportInbox: (() => Promise<void>) | undefined;
  * Starts the server's background work, on this build's database connection:
  * called by the production server (app/cli/serve.ts) before it listens.
  * The drill sender runs in every instance (each message is claimed by one);
- * the report inbox listens only when REPORT_SMTP_PORT is set.
+ * the report inbox listens only when REPORT_SMTP_PORT is set. Answers the
+ * content release being served, for the start-up log line.
  */
-export async function startup(): Promise<void> {
+export async function startup(): Promise<{ contentRelease: ContentReleaseLabel }> {
   const { startWalCheckpointer } = await import("~/lib/wal-checkpointer.server.ts");
   stopCheckpointer = await startWalCheckpointer();
   const { env } = await import("~/lib/env.server.ts");
@@ -103,9 +121,10 @@ export async function startup(): Promise<void> {
       host: env.REPORT_SMTP_HOST,
       maxBytes: env.REPORT_MAX_BYTES,
     });
-    console.log(`Mamori report inbox listening for SMTP on port ${inbox.port}`);
+    log.info({ port: inbox.port }, `Mamori report inbox listening for SMTP on port ${inbox.port}`);
     stopReportInbox = inbox.close;
   }
+  return { contentRelease: await publishedRelease() };
 }
 
 /**

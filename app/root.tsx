@@ -15,6 +15,8 @@ import { AppHeader } from "~/components/AppHeader.tsx";
 import { useNonce } from "~/components/Nonce.tsx";
 import { t } from "~/lib/i18n.ts";
 import { getUser } from "~/lib/session.server.ts";
+import { appVersion } from "~/lib/version.server.ts";
+import { publishedRelease } from "~/services/health.server.ts";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -24,7 +26,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user && { name: user.name, role: user.role } };
+  // ADMINs are the ones who upgrade and publish: their pages say what runs.
+  const running = user?.role === "ADMIN" ? { ...appVersion(), contentRelease: await publishedRelease() } : null;
+  return { user: user && { name: user.name, role: user.role }, running };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -46,6 +50,18 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page">
           {children}
         </main>
+        {data?.running && (
+          <footer className="app-footer">
+            {t("footer.version", { version: data.running.version, commit: data.running.commit })}
+            {" ・ "}
+            {data.running.contentRelease
+              ? t("footer.contentRelease", {
+                  id: data.running.contentRelease.id,
+                  hash: data.running.contentRelease.hash,
+                })
+              : t("footer.noContentRelease")}
+          </footer>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

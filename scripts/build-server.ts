@@ -3,12 +3,20 @@
 // JavaScript file, build/server/serve.js, so that `npm run serve` runs on
 // plain node with no TypeScript loader (docs/decisions/005-compiled-server.md);
 // then compresses the client build once (.br and .gz beside each text file),
-// which the server sends to browsers that accept it.
+// which the server sends to browsers that accept it; and records the version
+// and git commit built (build/server/version.json), since the folder the
+// server runs from may have no .git.
 import { build } from "esbuild";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { compressible, type Encoding, precompress, PRECOMPRESSED_EXTENSION } from "../app/lib/compression.server.ts";
-import { CONTENT_TYPES } from "../app/lib/http-server.server.ts";
+import {
+  compressible,
+  CONTENT_TYPES,
+  type Encoding,
+  precompress,
+  PRECOMPRESSED_EXTENSION,
+} from "../app/lib/compression.server.ts";
+import { fromSources, VERSION_FILE } from "../app/lib/version.server.ts";
 
 await build({
   entryPoints: ["app/cli/serve.ts"],
@@ -22,6 +30,8 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+writeFileSync(VERSION_FILE, `${JSON.stringify(fromSources())}\n`);
 
 for (const entry of readdirSync("build/client", { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !compressible(CONTENT_TYPES[extname(entry.name)])) continue;

@@ -15,6 +15,8 @@ const { env } = await import("~/lib/env.server.ts").catch((error: Error) => {
   process.exit(1);
 });
 const { createAppServer } = await import("~/lib/http-server.server.ts");
+const { log } = await import("~/lib/log.server.ts");
+const { appVersion } = await import("~/lib/version.server.ts");
 const { createServer: createViteServer } = await import("vite");
 
 // Vite is made after the server it hot-reloads through; no request arrives before listen().
@@ -31,5 +33,5 @@ const vite: ViteDevServer = await createViteServer({
 });
 
 server.listen(env.PORT, env.HOST, () => {
-  console.log(`Mamori (development) listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
+  log.info(appVersion(), `Mamori (development) listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
 });

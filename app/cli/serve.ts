@@ -11,11 +11,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 
-if (process.env.NODE_ENV !== "production") {
-  if (process.env.NODE_ENV)
-    console.warn(`NODE_ENV=${process.env.NODE_ENV} ignored: the server always runs in production`);
-  process.env.NODE_ENV = "production";
-}
+const ignoredNodeEnv = process.env.NODE_ENV !== "production" ? process.env.NODE_ENV : undefined;
+process.env.NODE_ENV = "production";
 
 // The settings are read when env.server.ts is first imported: a refusal
 // is a sentence for the operator, not a stack trace.
@@ -24,10 +21,16 @@ const { env } = await import("../lib/env.server.ts").catch((error: Error) => {
   process.exit(1);
 });
 const { createAppServer } = await import("../lib/http-server.server.ts");
+const { log } = await import("../lib/log.server.ts");
+const { appVersion } = await import("../lib/version.server.ts");
+if (ignoredNodeEnv) log.warn(`NODE_ENV=${ignoredNodeEnv} ignored: the server always runs in production`);
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
-const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
-await entry.startup?.();
+const entry = build.entry.module as {
+  startup?: () => Promise<{ contentRelease: unknown }>;
+  shutdown?: () => Promise<void>;
+};
+const started = await entry.startup?.();
 const server = createAppServer({
   build,
   mode: "production",
@@ -36,20 +39,23 @@ const server = createAppServer({
 });
 
 if (env.demoSecret) {
-  console.log(
+  log.warn(
     "Demo mode: sessions are signed with the public demo secret. Never use this for real staff: " +
       "set SESSION_SECRET and run npm start.",
   );
 }
 server.listen(env.PORT, env.HOST, () => {
-  console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
+  log.info(
+    { ...appVersion(), contentRelease: started?.contentRelease ?? null },
+    `Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`,
+  );
 });
 
 let stopping = false;
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests in flight`);
+  log.info(`${signal}: finishing requests in flight`);
   // Node's close() also drops connections whose request is sent but not yet
   // read, which a busy server would cut off; read and answer those first.
   const closeIdleConnections = server.closeIdleConnections.bind(server);

@@ -68,3 +68,17 @@ export function compressStream(encoding: Encoding) {
       })
     : createGzip({ flush: constants.Z_SYNC_FLUSH, level: 6 });
 }
+
+/** Content types of the client build's files, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".ico": "image/x-icon",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+};

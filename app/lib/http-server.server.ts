@@ -15,9 +15,11 @@ import {
   chooseEncoding,
   compressStream,
   compressible,
+  CONTENT_TYPES,
   type Encoding,
   PRECOMPRESSED_EXTENSION,
 } from "./compression.server.ts";
+import { log, logRequest, requestIdFor, runWithRequestContext, type RequestLogContext } from "./log.server.ts";
 import { isCrossSiteWrite, securityHeaders } from "./security-headers.server.ts";
 
 declare module "@remix-run/node" {
@@ -29,20 +31,6 @@ declare module "@remix-run/node" {
     cspNonce?: string;
   }
 }
-
-/** Content types of the client build's files, by extension. */
-export const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".ico": "image/x-icon",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-};
 
 type StaticFile = {
   headers: Record<string, string | number>;
@@ -107,6 +95,9 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
   res.end(req.method === "HEAD" ? undefined : body);
   return true;
 }
+
+/** The load balancers' health check (app/routes/healthz.ts). */
+const HEALTH_PATH = "/healthz";
 
 /** Largest request body accepted: forms are small; the staff CSV upload has its own limit inside. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -257,8 +248,9 @@ function requestOrigin(
  * Mamori's HTTP server, the same in production and development: Remix's
  * request handler on plain node:http, behind the checks every request
  * passes (method, Host, cross-site writes, body type and size) and the
- * security headers every response carries. It does without Express and
- * per-request logging, which cost most of remix-serve's throughput.
+ * security headers every response carries, and one log line per request
+ * (log.server.ts). It does without Express and morgan, which cost most of
+ * remix-serve's throughput.
  */
 export function createAppServer({ build, mode, clientDir, before, trustedProxies = [] }: AppServerOptions): Server {
   const handle = createRequestHandler(build, mode);
@@ -307,15 +299,45 @@ export function createAppServer({ build, mode, clientDir, before, trustedProxies
       await sendResponse(req, res, response, headers);
     } catch (error) {
       if (tooLarge && !res.headersSent) return refuse(413, "送信されたデータが大きすぎます。");
-      console.error(error);
+      log.error({ err: error }, "request failed");
       if (!res.headersSent) return refuse(500, "Internal Server Error");
       res.end();
     }
   }
 
   return createServer((req, res) => {
-    if (serveStatic(files, req, res)) return;
-    if (before) before(req, res, () => void answer(req, res));
-    else void answer(req, res);
+    const started = performance.now();
+    const context: RequestLogContext = { id: requestIdFor(req.headers["x-request-id"]) };
+    res.setHeader("X-Request-Id", context.id);
+    // The build's files, in development Vite's modules, and a load
+    // balancer's healthy checks every few seconds are logged at debug level
+    // only: they are many, and say nothing new.
+    let reachedApp = false;
+    res.on("close", () => {
+      const url = req.url ?? "/";
+      const query = url.indexOf("?");
+      const pathname = query < 0 ? url : url.slice(0, query);
+      const healthy = pathname === HEALTH_PATH && res.statusCode === 200;
+      logRequest(
+        context,
+        {
+          method: req.method ?? "?",
+          pathname,
+          status: res.statusCode,
+          ms: performance.now() - started,
+          aborted: !res.writableFinished,
+        },
+        { quiet: !reachedApp || healthy },
+      );
+    });
+    runWithRequestContext(context, () => {
+      if (serveStatic(files, req, res)) return;
+      const toApp = () => {
+        reachedApp = true;
+        void answer(req, res);
+      };
+      if (before) before(req, res, toApp);
+      else toApp();
+    });
   });
 }

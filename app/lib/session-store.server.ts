@@ -6,6 +6,7 @@ import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { sqlBoolean, sqlInstant } from "./sql-dialect.server.ts";
 import { reads } from "./sql-read.server.ts";
+import { log } from "./log.server.ts";
 
 /**
  * Server-side sessions (the Session table), so that a session can end: at
@@ -102,7 +103,7 @@ const TOUCH_WRITE_MS = 1_000;
 function touchLater(sessionId: number): void {
   pendingTouches.add(sessionId);
   touchTimer ??= setTimeout(() => {
-    flushSessionTouches().catch((error: unknown) => console.error("writing last-seen times failed:", error));
+    flushSessionTouches().catch((error: unknown) => log.error({ err: error }, "writing last-seen times failed"));
   }, TOUCH_WRITE_MS).unref();
 }
 

@@ -4,6 +4,7 @@ import { roleAllows, type Role } from "~/domain/roles.ts";
 import { t } from "~/lib/i18n.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { env } from "./env.server.ts";
+import { noteSignedInStaff } from "./log.server.ts";
 import { findSessionStaff, revokeSession, type SignedInStaff, startSession } from "./session-store.server.ts";
 
 /**
@@ -43,7 +44,12 @@ const usersByRequest = new WeakMap<Request, Promise<SignedInStaff | null>>();
 export function getUser(request: Request): Promise<SignedInStaff | null> {
   let user = usersByRequest.get(request);
   if (!user) {
-    user = sessionToken(request).then((token) => (token ? findSessionStaff(token) : null));
+    user = sessionToken(request)
+      .then((token) => (token ? findSessionStaff(token) : null))
+      .then((staff) => {
+        if (staff) noteSignedInStaff(staff.id);
+        return staff;
+      });
     usersByRequest.set(request, user);
   }
   return user;

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { isPostgresUrl, sqliteFilePath } from "./database-url.ts";
 import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
+import { log } from "./log.server.ts";
 
 /**
  * How often the checkpointer copies the WAL into the database file: often
@@ -49,8 +50,8 @@ export async function startWalCheckpointer(): Promise<() => Promise<void>> {
   await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
   const file = sqliteFilePath(env.DATABASE_URL);
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { file, everyMs: CHECKPOINT_EVERY_MS } });
-  worker.on("message", (problem) => console.error(`WAL checkpoint: ${problem}`));
-  worker.on("error", (error) => console.error("WAL checkpointer stopped:", error));
+  worker.on("message", (problem) => log.error(`WAL checkpoint: ${String(problem)}`));
+  worker.on("error", (error) => log.error({ err: error }, "WAL checkpointer stopped"));
   worker.unref();
   return async () => {
     const exited = new Promise((resolve) => worker.once("exit", resolve));

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { db } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
 import { forgetCatalogue } from "./catalogue.server.ts";
 import { checkContent, type ContentCheck } from "~/domain/content/validate.ts";
 import { cityRenaming, classifyClauseChange, type Renaming } from "~/domain/content/clause-change.ts";
@@ -12,7 +13,7 @@ import { EMPLOYEE_TYPES } from "~/domain/base-data.ts";
 
 /** The content folder: CONTENT_DIR, or content/ beside package.json. */
 export function contentDirectory(): string {
-  return process.env.CONTENT_DIR || "content";
+  return env.CONTENT_DIR;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type StaffImportResult,
   type StaffSource,
 } from "./staff-import.server.ts";
+import { log } from "~/lib/log.server.ts";
 
 /**
  * The directory's people as a source of staff rows, checked by the CSV
@@ -52,7 +53,7 @@ async function readPeople(settings: DirectorySettings): Promise<DirectoryPerson[
     return people.length === 0 ? "empty" : people;
   } catch (error) {
     if (!(error instanceof DirectoryUnavailableError)) throw error;
-    console.error(`directory sync: ${error.message}`);
+    log.error(`directory sync: ${error.message}`);
     return "unavailable";
   }
 }

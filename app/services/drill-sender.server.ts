@@ -7,6 +7,7 @@ import { endPastCampaigns } from "./drill-campaigns.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { linkToken } from "./drill-tokens.server.ts";
 import { isTemporaryMailError, sendOrWriteMail, SMTP_CONNECTIONS } from "./mail.server.ts";
+import { log } from "~/lib/log.server.ts";
 
 /**
  * The drill send queue (README "Mail drills"). Messages wait in the
@@ -205,7 +206,7 @@ export function startDrillSender(): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = sendDueMessages({ stopped: () => stopped })
-      .catch((error) => console.error("drill sender:", error))
+      .catch((error: unknown) => log.error({ err: error }, "drill sender: sending failed"))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, env.DRILL_SENDER_POLL_MS);
       });

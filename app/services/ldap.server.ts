@@ -3,6 +3,7 @@ import type { ConnectionOptions } from "node:tls";
 import { Client, InvalidCredentialsError, SizeLimitExceededError, type Entry } from "ldapts";
 import { env, type Env } from "~/lib/env.server.ts";
 import { everyoneFilter, personDn, personFilter, type DirectoryPerson } from "~/domain/ldap.ts";
+import { log } from "~/lib/log.server.ts";
 
 /** How to reach the city's directory and read people from it (README "Signing in with the city's directory"). */
 export type DirectorySettings = {
@@ -181,7 +182,7 @@ export async function checkDirectoryPassword(
   } catch (error) {
     // More than one entry for one 職員番号: the filter is too broad to trust.
     if (error instanceof SizeLimitExceededError) return "invalid";
-    console.error(`directory sign-in: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(`directory sign-in: ${error instanceof Error ? error.message : String(error)}`);
     return "unavailable";
   }
 }

@@ -4,6 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { db } from "~/lib/db.server.ts";
 import { drillTokensIn, originalSubject, quotedHeaders } from "~/domain/drills/report-match.ts";
 import { fileReport, type FiledReport } from "./mail-reports.server.ts";
+import { log } from "~/lib/log.server.ts";
 
 /** Mail that is not a mail: no From or no headers a mail program writes. */
 export class NotAMail extends Error {}
@@ -77,7 +78,7 @@ export async function startReportInbox(options: { port: number; host?: string; m
         receiveReportMail(Buffer.concat(parts)).then(
           () => callback(),
           (error) => {
-            if (!(error instanceof NotAMail)) console.error("report inbox:", error);
+            if (!(error instanceof NotAMail)) log.error({ err: error }, "report inbox: a reported mail was not stored");
             callback(
               Object.assign(new Error(error instanceof NotAMail ? "not a mail" : "could not file the report"), {
                 responseCode: error instanceof NotAMail ? 554 : 451,
@@ -92,7 +93,7 @@ export async function startReportInbox(options: { port: number; host?: string; m
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  server.on("error", (error) => console.error("report inbox:", error));
+  server.on("error", (error) => log.error({ err: error }, "report inbox: the SMTP listener failed"));
   return {
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures.ts";
+import { recordSecret } from "./secrets.ts";
 
 test("HR registers a new employee, who must change the initial password at first login", async ({ page, signIn }) => {
   await signIn("300001");
@@ -13,6 +14,7 @@ test("HR registers a new employee, who must change the initial password at first
   await expect(page.getByRole("status").filter({ hasText: "初任 太郎さんを登録しました" })).toBeVisible();
   const initialPassword = (await page.locator(".one-time-password").innerText()).trim();
   expect(initialPassword).toMatch(/^[A-Za-z2-9]{14}$/);
+  recordSecret(initialPassword);
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page).toHaveURL(/\/login$/);
 

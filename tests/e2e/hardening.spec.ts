@@ -61,7 +61,7 @@ test("an oversized body is refused with a clear message", async ({ request }) =>
 test("/healthz answers for the load balancer without a login", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
-  expect(await response.text()).toBe("ok");
+  expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
 });
 
 /** A request as a raw client sends it (any Host, any method, chunked bodies); the body as it travelled. */

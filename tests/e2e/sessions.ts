@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { createHash, randomBytes } from "node:crypto";
+import { recordSecret } from "./secrets.ts";
 
 const instant = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
@@ -32,5 +33,8 @@ export async function sessionCookieValue(databaseFile: string, staffId: number, 
     db.close();
   }
   const header = await createCookie("__mamori", { secrets: [secret] }).serialize(token);
-  return header.split(";")[0]!.slice("__mamori=".length);
+  const value = header.split(";")[0]!.slice("__mamori=".length);
+  recordSecret(token);
+  recordSecret(value);
+  return value;
 }

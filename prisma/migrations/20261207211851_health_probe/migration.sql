@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "HealthProbe" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "probedAt" DATETIME NOT NULL
+);
+
