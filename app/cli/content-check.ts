@@ -1,7 +1,9 @@
 /**
  * `npm run content:check`: validates content/ and prints each problem as
- * file:line: message, then one summary line. Exits 1 on any problem.
+ * file:line: message, then one summary line, then the test-wiseness table
+ * (app/domain/content/test-wiseness.ts). Exits 1 on any problem or missed budget.
  */
+import { formatTestWiseness, measureTestWiseness } from "~/domain/content/test-wiseness.ts";
 import { checkContentFiles, contentDirectory, readContentFiles } from "~/services/content.server.ts";
 
 const dir = contentDirectory();
@@ -16,4 +18,11 @@ console.log(
     `${drillScenarios} drill scenarios` +
     (check.ok ? "" : ` — ${check.problems.length} problem(s)`),
 );
-process.exit(check.ok ? 0 : 1);
+let ok = check.ok;
+if (check.ok) {
+  const report = measureTestWiseness(check.bundle.questions, check.bundle.tracks);
+  console.log(`\n${formatTestWiseness(report)}`);
+  for (const failure of report.failures) console.error(`test-wiseness budget missed — ${failure}`);
+  ok = report.failures.length === 0;
+}
+process.exit(ok ? 0 : 1);
