@@ -6,6 +6,7 @@ import {
   expectedQuotas,
   isActionQuestion,
   keyIsStrictlyLongest,
+  lengthRankScore,
   longestScore,
   measureTestWiseness,
 } from "~/domain/content/test-wiseness.ts";
@@ -68,6 +69,24 @@ describe("the strategies of a learner who reads nothing", () => {
     expect(longestScore(single("q", ["短い", "とても長い選択肢です", "中くらい", "短い"], 0))).toBe(0);
     expect(longestScore(single("q", ["長い選択肢A", "長い選択肢B", "短", "短"], 0))).toBe(0.5);
     expect(keyIsStrictlyLongest(single("q", ["長い選択肢A", "長い選択肢B", "短", "短"], 0))).toBe(false);
+  });
+
+  it("also picks by the other length ranks, so a key moved to second place is caught", () => {
+    const q = single("q", ["一番長い選択肢です", "二番目の長さ", "短い", "短"], 1);
+    expect(lengthRankScore(q, 1)).toBe(1);
+    expect(lengthRankScore(q, -1)).toBe(0);
+    const planted = Array.from({ length: 20 }, (_, i) =>
+      single(
+        `second-${i}`,
+        ["これがいちばん長い誤った答えです", "二番目に長い正答", "短い", "短"],
+        1,
+        "どれが正しいですか。",
+        "second",
+      ),
+    );
+    expect(measureTestWiseness(planted, []).failures).toEqual([
+      expect.stringContaining("second-longest choice on single choice, overall"),
+    ]);
   });
 
   it("on an action question picks among the choices that say 報告/相談/連絡/手順", () => {

@@ -6,6 +6,9 @@
  * The strategies, each scored as the probability that it picks the key:
  * - longest: on a single-choice item (more than two choices), pick the
  *   strictly longest choice; on a tie for longest, one of the tied at random.
+ * - second-longest and shortest: the same by the other length ranks. Fixing
+ *   "the key is the longest" by lengthening one distractor only moves the key
+ *   to second place, a habit a learner picks up as quickly.
  * - action: on an action question (below), pick a choice that says 報告,
  *   相談, 連絡 or 手順, at random among those that do; when none does, at
  *   random among all.
@@ -42,8 +45,10 @@ const NEGATIVE = /ない|なく|ません|ず[、。]|せず/;
 export type BankReport = {
   moduleSlug: string;
   single: number;
-  /** Expected number right on single-choice items by the longest choice. */
+  /** Expected number right on single-choice items by the longest, second-longest and shortest choice. */
   longest: number;
+  secondLongest: number;
+  shortest: number;
   /** Single-choice items whose key is strictly the longest choice. */
   keyLongest: number;
   actionItems: number;
@@ -96,10 +101,16 @@ function pickAmong(q: Question, picked: string[]): number {
   return picked.includes(q.answer[0]!) ? 1 / picked.length : 0;
 }
 
-export function longestScore(q: Question): number | null {
+/** Picks the choice at `rank` by length (0 the longest, -1 the shortest); ties share the chance. */
+export function lengthRankScore(q: Question, rank: number): number | null {
   if (!isSingle(q)) return null;
-  const max = Math.max(...q.choices.map((c) => length(c.text)));
-  return pickAmong(q, q.choices.filter((c) => length(c.text) === max).map((c) => c.id));
+  const lengths = q.choices.map((c) => length(c.text)).sort((a, b) => b - a);
+  const at = lengths.at(rank)!;
+  return pickAmong(q, q.choices.filter((c) => length(c.text) === at).map((c) => c.id));
+}
+
+export function longestScore(q: Question): number | null {
+  return lengthRankScore(q, 0);
 }
 
 export function keyIsStrictlyLongest(q: Question): boolean {
@@ -127,6 +138,8 @@ export function absoluteScore(q: Question): number | null {
 
 const STRATEGIES = {
   longest: (q: Question) => longestScore(q),
+  "second-longest": (q: Question) => lengthRankScore(q, 1),
+  shortest: (q: Question) => lengthRankScore(q, -1),
   action: (q: Question) => actionScore(q),
   absolute: (q: Question) => absoluteScore(q),
   // The three together, each where it applies: the action pick on action questions.
@@ -138,6 +151,8 @@ function bankReport(moduleSlug: string, questions: readonly Question[]): BankRep
     moduleSlug,
     single: 0,
     longest: 0,
+    secondLongest: 0,
+    shortest: 0,
     keyLongest: 0,
     actionItems: 0,
     action: 0,
@@ -152,6 +167,8 @@ function bankReport(moduleSlug: string, questions: readonly Question[]): BankRep
     if (longest !== null) {
       report.single++;
       report.longest += longest;
+      report.secondLongest += lengthRankScore(q, 1)!;
+      report.shortest += lengthRankScore(q, -1)!;
       if (keyIsStrictlyLongest(q)) report.keyLongest++;
       const position = q.choices.findIndex((c) => c.id === q.answer[0]);
       while (report.keyPositions.length <= position) report.keyPositions.push(0);
@@ -236,6 +253,8 @@ function sum(reports: readonly BankReport[]): BankReport {
   for (const r of reports) {
     total.single += r.single;
     total.longest += r.longest;
+    total.secondLongest += r.secondLongest;
+    total.shortest += r.shortest;
     total.keyLongest += r.keyLongest;
     total.actionItems += r.actionItems;
     total.action += r.action;
@@ -266,6 +285,8 @@ export function measureTestWiseness(questions: readonly Question[], tracks: read
     if (value > budget) failures.push(`${what}: ${pct(value)} > ${pct(budget)}`);
   };
   over("longest choice on single choice, overall", share(overall.longest, overall.single), BUDGETS.singleStrategy);
+  over("second-longest choice on single choice, overall", share(overall.secondLongest, overall.single), BUDGETS.singleStrategy);
+  over("shortest choice on single choice, overall", share(overall.shortest, overall.single), BUDGETS.singleStrategy);
   over("報告/相談 pick on action questions, overall", share(overall.action, overall.actionItems), BUDGETS.singleStrategy);
   over("absolute-word guess on true/false, overall", share(overall.absolute, overall.twoChoice), BUDGETS.trueFalseStrategy);
   over("key strictly the longest, overall", share(overall.keyLongest, overall.single), BUDGETS.keyLongestOverall);
@@ -285,6 +306,8 @@ export function formatTestWiseness(report: TestWisenessReport): string {
       r.moduleSlug.padEnd(18),
       String(r.single).padStart(3),
       pct(share(r.longest, r.single)).padStart(7),
+      pct(share(r.secondLongest, r.single)).padStart(7),
+      pct(share(r.shortest, r.single)).padStart(7),
       pct(share(r.keyLongest, r.single)).padStart(7),
       `${r.actionItems}`.padStart(3),
       pct(share(r.action, r.actionItems)).padStart(7),
@@ -295,7 +318,7 @@ export function formatTestWiseness(report: TestWisenessReport): string {
     ].join(" ");
   const lines = [
     "Test-wiseness: what a learner who reads nothing scores by the form of the choices",
-    `${"bank".padEnd(18)} sgl longest keyLong act  報告等  tf  absol mul  keyPos a/b/c/d`,
+    `${"bank".padEnd(18)} sgl longest  2nd-l shortest keyLong act  報告等  tf  absol mul  keyPos a/b/c/d`,
     ...report.banks.map(row),
     row(report.overall),
     "",
