@@ -74,6 +74,8 @@ export type TestWisenessReport = {
   banks: BankReport[];
   overall: BankReport;
   tracks: TrackReport[];
+  /** Choices of single and multiple-choice items with an absolute word, keyed and not. */
+  absoluteWords: { keys: number; distractors: number };
   /** Each budget missed, in words; empty when all are met. */
   failures: string[];
 };
@@ -279,6 +281,13 @@ export function measureTestWiseness(questions: readonly Question[], tracks: read
   const banks = [...bySlug].map(([slug, qs]) => bankReport(slug, qs)).sort((a, b) => a.moduleSlug.localeCompare(b.moduleSlug));
   const overall = sum(banks);
   const trackReports = tracks.map((t) => trackReport(t, bySlug));
+  const absoluteWords = { keys: 0, distractors: 0 };
+  for (const q of questions.filter((q) => q.type !== "truefalse")) {
+    for (const choice of q.choices.filter((c) => ABSOLUTE_WORDS.test(c.text))) {
+      if (q.answer.includes(choice.id)) absoluteWords.keys++;
+      else absoluteWords.distractors++;
+    }
+  }
 
   const failures: string[] = [];
   const over = (what: string, value: number, budget: number) => {
@@ -296,7 +305,7 @@ export function measureTestWiseness(questions: readonly Question[], tracks: read
   for (const track of trackReports) {
     over(`passing ${track.trackId} by guessing (${track.strategy})`, track.passProbability, BUDGETS.passByGuessing);
   }
-  return { banks, overall, tracks: trackReports, failures };
+  return { banks, overall, tracks: trackReports, absoluteWords, failures };
 }
 
 /** The report as a plain-text table for the terminal. */
@@ -334,6 +343,8 @@ export function formatTestWiseness(report: TestWisenessReport): string {
       ].join(" "),
     ),
     "",
+    `Absolute words (必ず, 絶対, 一切, すべて, 全て, 常に) in choices: ${report.absoluteWords.keys} keys, ` +
+      `${report.absoluteWords.distractors} distractors.`,
     `Budgets: each strategy ≤ ${pct(BUDGETS.singleStrategy)} on single choice, ≤ ${pct(BUDGETS.trueFalseStrategy)} on true/false; ` +
       `key strictly longest ≤ ${pct(BUDGETS.keyLongestOverall)} overall and ≤ ${pct(BUDGETS.keyLongestPerBank)} per bank; ` +
       `P(pass by guessing) ≤ ${pct(BUDGETS.passByGuessing)} per track.`,
