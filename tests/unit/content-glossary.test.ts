@@ -6,13 +6,13 @@ describe("the content glossary", () => {
     const text = [
       "questions:",
       "  - prompt: >-",
-      "      ファイルサーバーの手続きは全て終わりました。",
+      "      ファイルサーバの手続きは全て終わりました。",
       "      非意図的な要因による事故です。",
       "      管理者 ID を確かめ、LGWAN 接続系と生成 AI の扱いを見直します。",
     ].join("\n");
     const problems = glossaryProblems([{ path: "quizzes/bank.yaml", text }]);
     expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([
-      "3 glossary: write サーバ, not 「サーバー」",
+      "3 glossary: write サーバー, not 「サーバ」",
       "3 glossary: write 手続, not 「手続き」",
       "3 glossary: write すべて, not 「全て」",
       "4 glossary: write 非意図的要因, not 「非意図的な要因」",
@@ -38,7 +38,7 @@ describe("the content glossary", () => {
     expect(
       glossaryProblems([
         { path: "modules/m.md", text: module },
-        { path: "policy/basic-policy.yaml", text: "text: 全ての情報資産、サーバー" },
+        { path: "policy/basic-policy.yaml", text: "text: 全ての情報資産、サーバ" },
         { path: "drills/parcel-notice.yaml", text: "body: お手続きは全て完了" },
       ]),
     ).toEqual([]);

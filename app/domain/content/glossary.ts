@@ -24,7 +24,8 @@ export type GlossaryRule = {
 export const GLOSSARY: readonly GlossaryRule[] = [
   // 6(2)イ's own term; 「非意図的な要因」 reads as a different phrase beside it.
   { avoid: /非意図的な要因/g, use: "非意図的要因" },
-  { avoid: /サーバー/g, use: "サーバ" },
+  // With the long vowel, as the application's screens and current 公用文 practice write it.
+  { avoid: /サーバ(?!ー)/g, use: "サーバー" },
   // The policy writes 手続 (7(3)).
   { avoid: /手続き/g, use: "手続" },
   // As the application's own screens write it (「当てはまるものをすべて選んでください」).
