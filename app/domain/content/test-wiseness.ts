@@ -32,6 +32,9 @@ export const BUDGETS = {
   /** Single-choice items whose key is strictly the longest choice. */
   keyLongestOverall: 0.3,
   keyLongestPerBank: 0.45,
+  /** The share of single-choice keys in any one position as stored, overall and in a bank of five or more. */
+  keyPositionOverall: 0.4,
+  keyPositionPerBank: 0.6,
   /** Passing any track's quiz by guessing alone. */
   passByGuessing: 0.01,
 } as const;
@@ -299,8 +302,13 @@ export function measureTestWiseness(questions: readonly Question[], tracks: read
   over("報告/相談 pick on action questions, overall", share(overall.action, overall.actionItems), BUDGETS.singleStrategy);
   over("absolute-word guess on true/false, overall", share(overall.absolute, overall.twoChoice), BUDGETS.trueFalseStrategy);
   over("key strictly the longest, overall", share(overall.keyLongest, overall.single), BUDGETS.keyLongestOverall);
+  const topPosition = (r: BankReport) => share(Math.max(...r.keyPositions), r.single);
+  over("keys in one position as stored, overall", topPosition(overall), BUDGETS.keyPositionOverall);
   for (const bank of banks) {
     over(`key strictly the longest in ${bank.moduleSlug}`, share(bank.keyLongest, bank.single), BUDGETS.keyLongestPerBank);
+    if (bank.single >= 5) {
+      over(`keys in one position as stored in ${bank.moduleSlug}`, topPosition(bank), BUDGETS.keyPositionPerBank);
+    }
   }
   for (const track of trackReports) {
     over(`passing ${track.trackId} by guessing (${track.strategy})`, track.passProbability, BUDGETS.passByGuessing);
@@ -347,6 +355,7 @@ export function formatTestWiseness(report: TestWisenessReport): string {
       `${report.absoluteWords.distractors} distractors.`,
     `Budgets: each strategy ≤ ${pct(BUDGETS.singleStrategy)} on single choice, ≤ ${pct(BUDGETS.trueFalseStrategy)} on true/false; ` +
       `key strictly longest ≤ ${pct(BUDGETS.keyLongestOverall)} overall and ≤ ${pct(BUDGETS.keyLongestPerBank)} per bank; ` +
+      `keys in one stored position ≤ ${pct(BUDGETS.keyPositionOverall)} overall and ≤ ${pct(BUDGETS.keyPositionPerBank)} per bank; ` +
       `P(pass by guessing) ≤ ${pct(BUDGETS.passByGuessing)} per track.`,
   ];
   return lines.join("\n");
