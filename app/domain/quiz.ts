@@ -122,12 +122,19 @@ export function drawQuestions(
     moduleSlug: question.moduleSlug,
     type: question.type,
     prompt: question.prompt,
-    // People expect 正しい before 誤り; flipping them at random invites a wrong click.
-    choices: (question.type === "truefalse" ? question.choices : shuffle(question.choices, random)).map(copyChoice),
+    choices: orderChoices(question, random),
     answer: [...question.answer],
     explanation: question.explanation,
     clause: question.clause,
   }));
+}
+
+/**
+ * A question's choices in the order one person sees them: shuffled, so the key's place as written tells
+ * nothing, except true/false: people expect 正しい before 誤り, and flipping them at random invites a wrong click.
+ */
+export function orderChoices(question: Pick<Question, "type" | "choices">, random: () => number): Choice[] {
+  return (question.type === "truefalse" ? question.choices : shuffle(question.choices, random)).map(copyChoice);
 }
 
 /** questionId → the choice ids the person chose. */

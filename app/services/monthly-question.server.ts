@@ -11,6 +11,7 @@ import {
   pickMonthlyQuestion,
   previousMonth,
 } from "~/domain/monthly-question.ts";
+import { orderChoices, seededRandom } from "~/domain/quiz.ts";
 import { db } from "~/lib/db.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
@@ -166,7 +167,8 @@ export async function monthlyQuestionFor(staffId: number, today: string): Promis
     id: Number(row.id),
     month: row.month,
     prompt: question.prompt,
-    choices: question.choices,
+    // Shuffled as a quiz is, seeded by question and person so a reload shows the same order.
+    choices: orderChoices(question, seededRandom(`monthly:${row.id}:${staffId}`)),
     result:
       choiceId !== null
         ? {

@@ -226,4 +226,25 @@ describe("question of the month", () => {
     )!;
     expect(waterworks.total).toEqual({ answered: 5, correct: 3 });
   });
+
+  it("shows the choices shuffled as a quiz does, in the same order for one person on every visit", async () => {
+    const hr = await createStaff({ role: "HR" });
+    if (!(await db.monthlyQuestion.findUnique({ where: { month: "2026-11" } }))) {
+      await setMonthlyQuestion({ staffId: hr.id, address: "test" }, { month: "2026-11", questionId: "duty-01" }, TODAY);
+    }
+    const saved = await db.monthlyQuestion.findUniqueOrThrow({ where: { month: "2026-11" } });
+    const stored = (saved.question as { choices: { id: string }[] }).choices.map((c) => c.id).join("");
+    const ids = (question: { choices: { id: string }[] }) => question.choices.map((c) => c.id).join("");
+    const orders: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const person = await createStaff();
+      const first = ids(await homeQuestion(person));
+      expect(ids(await homeQuestion(person))).toBe(first);
+      expect([...first].sort().join("")).toBe([...stored].sort().join(""));
+      orders.push(first);
+    }
+    // Eight people seeing only the stored order, or the same first choice, would mean no shuffle.
+    expect(orders.some((order) => order !== stored)).toBe(true);
+    expect(new Set(orders.map((order) => order[0])).size).toBeGreaterThan(1);
+  });
 });

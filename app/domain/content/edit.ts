@@ -1,4 +1,5 @@
 import { parse, parseDocument } from "yaml";
+import { joinFoldedJapanese } from "./parse.ts";
 import type { ContentFile, Question } from "./types.ts";
 
 /**
@@ -24,6 +25,9 @@ function replaceFile(files: readonly ContentFile[], path: string, text: string):
 function editYaml(text: string, change: (doc: ReturnType<typeof parseDocument>, data: unknown) => void): string {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new ContentEditError(doc.errors[0]!.message);
+  // The file is written back whole: its folded Japanese must be joined as content:check reads it, or every
+  // other item in the file would change by a space.
+  joinFoldedJapanese(doc, text);
   change(doc, doc.toJS());
   return doc.toString({ lineWidth: 0 });
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import type {
   Clause,
@@ -106,7 +106,63 @@ export function readYaml(file: string, text: string, lineOffset: number, problem
     }
     return null;
   }
+  joinFoldedJapanese(doc, text);
   return { file, doc, lines, lineOffset };
+}
+
+/** A character of Japanese text: kana, kanji, full-width punctuation and forms. */
+const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Full-width punctuation after which Japanese never takes a space. */
+const CLOSING = /[。、，．！？」』）】]/;
+
+/** How two folded lines join: Japanese takes no space between words, so a line break there is no space. */
+function joiner(before: string, after: string): string {
+  const last = before.at(-1) ?? "";
+  const first = after[0] ?? "";
+  return CLOSING.test(last) || (JAPANESE.test(last) && JAPANESE.test(first)) ? "" : " ";
+}
+
+/**
+ * YAML folds a line break inside a paragraph into a space (`>-` blocks and
+ * plain scalars over several lines), which splits a Japanese sentence with a
+ * half-width space learners see. This refolds such values from their source
+ * text, joining at Japanese without a space and elsewhere with one. A value
+ * whose source is not a plain run of lines (more-indented lines, escapes) is
+ * left as YAML read it: the rebuilt text must first match YAML's own folding.
+ */
+export function joinFoldedJapanese(doc: Document, text: string): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || !node.range) return;
+      if (node.type !== "BLOCK_FOLDED" && node.type !== "PLAIN") return;
+      const source = text.slice(node.range[0], node.range[1]).split("\n");
+      const header = node.type === "BLOCK_FOLDED" ? source.shift()! : "";
+      const body = source.map((line) => line.trim());
+      if (node.type === "BLOCK_FOLDED" && new Set(source.filter((l) => l.trim()).map((l) => l.search(/\S/))).size > 1) {
+        return;
+      }
+      while (body.length > 0 && body.at(-1) === "") body.pop();
+      const fold = (join: (a: string, b: string) => string) => {
+        let out = "";
+        let blank = 0;
+        for (const line of body) {
+          if (line === "") {
+            blank++;
+            continue;
+          }
+          out += out === "" ? "" : blank > 0 ? "\n".repeat(blank) : join(out, line);
+          out += line;
+          blank = 0;
+        }
+        return out;
+      };
+      const chomp = header.includes("-") ? "" : header.includes("+") ? null : "\n";
+      const ending = chomp === null ? null : (value: string) => (value === "" || node.type === "PLAIN" ? value : value + chomp);
+      if (!ending) return;
+      if (ending(fold(() => " ")) !== node.value) return;
+      node.value = ending(fold(joiner));
+    },
+  });
 }
 
 /** The line of the value at `path`, or of the nearest enclosing value that exists. */

@@ -1,4 +1,5 @@
-import { parse } from "yaml";
+import { parseDocument } from "yaml";
+import { joinFoldedJapanese } from "./parse.ts";
 import type { ContentFile, DueRule, Question } from "./types.ts";
 
 /**
@@ -16,9 +17,13 @@ const obj = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** A file's data, with folded Japanese lines joined as the validator reads them; null if it does not parse. */
 function yaml(text: string): unknown {
   try {
-    return parse(text);
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) return null;
+    joinFoldedJapanese(doc, text);
+    return doc.toJS();
   } catch {
     return null;
   }
