@@ -179,7 +179,7 @@ beforeAll(async () => {
   await attempt(
     "R001",
     [
-      ["threats-10", "6(2)ア", true],
+      ["threats-18", "6(2)ア", true],
       ["threats-02", "6(2)イ", false],
       ["scope-02", "3(1)", true],
     ],
@@ -188,7 +188,7 @@ beforeAll(async () => {
   await attempt(
     "R002",
     [
-      ["threats-10", "6(2)ア", true],
+      ["threats-18", "6(2)ア", true],
       ["threats-02", "6(2)イ", false],
       ["scope-02", "3(1)", false],
     ],
@@ -197,7 +197,7 @@ beforeAll(async () => {
   await attempt(
     "W001",
     [
-      ["threats-10", "6(2)ア", false],
+      ["threats-18", "6(2)ア", false],
       ["threats-03", "6(2)ア", true],
     ],
     "2026-10-20T03:00:00Z",
@@ -548,7 +548,7 @@ describe("itemAnalysis", () => {
     expect(questions.map((q) => [q.questionId, q.answered, q.correct, q.share])).toEqual([
       ["threats-02", 2, 0, 0],
       ["scope-02", 2, 1, 0.5],
-      ["threats-10", 3, 2, 2 / 3],
+      ["threats-18", 3, 2, 2 / 3],
       ["threats-03", 1, 1, 1],
     ]);
     expect(questions[2]).toMatchObject({
@@ -570,13 +570,13 @@ describe("itemAnalysis", () => {
     // R001's and W001's attempts: scope-02 and threats-03 tie at 1, so by id.
     expect(completedOnly.questions.map((q) => [q.questionId, q.share])).toEqual([
       ["threats-02", 0],
-      ["threats-10", 0.5],
+      ["threats-18", 0.5],
       ["scope-02", 1],
       ["threats-03", 1],
     ]);
     const waterworks = await itemAnalysis({ ...FY2026, organisationId: "waterworks" }, TODAY);
     expect(waterworks.questions.map((q) => [q.questionId, q.answered, q.share])).toEqual([
-      ["threats-10", 1, 0],
+      ["threats-18", 1, 0],
       ["threats-03", 1, 1],
     ]);
     expect(waterworks.clauses.map((c) => [c.clauseId, c.answered, c.correct])).toEqual([["6(2)ア", 2, 1]]);
