@@ -428,7 +428,7 @@ const ja = {
   "error.unexpected": "予期しないエラーが発生しました。時間をおいて再度お試しください。",
   "error.backHome": "ホームへ戻る",
 
-  // City settings, content edited in the browser, releases (issue 19)
+  // City settings, content edited in the browser, releases
   "nav.city": "市の設定",
   "nav.content": "教材の編集",
   "city.title": "市の設定",
@@ -579,7 +579,7 @@ const ja = {
   "review.heading": "{id}：{before} → {after}",
   "review.confirm": "このままでよいことを確認した",
   "review.confirmed": "確認済みにしました。",
-  // 標的型攻撃メール訓練 and 不審メール報告 (issue #17)
+  // 標的型攻撃メール訓練 and 不審メール報告
   "nav.drills": "メール訓練",
   "nav.mailReports": "不審メール対応",
   "nav.reportMail": "不審なメールを報告する",
@@ -753,7 +753,7 @@ const ja = {
   "drillPicture.part.link": "リンク",
   "drillPicture.part.attachment": "添付ファイル",
 
-  // Content, second edition (#16): a 改定日 only when the city sets one, editorial headings, 担当
+  // Content: a 改定日 only when the city sets one, editorial headings, 担当
   "certificate.releaseUndated": "第{id}版",
   "delta.releaseUndated": "第{id}版（{date} 登録）",
   "policy.editorialNote":
@@ -764,7 +764,7 @@ const ja = {
   "staff.duties": "担当",
   "staff.dutiesHint": "担当に応じた研修（情報システム担当研修、幹部職員研修）が割り当てられます。",
   "delta.doneSkipped": "変わったモジュールが本人の研修に含まれない {skipped}人には割り当てていません。",
-  // ---- Bulletins (お知らせ) and the question of the month (今月の一問), issue #20
+  // ---- Bulletins (お知らせ) and the question of the month (今月の一問)
   "nav.bulletins": "お知らせ",
   "nav.bulletinAdmin": "お知らせの発信",
   "nav.bulletinReports": "お知らせの状況",
@@ -882,7 +882,7 @@ const ja = {
   "bulletinMail.subject": "【お知らせ】{title}",
   "bulletinMail.link": "Mamoriで読む：{url}",
 
-  // Report pages (issue 18): tabs, key figures, heat map, overdue actions, the committee's report
+  // Report pages: tabs, key figures, heat map, overdue actions, the committee's report
   "reports.tabs": "レポートの種類",
   "reports.tab.overview": "概要",
   "reports.tab.organisations": "所属別",
@@ -950,7 +950,7 @@ const ja = {
   "reports.printLead": "情報セキュリティ委員会への報告用です。A4縦で印刷します。",
   "reports.hardClauses": "正答率の低い条項（上位5件）",
   "reports.basis": "集計対象: {fiscalYear}に割り当てた研修（在職者のみ）。",
-  // Directory sign-in and staff sync (LDAP / Active Directory, issue #21)
+  // Directory sign-in and staff sync (LDAP / Active Directory)
   "login.directoryUnavailable":
     "庁内の認証サーバー（ディレクトリ）に接続できないため、ログインできません。しばらく時間をおいて再度お試しください。続く場合は情報政策課（システム管理者）へお知らせください。",
   "password.directoryManaged":
@@ -1003,14 +1003,14 @@ const ja = {
   "error.badRequest": "送信された内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。",
   "due.dateOutOfRange": "新しい期限は {from} から {to}（翌年度の末日）までの日付にしてください。",
 
-  // A bulletin from a group of real suspicious-mail reports (issue 20)
+  // A bulletin from a group of real suspicious-mail reports
   "triage.toBulletin": "お知らせにする",
   "bulletinFromReports.title": "不審なメールにご注意ください：{subject}",
   "bulletinFromReports.body":
     "次のメールが職員に届いています。**開かず、リンクや添付ファイルも開かないでください。**\n\n- 差出人：{sender}\n- 件名：{subject}\n\n届いた場合は、画面上部の「不審なメールを報告する」から報告してください。{since}から{people}人の方が報告してくださいました。ご協力ありがとうございます。",
   "bulletinFromReports.prefilled": "不審メールの報告から下書きを作りました。内容を確かめて公開してください。",
 
-  // The last drill in the committee's report (issue 18)
+  // The last drill in the committee's report
   "reports.lastDrill": "標的型攻撃メール訓練（直近）",
   "reports.noDrill": "まだ訓練を実施していません。",
   "reports.lastDrillCaption": "訓練「{name}」（{date}実施）",
