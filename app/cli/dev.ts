@@ -15,6 +15,13 @@ const { env } = await import("~/lib/env.server.ts").catch((error: Error) => {
   process.exit(1);
 });
 const { createAppServer } = await import("~/lib/http-server.server.ts");
+const { lockDatabaseForServer } = await import("~/lib/database-lock.server.ts");
+try {
+  lockDatabaseForServer(env.DATABASE_URL);
+} catch (error) {
+  console.error(`Mamori cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const { createServer: createViteServer } = await import("vite");
 
 // Vite is made after the server it hot-reloads through; no request arrives before listen().

@@ -24,6 +24,14 @@ const { env } = await import("../lib/env.server.ts").catch((error: Error) => {
   process.exit(1);
 });
 const { createAppServer } = await import("../lib/http-server.server.ts");
+const { lockDatabaseForServer } = await import("../lib/database-lock.server.ts");
+// Before anything opens the database: db:restore refuses while this lock is held.
+try {
+  lockDatabaseForServer(env.DATABASE_URL);
+} catch (error) {
+  console.error(`Mamori cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
