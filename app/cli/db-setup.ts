@@ -7,8 +7,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { cliOptions } from "./options.ts";
+import { databaseUrl } from "~/lib/database-url.ts";
+import { refuseNewerDatabase } from "~/lib/migration-check.server.ts";
 
 cliOptions("npm run db:setup", {});
+
+// Before migrating or syncing anything: older code must leave a newer database untouched.
+await refuseNewerDatabase(databaseUrl()).catch((error: Error) => {
+  console.error(`Mamori cannot start: ${error.message}`);
+  process.exit(1);
+});
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -25,9 +25,12 @@ const { env } = await import("../lib/env.server.ts").catch((error: Error) => {
 });
 const { createAppServer } = await import("../lib/http-server.server.ts");
 const { lockDatabaseForServer } = await import("../lib/database-lock.server.ts");
-// Before anything opens the database: db:restore refuses while this lock is held.
+const { refuseNewerDatabase } = await import("../lib/migration-check.server.ts");
+// Before anything opens the database: db:restore refuses while this lock is
+// held, and older code leaves a database migrated by a newer release alone.
 try {
   lockDatabaseForServer(env.DATABASE_URL);
+  await refuseNewerDatabase(env.DATABASE_URL);
 } catch (error) {
   console.error(`Mamori cannot start: ${(error as Error).message}`);
   process.exit(1);
