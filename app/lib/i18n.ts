@@ -458,6 +458,9 @@ const ja = {
   "content.startDraft": "下書きを作成する",
   "content.draftOpen": "下書き（{author}さん作成）を編集中です。",
   "content.draftSubmitted": "下書き（{author}さん作成）は承認待ちです。",
+  "content.draftFromUpgrade":
+    "この下書きは、アップグレードで届いた新しい版の教材です。市で公開した教材はそのまま公開中です。版の違いを確かめ、市の変更を入れ直してから公開してください。",
+  "content.upgradeAuthor": "アップグレード",
   "content.problems": "検査で見つかった問題（{count}件）",
   "content.noProblems": "検査で問題は見つかりませんでした。",
   "content.submit": "承認を依頼する",
@@ -537,6 +540,7 @@ const ja = {
   "releases.version": "第{id}版（{date}、{source}）",
   "releases.source.files": "ファイルから同期",
   "releases.source.browser": "ブラウザで公開",
+  "releases.source.upgrade": "アップグレードで公開（同梱の教材）",
   "releases.source.unknown": "記録なし",
   "releases.noFiles": "この版のファイルは記録されていないため、比較できません。",
   "releases.none": "違いはありません。",
