@@ -199,6 +199,7 @@ const ja = {
   "learn.dueToday": "今日が期限です",
   "learn.daysOverdue": "{days}日超過",
   "learn.completedOn": "{date} 修了",
+  "learn.completedRelease": "第{release}版の教材で修了",
   "learn.progress": "進み具合",
   "learn.progressLabel": "{done} / {total} ステップ完了",
   "learn.modulesRead": "教材 {read}/{total} 読了",
