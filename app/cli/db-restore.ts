@@ -42,8 +42,11 @@ const target = sqliteFilePath(url);
 
 const check = new Database(backup, { readonly: true, fileMustExist: true });
 const integrity = check.pragma("integrity_check", { simple: true });
+// An empty or foreign file passes the integrity check: it must be a Mamori database.
+const migrated = check.prepare("SELECT 1 FROM sqlite_master WHERE name = '_prisma_migrations'").get();
 check.close();
 if (integrity !== "ok") refuse(`${backup} fails its integrity check: ${integrity}`);
+if (!migrated) refuse(`${backup} is not a Mamori database (it has no migrations table)`);
 
 const holder = databaseLockHolder(target);
 if (holder !== null && !values.force) {

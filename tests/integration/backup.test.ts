@@ -60,6 +60,12 @@ describe("backup and restore", () => {
     const bogus = `tests/.tmp/bogus-${randomUUID()}.db`;
     writeFileSync(bogus, "not a database");
     expect((await runTsx("app/cli/db-restore.ts", [bogus])).status).not.toBe(0);
+    // An empty file is a sound, empty SQLite database: not a backup of Mamori.
+    const empty = `tests/.tmp/empty-${randomUUID()}.db`;
+    writeFileSync(empty, "");
+    const refused = await runTsx("app/cli/db-restore.ts", [empty]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("is not a Mamori database");
   });
 
   it("refuses to restore while a server uses the database, and restores once it has stopped", async () => {
