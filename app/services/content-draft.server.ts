@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { rawItems } from "~/domain/content/raw.ts";
+import { EDITIONS_SHIPPED_BEFORE_MARKING } from "~/domain/content/shipped-editions.ts";
 import { reviewKey, reviewQueue, type ReviewItem } from "~/domain/content/review.ts";
 import { CLI_ACTOR, type Actor } from "~/domain/audit.ts";
 import { locateProblems, type LocatedProblem } from "~/domain/content/problems-ja.ts";
@@ -309,7 +310,8 @@ export type ShippedEditionResult =
  * Brings the content edition shipped in content/ (or CONTENT_DIR) into the
  * database, at every start (db:setup). A city that has never published
  * content of its own — its current release is an edition an upgrade
- * published — gets the new edition published at once, with an audit entry,
+ * published, or one shipped before releases were so marked — gets the new
+ * edition published at once, with an audit entry,
  * shown on the releases page as published by the upgrade. A city that has
  * (in the browser or by content:sync) gets it as a draft, which goes through
  * the city's own review like any other: a shipped edition never replaces the
@@ -327,7 +329,8 @@ export async function applyShippedEdition(files: readonly ContentFile[]): Promis
   }
   const snapshot = latest ? await db.contentSnapshot.findUnique({ where: { releaseId: latest.id } }) : null;
   const active = await activeDraft();
-  const citysOwn = latest !== null && snapshot?.source !== "upgrade";
+  const shipped = snapshot?.source === "upgrade" || EDITIONS_SHIPPED_BEFORE_MARKING.has(latest?.hash ?? "");
+  const citysOwn = latest !== null && !shipped;
   if (active && !(citysOwn && active.authorId === UPGRADE_AUTHOR && active.status === "open")) {
     return { status: "waiting", draftId: active.id };
   }

@@ -31,7 +31,18 @@ beforeAll(async () => {
   second = await createStaff({ role: "ADMIN" });
 });
 
-describe("the content edition an upgrade ships", () => {
+// Each test starts db:setup once or twice, ~10 s each on a busy machine.
+describe("the content edition an upgrade ships", { timeout: 120_000 }, () => {
+  it("is published over an edition Mamori shipped before db:setup marked its releases", async () => {
+    // As the release before this mark recorded the content/ it shipped: from "files".
+    const shipped = await latestRelease();
+    await db.contentSnapshot.update({ where: { releaseId: shipped.id }, data: { source: "files" } });
+    await startWithShippedContent(contentEdition("同梱の版で加わった一文。"));
+    const release = await latestRelease();
+    expect(release.id).toBeGreaterThan(shipped.id);
+    expect(await lessonOf(release.id)).toContain("同梱の版で加わった一文。");
+  });
+
   it("is published at start on a city that never published its own content, audited and shown as the upgrade's", async () => {
     const before = await latestRelease();
     await startWithShippedContent(contentEdition("同梱の第二版で加わった一文。"));
