@@ -349,7 +349,7 @@ export async function applyShippedEdition(files: readonly ContentFile[]): Promis
   }
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const declined = await db.contentDraft.findMany({
-    where: { authorId: UPGRADE_AUTHOR, status: "discarded" },
+    where: { status: "discarded" },
     orderBy: { id: "desc" },
     select: { id: true, files: true },
   });

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { loader as releasesLoader } from "~/routes/admin.content.releases.tsx";
-import { activeDraft, publishDraft, submitDraft, UPGRADE_AUTHOR } from "~/services/content-draft.server.ts";
+import {
+  activeDraft,
+  discardDraft,
+  publishDraft,
+  submitDraft,
+  UPGRADE_AUTHOR,
+} from "~/services/content-draft.server.ts";
 import { releaseFiles, syncContentDirectory } from "~/services/content.server.ts";
 import { listReleases } from "~/services/releases.server.ts";
 import { runTsx } from "./cli.ts";
@@ -23,6 +29,7 @@ const lessonOf = async (releaseId: number) =>
   (await releaseFiles(releaseId))?.find((f) => f.path === "modules/duty.md")?.text ?? "";
 
 let upgradeRelease = 0;
+let reviewedRelease = 0;
 let first: { id: number };
 let second: { id: number };
 
@@ -97,12 +104,26 @@ describe("the content edition an upgrade ships", { timeout: 120_000 }, () => {
     const output = await startWithShippedContent(contentEdition("同梱の第三版で加わった一文。"));
     expect(output).toContain("content unchanged");
     expect((await latestRelease()).id).toBe(release.id);
+    reviewedRelease = release.id;
+  });
+
+  it("is not offered again once the city discarded its draft", async () => {
+    // The city's own files again, over the reviewed release published in the browser.
+    await syncContentDirectory(contentEdition("市がもう一度加えた一文。"), { force: true });
+    const fourth = contentEdition("同梱の第四版で加わった一文。");
+    await startWithShippedContent(fourth);
+    const draft = await activeDraft();
+    expect(draft?.authorId).toBe(UPGRADE_AUTHOR);
+    expect(await discardDraft({ staffId: first.id, address: "203.0.113.7" })).toEqual({ ok: true });
+
+    expect(await startWithShippedContent(fourth)).toContain("discarded by the city");
+    expect(await activeDraft()).toBeNull();
 
     // The releases page names each release's origin (last: the page leaves a read connection open).
     const page = (await (
       await call(releasesLoader as never, await requestAs(first, "/admin/content/releases"))
     ).json()) as { releases: { id: number; source: string }[] };
     expect(page.releases.find((r) => r.id === upgradeRelease)).toMatchObject({ source: "upgrade" });
-    expect(page.releases.find((r) => r.id === release.id)).toMatchObject({ source: "browser" });
+    expect(page.releases.find((r) => r.id === reviewedRelease)).toMatchObject({ source: "browser" });
   });
 });
