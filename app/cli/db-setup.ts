@@ -1,14 +1,23 @@
 /**
  * `npm run db:setup`: brings the database in DATABASE_URL up to date —
  * migrations, the city's settings (content/city.yaml, first run only), base
- * data and the training content of content/. Idempotent: `npm start` and
+ * data and the training content of content/ (published, or a draft to
+ * review when the city publishes its own: applyShippedEdition). Idempotent: `npm start` and
  * `npm run demo` run it on every start. The demo data is loaded apart
  * (`npm run db:demo`): the product carries none of it.
  */
 import { execFileSync } from "node:child_process";
 import { cliOptions } from "./options.ts";
+import { databaseUrl } from "~/lib/database-url.ts";
+import { refuseNewerDatabase } from "~/lib/migration-check.server.ts";
 
 cliOptions("npm run db:setup", {});
+
+// Before migrating or syncing anything: older code must leave a newer database untouched.
+await refuseNewerDatabase(databaseUrl()).catch((error: Error) => {
+  console.error(`Mamori cannot start: ${error.message}`);
+  process.exit(1);
+});
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -16,20 +25,24 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore
 // Imported after migrating: the client must not open the file before it exists.
 const { applyBaseData, enableWriteAheadLog } = await import("~/services/setup.server.ts");
 const { db } = await import("~/lib/db.server.ts");
-const { BrowserEditsSinceFileSync, contentDirectory, syncContentDirectory } =
-  await import("~/services/content.server.ts");
+const { contentDirectory, readContentFiles } = await import("~/services/content.server.ts");
+const { applyShippedEdition } = await import("~/services/content-draft.server.ts");
 const { seedCity } = await import("~/services/city.server.ts");
 await enableWriteAheadLog();
 await seedCity(contentDirectory());
 await applyBaseData();
-// Content published in the browser since the last file sync is kept: a
-// restart must not undo it (content:sync -- --force does, on purpose).
-const content = await syncContentDirectory().catch((error: unknown) => {
-  if (!(error instanceof BrowserEditsSinceFileSync)) throw error;
-  console.warn(error.message);
-  return null;
-});
+// The content edition this release ships: published only on a city that has
+// published none of its own; otherwise a draft for the city's review.
+const content = await applyShippedEdition(readContentFiles(contentDirectory()));
 await db.$disconnect();
+const said: Record<typeof content.status, string> = {
+  unchanged: "content unchanged",
+  published: "the shipped content edition published",
+  draft: "the shipped content edition is a draft to review in 教材の管理: the city's own content stays published",
+  waiting:
+    "the shipped content edition waits: a draft of the city's is open; publish or discard it, then run db:setup again",
+  declined: "the shipped content edition was discarded by the city; its own content stays published",
+};
 console.log(
-  `database ready: content ${content ? `release ${content.releaseId} (${content.status})` : "kept as published in the browser"}`,
+  `database ready: ${said[content.status]} (${"releaseId" in content ? `release ${content.releaseId}` : `draft ${content.draftId}`})`,
 );

@@ -17,6 +17,13 @@ const { env } = await import("~/lib/env.server.ts").catch((error: Error) => {
 const { createAppServer } = await import("~/lib/http-server.server.ts");
 const { log } = await import("~/lib/log.server.ts");
 const { appVersion } = await import("~/lib/version.server.ts");
+const { lockDatabaseForServer } = await import("~/lib/database-lock.server.ts");
+try {
+  lockDatabaseForServer(env.DATABASE_URL);
+} catch (error) {
+  log.fatal(`Mamori cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const { createServer: createViteServer } = await import("vite");
 
 // Vite is made after the server it hot-reloads through; no request arrives before listen().

@@ -24,6 +24,17 @@ const { createAppServer } = await import("../lib/http-server.server.ts");
 const { log } = await import("../lib/log.server.ts");
 const { appVersion } = await import("../lib/version.server.ts");
 if (ignoredNodeEnv) log.warn(`NODE_ENV=${ignoredNodeEnv} ignored: the server always runs in production`);
+const { lockDatabaseForServer } = await import("../lib/database-lock.server.ts");
+const { refuseNewerDatabase } = await import("../lib/migration-check.server.ts");
+// Before anything opens the database: db:restore refuses while this lock is
+// held, and older code leaves a database migrated by a newer release alone.
+try {
+  lockDatabaseForServer(env.DATABASE_URL);
+  await refuseNewerDatabase(env.DATABASE_URL);
+} catch (error) {
+  log.fatal(`Mamori cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as {

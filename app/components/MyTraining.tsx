@@ -14,6 +14,8 @@ export type MyAssignment = {
   daysToDue: number | null;
   status: AssignmentStatus;
   completedOn: string | null;
+  /** The content release it was completed against. */
+  completedRelease: number | null;
   progress: TrackProgress;
   next: NextStep;
   nextModuleTitle: string | null;
@@ -37,6 +39,16 @@ export function nextStepLink(a: Pick<MyAssignment, "id" | "next" | "nextModuleTi
   }
 }
 
+/** 修了 with its date and the release it was completed against. */
+export function CompletedLabel({ date, release }: { date: string; release: number | null }) {
+  return (
+    <span>
+      {t("learn.completedOn", { date })}
+      {release !== null ? `（${t("learn.completedRelease", { release })}）` : null}
+    </span>
+  );
+}
+
 /** "わたしの研修": each assignment with status, due date, progress and one obvious next step. */
 export function MyTraining({ assignments }: { assignments: MyAssignment[] }) {
   if (assignments.length === 0) return <p>{t("learn.none")}</p>;
@@ -57,7 +69,7 @@ export function MyTraining({ assignments }: { assignments: MyAssignment[] }) {
             <p className="assignment-meta">
               {a.fiscalYearLabel}　
               {a.completedOn ? (
-                t("learn.completedOn", { date: a.completedOn })
+                <CompletedLabel date={a.completedOn} release={a.completedRelease} />
               ) : (
                 <DueLabel dueDate={a.dueDate} daysToDue={a.daysToDue} completed={false} />
               )}

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "content.draft-discard": "教材の下書きの破棄",
   "content.publish": "教材の公開",
   "content.export": "教材の書き出し",
+  "content.upgrade-publish": "同梱の新しい版の公開（アップグレード）",
+  "content.upgrade-draft": "同梱の新しい版を下書きに（アップグレード）",
   "drill.create": "訓練の作成",
   "drill.update": "訓練の変更",
   "drill.launch": "訓練の開始（送信予約）",

@@ -2,6 +2,8 @@ import type { Track } from "./content/types.ts";
 
 export type TrackProgress = {
   modules: { slug: string; read: boolean }[];
+  /** 修了: the steps are those of the release it was completed against, all done. */
+  completed: boolean;
   readingRequired: boolean;
   quizPassed: boolean;
   pledgeRequired: boolean;
@@ -10,13 +12,23 @@ export type TrackProgress = {
 
 export type NextStep = { kind: "read"; moduleSlug: string } | { kind: "quiz" } | { kind: "pledge" } | { kind: "done" };
 
-/** A track's steps as the learner has done them. */
+/**
+ * A track's steps as the learner has done them. For a completed assignment,
+ * `completedModules` are the modules as they were when it was completed: a
+ * later release that adds a module to the track does not reopen it.
+ */
 export function trackProgress(
   track: Pick<Track, "modules" | "reading" | "pledge">,
-  state: { readSlugs: ReadonlySet<string>; quizPassed: boolean; pledgeSigned: boolean },
+  state: {
+    readSlugs: ReadonlySet<string>;
+    quizPassed: boolean;
+    pledgeSigned: boolean;
+    completedModules?: readonly string[];
+  },
 ): TrackProgress {
   return {
-    modules: track.modules.map((slug) => ({ slug, read: state.readSlugs.has(slug) })),
+    modules: (state.completedModules ?? track.modules).map((slug) => ({ slug, read: state.readSlugs.has(slug) })),
+    completed: state.completedModules !== undefined,
     readingRequired: track.reading === "required",
     quizPassed: state.quizPassed,
     pledgeRequired: track.pledge,
@@ -29,6 +41,7 @@ export function trackProgress(
  * required), then pass the quiz, then sign the pledge (when required).
  */
 export function nextStep(progress: TrackProgress): NextStep {
+  if (progress.completed) return { kind: "done" };
   const unread = progress.modules.find((m) => !m.read);
   if (progress.readingRequired && unread) return { kind: "read", moduleSlug: unread.slug };
   if (!progress.quizPassed) return { kind: "quiz" };
@@ -44,9 +57,11 @@ export function quizUnlocked(progress: TrackProgress): boolean {
 /** Steps done out of steps in the track, for the progress bar. */
 export function stepsDone(progress: TrackProgress): { done: number; total: number } {
   const reading = progress.readingRequired ? progress.modules : [];
+  const total = reading.length + 1 + (progress.pledgeRequired ? 1 : 0);
+  if (progress.completed) return { done: total, total };
   const done =
     reading.filter((m) => m.read).length +
     (progress.quizPassed ? 1 : 0) +
     (progress.pledgeRequired && progress.pledgeSigned ? 1 : 0);
-  return { done, total: reading.length + 1 + (progress.pledgeRequired ? 1 : 0) };
+  return { done, total };
 }

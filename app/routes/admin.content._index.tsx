@@ -19,6 +19,7 @@ import {
   reopenDraft,
   startDraft,
   submitDraft,
+  UPGRADE_AUTHOR,
 } from "~/services/content-draft.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("content.title")} | ${t("app.name")}` }];
@@ -35,7 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     release: { id: release.id, revised: release.policyRevised },
     requireApproval: city.requireApproval,
-    draft: draft ? { status: draft.status, authorName: draft.authorName, isAuthor: draft.authorId === user.id } : null,
+    draft: draft
+      ? {
+          status: draft.status,
+          fromUpgrade: draft.authorId === UPGRADE_AUTHOR,
+          authorName: draft.authorId === UPGRADE_AUTHOR ? t("content.upgradeAuthor") : draft.authorName,
+          isAuthor: draft.authorId === user.id,
+        }
+      : null,
     problems: check?.problems.map((p) => ({ ...p })) ?? [],
     review,
     headings,
@@ -168,6 +176,7 @@ export default function ContentEditor() {
                 author: draft.authorName,
               })}
             </p>
+            {draft.fromUpgrade ? <p>{t("content.draftFromUpgrade")}</p> : null}
             <div className="form-actions">
               {draft.status === "open" && requireApproval
                 ? button("submit", t("content.submit"), "button button-primary")

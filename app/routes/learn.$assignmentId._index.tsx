@@ -1,11 +1,11 @@
 import { today } from "~/lib/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { nextStepLink } from "~/components/MyTraining.tsx";
+import { CompletedLabel, nextStepLink } from "~/components/MyTraining.tsx";
 import { DueLabel, ProgressBar, StatusBadge } from "~/components/TrainingStatus.tsx";
 import { assignmentStatus, daysToDue } from "~/domain/assignment-status.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { formatDateTime } from "~/domain/japan-time.ts";
+import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
 import { stepsDone } from "~/domain/track-progress.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: assignment.dueDate,
     daysToDue: daysToDue(assignment.dueDate, now),
     status: assignmentStatus(assignment, now),
+    completedOn: assignment.completedAt ? japanDate(assignment.completedAt) : null,
+    completedRelease: assignment.completedAt ? assignment.completedReleaseId : null,
     modules: modules.map((m) => ({ ...m, read: readSlugs.has(m.slug) })),
     attempts,
     pledgeSignedAt: assignment.pledge?.signedAt ?? null,
@@ -66,7 +68,11 @@ export default function TrackPage() {
       <p className="badges">
         <StatusBadge status={data.status} />
         <span>{data.fiscalYearLabel}</span>
-        <DueLabel dueDate={data.dueDate} daysToDue={data.daysToDue} completed={data.status === "completed"} />
+        {data.completedOn ? (
+          <CompletedLabel date={data.completedOn} release={data.completedRelease} />
+        ) : (
+          <DueLabel dueDate={data.dueDate} daysToDue={data.daysToDue} completed={false} />
+        )}
       </p>
       <ProgressBar id="track-progress" done={steps.done} total={steps.total} />
       <p>

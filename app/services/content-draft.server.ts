@@ -1,7 +1,8 @@
 import { parse } from "yaml";
 import { rawItems } from "~/domain/content/raw.ts";
+import { EDITIONS_SHIPPED_BEFORE_MARKING } from "~/domain/content/shipped-editions.ts";
 import { reviewKey, reviewQueue, type Review, type ReviewItem } from "~/domain/content/review.ts";
-import type { Actor } from "~/domain/audit.ts";
+import { CLI_ACTOR, type Actor } from "~/domain/audit.ts";
 import { locateProblems, type LocatedProblem } from "~/domain/content/problems-ja.ts";
 import type { ContentFile } from "~/domain/content/types.ts";
 import { db } from "~/lib/db.server.ts";
@@ -9,7 +10,13 @@ import { recordAudit } from "./audit.server.ts";
 import { currentRelease } from "./catalogue.server.ts";
 import { getCity } from "./city.server.ts";
 import { renderLesson } from "./lesson.server.ts";
-import { checkContentFiles, publishContentFiles, releaseFiles } from "./content.server.ts";
+import {
+  checkContentFiles,
+  contentHash,
+  contentProblemsError,
+  publishContentFiles,
+  releaseFiles,
+} from "./content.server.ts";
 
 /**
  * 下書き: content edited in the browser. A draft holds the whole set of
@@ -144,8 +151,14 @@ export async function submitDraft(actor: Actor): Promise<DraftResult> {
   if (!draft) return { ok: false, reason: "noDraft" };
   if (draft.status !== "open") return { ok: false, reason: "notOpen" };
   if (!checkDraft(draft.files).ok) return { ok: false, reason: "invalid" };
+  // A draft an upgrade made has no author: whoever submits it answers for it,
+  // so that a second ADMIN approves it as any other.
+  const authorId = draft.authorId === UPGRADE_AUTHOR ? (actor.staffId ?? UPGRADE_AUTHOR) : draft.authorId;
   await db.$transaction(async (tx) => {
-    await tx.contentDraft.update({ where: { id: draft.id }, data: { status: "submitted", submittedAt: new Date() } });
+    await tx.contentDraft.update({
+      where: { id: draft.id },
+      data: { status: "submitted", submittedAt: new Date(), authorId },
+    });
     await recordAudit(tx, actor, { action: "content.draft-submit", targetType: "draft", targetId: draft.id });
   });
   return { ok: true };
@@ -281,3 +294,80 @@ export async function confirmReview(actor: Actor, kind: ReviewItem["kind"], key:
 }
 
 class DraftChangedMeanwhile extends Error {}
+
+/** The author of a draft made by an upgrade from the content it ships: no member of staff. */
+export const UPGRADE_AUTHOR = 0;
+
+export type ShippedEditionResult =
+  | { status: "unchanged"; releaseId: number }
+  /** The city had published nothing of its own: the shipped edition is the new release. */
+  | { status: "published"; releaseId: number; changes: number }
+  /** The city publishes its own content: the shipped edition waits in a draft for review. */
+  | { status: "draft"; draftId: number }
+  /** A draft of the city's is open: the shipped edition waits until it is published or discarded. */
+  | { status: "waiting"; draftId: number }
+  /** The city discarded the draft of this very edition: it stays discarded. */
+  | { status: "declined"; draftId: number };
+
+/**
+ * Brings the content edition shipped in content/ (or CONTENT_DIR) into the
+ * database, at every start (db:setup). A city that has never published
+ * content of its own — its current release is an edition an upgrade
+ * published, or one shipped before releases were so marked — gets the new
+ * edition published at once, with an audit entry,
+ * shown on the releases page as published by the upgrade. A city that has
+ * (in the browser or by content:sync) gets it as a draft, which goes through
+ * the city's own review like any other: a shipped edition never replaces the
+ * city's edits unseen.
+ */
+export async function applyShippedEdition(files: readonly ContentFile[]): Promise<ShippedEditionResult> {
+  const check = checkContentFiles([...files]);
+  if (!check.ok) throw contentProblemsError(check.problems);
+  const hash = contentHash(files);
+  const latest = await db.contentRelease.findFirst({ orderBy: { id: "desc" } });
+  if (latest?.hash === hash) {
+    // The latest release is this edition; a release older than kept files gets them now.
+    const result = await publishContentFiles(files, "upgrade");
+    return { status: "unchanged", releaseId: result.releaseId };
+  }
+  const snapshot = latest ? await db.contentSnapshot.findUnique({ where: { releaseId: latest.id } }) : null;
+  const active = await activeDraft();
+  const shipped = snapshot?.source === "upgrade" || EDITIONS_SHIPPED_BEFORE_MARKING.has(latest?.hash ?? "");
+  const citysOwn = latest !== null && !shipped;
+  if (active && !(citysOwn && active.authorId === UPGRADE_AUTHOR && active.status === "open")) {
+    return { status: "waiting", draftId: active.id };
+  }
+  if (!citysOwn) {
+    const published = await publishContentFiles(files, "upgrade", {
+      afterSync: async (tx, synced) => {
+        await recordAudit(tx, CLI_ACTOR, {
+          action: "content.upgrade-publish",
+          targetType: "release",
+          targetId: synced.releaseId,
+          detail: { changes: synced.changes.map((c) => `${c.kind} ${c.key} ${c.change}`) },
+        });
+      },
+    });
+    return { status: "published", releaseId: published.releaseId, changes: published.changes.length };
+  }
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const declined = await db.contentDraft.findMany({
+    where: { status: "discarded" },
+    orderBy: { id: "desc" },
+    select: { id: true, files: true },
+  });
+  const same = declined.find((d) => contentHash(d.files as ContentFile[]) === hash);
+  if (same) return { status: "declined", draftId: same.id };
+  return db.$transaction(async (tx) => {
+    const draft = active
+      ? await tx.contentDraft.update({ where: { id: active.id }, data: { files: sorted, baseReleaseId: latest.id } })
+      : await tx.contentDraft.create({ data: { baseReleaseId: latest.id, files: sorted, authorId: UPGRADE_AUTHOR } });
+    await recordAudit(tx, CLI_ACTOR, {
+      action: "content.upgrade-draft",
+      targetType: "draft",
+      targetId: draft.id,
+      detail: { base: latest.id },
+    });
+    return { status: "draft" as const, draftId: draft.id };
+  });
+}

@@ -136,8 +136,12 @@ export class BrowserEditsSinceFileSync extends Error {
   }
 }
 
-/** Where a release's files came from: content:sync, or a draft published in the browser. */
-export type ReleaseSource = "files" | "browser";
+/**
+ * Where a release's files came from: content:sync, a draft published in the
+ * browser, or the edition an upgrade ships, published by db:setup on a city
+ * that had published none of its own.
+ */
+export type ReleaseSource = "files" | "browser" | "upgrade";
 
 export type SyncOptions = {
   /** The files the bundle was read from, kept so the release can be exported and edited. */
@@ -151,10 +155,10 @@ export type SyncOptions = {
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-/** Releases published in the browser after the last release synced from files. */
+/** Releases published in the browser after the last release synced from files (content:sync or an upgrade). */
 async function browserReleasesSinceFileSync(tx: Tx): Promise<BrowserRelease[]> {
   const lastFileSync = await tx.contentSnapshot.findFirst({
-    where: { source: "files" },
+    where: { source: { in: ["files", "upgrade"] } },
     orderBy: { releaseId: "desc" },
   });
   const browser = await tx.contentSnapshot.findMany({
@@ -382,7 +386,8 @@ export async function syncContent(bundle: ContentBundle, hash: string, options: 
   return result;
 }
 
-function contentProblemsError(problems: { file: string; line: number; message: string }[]): Error {
+/** One error listing every problem of invalid content files, file and line first. */
+export function contentProblemsError(problems: { file: string; line: number; message: string }[]): Error {
   const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
   return new Error(`content/ has ${problems.length} problem(s):\n${lines.join("\n")}`);
 }

@@ -9,7 +9,9 @@ import type { Track } from "~/domain/content/types.ts";
 import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
 import { japanDate } from "~/domain/japan-time.ts";
 import { nextStep, trackProgress, type TrackProgress } from "~/domain/track-progress.ts";
+import { parse } from "yaml";
 import { currentRelease, getTrack, listTracks, moduleSummaries, moduleSummariesBySlug } from "./catalogue.server.ts";
+import { releaseFiles } from "./content.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +23,7 @@ type AssignmentProgress = {
   dueDate: string;
   startedAt: Date | null;
   completedAt: Date | null;
+  completedReleaseId: number | null;
   moduleSlugs: unknown;
   readSlugs: Set<string>;
   quizPassed: boolean;
@@ -35,6 +38,7 @@ type AssignmentProgressRow = {
   dueDate: string;
   startedAt: unknown;
   completedAt: unknown;
+  completedReleaseId: number | null;
   moduleSlugs: unknown;
   readSlugs: string | null;
   quizPassed: unknown;
@@ -53,7 +57,7 @@ type AssignmentProgressRow = {
 function assignmentProgressSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT "Assignment"."id", "Assignment"."trackId", "Assignment"."fiscalYear", "Assignment"."dueDate",
-      "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."moduleSlugs",
+      "Assignment"."startedAt", "Assignment"."completedAt", "Assignment"."completedReleaseId", "Assignment"."moduleSlugs",
       -- Module slugs are lower-case letters, digits and hyphens (checked on sync): never a comma.
       (SELECT ${sqlCommaList(Prisma.sql`"ModuleReading"."moduleSlug"`)} FROM "ModuleReading"
         WHERE "ModuleReading"."assignmentId" = "Assignment"."id") AS "readSlugs",
@@ -74,6 +78,7 @@ function toAssignmentProgress(row: AssignmentProgressRow): AssignmentProgress {
     dueDate: row.dueDate,
     startedAt: sqlDate(row.startedAt),
     completedAt: sqlDate(row.completedAt),
+    completedReleaseId: row.completedReleaseId === null ? null : Number(row.completedReleaseId),
     moduleSlugs: sqlJson(row.moduleSlugs),
     readSlugs: new Set(row.readSlugs ? row.readSlugs.split(",") : []),
     quizPassed: sqlBoolean(row.quizPassed),
@@ -102,12 +107,49 @@ export function trackFor(track: Track, assignment: { moduleSlugs: unknown }): Tr
   return { ...track, modules, quiz: { ...track.quiz, questions: Math.min(track.quiz.questions, modules.length * 2) } };
 }
 
-function progressOf(track: Track, assignment: AssignmentProgress): TrackProgress {
+function progressOf(track: Track, assignment: AssignmentProgress, completedModules?: readonly string[]): TrackProgress {
   return trackProgress(track, {
     readSlugs: assignment.readSlugs,
     quizPassed: assignment.quizPassed,
     pledgeSigned: assignment.pledge !== null,
+    completedModules,
   });
+}
+
+// A release's files never change: each release's tracks are read once per process.
+const trackModulesByRelease = new Map<number, Promise<ReadonlyMap<string, string[]> | null>>();
+
+/** Each track's modules in a release, from the files it kept; null for a release that kept none. */
+function trackModulesIn(releaseId: number): Promise<ReadonlyMap<string, string[]> | null> {
+  let known = trackModulesByRelease.get(releaseId);
+  if (!known) {
+    known = releaseFiles(releaseId).then((files) => {
+      const text = files?.find((f) => f.path === "tracks.yaml")?.text;
+      if (!text) return null;
+      const tracks = (parse(text) as { tracks?: { id?: unknown; modules?: unknown }[] } | null)?.tracks ?? [];
+      return new Map(tracks.map((t) => [String(t.id), Array.isArray(t.modules) ? t.modules.map(String) : []]));
+    });
+    trackModulesByRelease.set(releaseId, known);
+  }
+  return known;
+}
+
+/**
+ * The modules of a completed assignment as they were when it was completed
+ * (undefined while it is not): a release that later adds a module to the
+ * track must not show 修了 beside "17 / 18" and a next module to read.
+ */
+async function modulesAtCompletion(track: Track, assignment: AssignmentProgress): Promise<string[] | undefined> {
+  if (!assignment.completedAt) return undefined;
+  if (Array.isArray(assignment.moduleSlugs)) return track.modules;
+  const then =
+    assignment.completedReleaseId === null
+      ? null
+      : (await trackModulesIn(assignment.completedReleaseId))?.get(assignment.trackId);
+  // A release from before releases kept their files: what was read is what was required.
+  return (
+    then ?? (track.reading === "required" ? track.modules.filter((m) => assignment.readSlugs.has(m)) : track.modules)
+  );
 }
 
 /**
@@ -121,14 +163,19 @@ export async function listMyAssignments(staffId: number, today: string) {
     moduleSummariesBySlug(),
   ]);
   const trackById = new Map(tracks.map((t) => [t.id, t]));
-  const view = assignments.flatMap((a) => {
-    const definition = trackById.get(a.trackId);
-    if (!definition) return [];
-    const track = trackFor(definition, a);
-    const progress = progressOf(track, a);
-    const next = nextStep(progress);
-    return [
-      {
+  const view = (
+    await Promise.all(
+      assignments.map(async (a) => {
+        const definition = trackById.get(a.trackId);
+        if (!definition) return [];
+        const track = trackFor(definition, a);
+        return [{ a, track, progress: progressOf(track, a, await modulesAtCompletion(track, a)) }];
+      }),
+    )
+  ).flatMap((found) =>
+    found.map(({ a, track, progress }) => {
+      const next = nextStep(progress);
+      return {
         id: a.id,
         trackName: track.name,
         description: track.description,
@@ -137,13 +184,14 @@ export async function listMyAssignments(staffId: number, today: string) {
         daysToDue: daysToDue(a.dueDate, today),
         status: assignmentStatus(a, today),
         completedOn: a.completedAt ? japanDate(a.completedAt) : null,
+        completedRelease: a.completedAt ? a.completedReleaseId : null,
         progress,
         next,
         nextModuleTitle: next.kind === "read" ? (modules.get(next.moduleSlug)?.title ?? null) : null,
         hasOpenAttempt: a.hasOpenAttempt,
-      },
-    ];
-  });
+      };
+    }),
+  );
   // Completed tracks go last; the rest stay in due-date order.
   return [...view.filter((a) => a.status !== "completed"), ...view.filter((a) => a.status === "completed")];
 }
@@ -158,11 +206,11 @@ export async function getLearnerAssignment(staffId: number, assignmentId: number
   const definition = await getTrack(assignment.trackId);
   if (!definition) return null;
   const track = trackFor(definition, assignment);
-  const progress = progressOf(track, assignment);
+  const progress = progressOf(track, assignment, await modulesAtCompletion(track, assignment));
   return {
     assignment,
     track,
-    modules: await moduleSummaries(track.modules),
+    modules: await moduleSummaries(progress.modules.map((m) => m.slug)),
     progress,
     next: nextStep(progress),
   };

@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { currentRelease } from "./catalogue.server.ts";
-import { releaseFiles } from "./content.server.ts";
+import { releaseFiles, type ReleaseSource } from "./content.server.ts";
 
 /** Every release, newest first, with where its files came from. */
 export async function listReleases() {
@@ -13,7 +13,7 @@ export async function listReleases() {
     db.contentSnapshot.findMany({ select: { releaseId: true, source: true } }),
   ]);
   const source = new Map(snapshots.map((s) => [s.releaseId, s.source]));
-  return releases.map((r) => ({ ...r, source: (source.get(r.id) ?? null) as "files" | "browser" | null }));
+  return releases.map((r) => ({ ...r, source: (source.get(r.id) ?? null) as ReleaseSource | null }));
 }
 
 /** The readable difference between two releases, or null when either kept no files. */
