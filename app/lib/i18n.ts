@@ -841,6 +841,8 @@ const ja = {
   "monthly.wrong": "不正解です。正解は「{answer}」です。",
   "monthly.yourAnswer": "あなたの回答：{choice}",
   "monthly.explanation": "解説",
+  "monthly.keyHidden":
+    "回答を受け付けました。この設問はあなたの未修了の研修で出題されることがあるため、正解と解説は研修を修了すると表示されます。",
   "monthly.none": "今月の一問はまだありません。",
   "monthly.monthRequired": "月を正しく指定してください（例：2026-12）。",
   "monthly.questionRequired": "設問を選んでください。",
