@@ -440,6 +440,12 @@ const ja = {
   "city.pledgeWording": "誓約の文言",
   "city.reportAddress": "不審メールの報告先アドレス",
   "city.requireApproval": "教材の公開に、別のADMINの承認を必要とする",
+  "city.approvalOffRequested":
+    "設定を保存しました。承認を不要にする変更は、別のADMINが同じ変更を保存したときに有効になります。",
+  "city.approvalOffConfirmed": "設定を保存しました。下書きの公開に別のADMINの承認は不要になりました。",
+  "city.approvalOffPending":
+    "{name}さんが、公開の承認を不要にする変更を求めています。同意する場合は、チェックを外して保存してください（チェックを付けたまま保存すると取り下げられます）。",
+  "city.approvalOffPendingMine": "承認を不要にする変更を求めています。別のADMINが同じ変更を保存すると有効になります。",
   "city.save": "保存する",
   "city.saved": "市の設定を保存しました。",
   "city.invalid": "入力内容を確認してください。",
@@ -472,11 +478,15 @@ const ja = {
   "content.started": "下書きを作成しました。",
   "content.saved": "下書きに保存しました。",
   "content.refused.exists": "下書きはすでにあります。",
+  "content.revision": "下書きの版（確認した内容の識別子）：",
   "content.refused.noFiles": "公開中の版のファイルが記録されていません。npm run content:sync を一度実行してください。",
   "content.refused.noDraft": "下書きがありません。",
   "content.refused.notOpen": "承認待ちの下書きは編集できません。「編集に戻す」を押してください。",
   "content.refused.notSubmitted": "承認を依頼された下書きだけを公開できます。",
-  "content.refused.ownDraft": "自分が作成した下書きは承認できません。別のADMINに承認を依頼してください。",
+  "content.refused.ownDraft":
+    "自分が作成・編集した下書きは承認できません。下書きに手を加えていない別のADMINに承認を依頼してください。",
+  "content.refused.revisionChanged":
+    "確認した後に下書きが変更されました。最新の内容を確認し直してから公開してください。",
   "content.refused.invalid": "検査で問題が見つかった下書きは公開できません。",
   "content.refused.stale": "下書きの作成後に別の版が公開されました。下書きを破棄して作り直してください。",
   "content.clauses": "基本方針の条項",
