@@ -623,6 +623,7 @@ const ja = {
   "drills.error.unknownScenario": "そのシナリオはありません。",
   "drills.error.targetKind": "対象の指定方法を選んでください。",
   "drills.error.role": "役割が正しくありません。",
+  "drills.error.sectionId": "課の指定が正しくありません。一覧から選んでください。",
   "drills.error.employeeNumbers": "職員番号を1人以上入力してください。",
   "drills.error.windowStart": "送信開始を日時で入力してください。",
   "drills.error.windowEnd": "送信終了を日時で入力してください。",
