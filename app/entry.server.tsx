@@ -7,7 +7,19 @@ import { NonceProvider } from "~/components/Nonce.tsx";
 import { log } from "~/lib/log.server.ts";
 import { noteDatabaseError, publishedRelease, type ContentReleaseLabel } from "~/services/health.server.ts";
 
+/** How long Remix waits for deferred data (Mamori defers none). */
 const ABORT_DELAY = 5_000;
+
+/**
+ * A backstop for a render that hangs. It counts wall time, and a page's
+ * render waits for the CPU like everything else: it streams the loader data
+ * through React (single fetch), and on a busy server — a dozen release
+ * comparisons at once, each ~0.5 s of parsing — a page's render waited past
+ * 5 s and was aborted into a 500. Nothing in Mamori's renders can wait for
+ * anything but the CPU (no deferred data), so the limit is far above any
+ * queue the server could have and still below the clients' own timeouts.
+ */
+const RENDER_TIMEOUT = 60_000;
 
 /**
  * Drops the NUL bytes React 18's Node renderer pads its output with:
@@ -45,9 +57,9 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
-    // Stops a render that hangs. Cleared as soon as the render ends: a timer
-    // left to run would hold every page's render in memory for 5 seconds.
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
+    // Stops a render that hangs (see RENDER_TIMEOUT). Cleared as soon as the
+    // render ends: a timer left to run would hold every page's render in memory.
+    const timer = setTimeout(() => abort(), RENDER_TIMEOUT);
     timer.unref();
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

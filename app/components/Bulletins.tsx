@@ -90,13 +90,17 @@ export type MonthlyQuestionData = {
   id: number;
   prompt: string;
   choices: { id: string; text: string }[];
-  result: {
-    choiceId: string;
-    correct: boolean;
-    answer: string[];
-    explanation: string;
-    clause: { id: string; heading: string; text: string; popoverId: string } | null;
-  } | null;
+  result:
+    | { choiceId: string; keyHidden: true }
+    | {
+        choiceId: string;
+        keyHidden: false;
+        correct: boolean;
+        answer: string[];
+        explanation: string;
+        clause: { id: string; heading: string; text: string; popoverId: string } | null;
+      }
+    | null;
 };
 
 /**
@@ -111,7 +115,12 @@ export function MonthlyQuestionCard({ question }: { question: MonthlyQuestionDat
       <h2 id="monthly-title">{t("monthly.title")}</h2>
       <p className="field-hint">{t("monthly.lead")}</p>
       <p className="question-prompt">{question.prompt}</p>
-      {result ? (
+      {result?.keyHidden ? (
+        <div role="status" className="notice">
+          <p>{t("monthly.yourAnswer", { choice: text(result.choiceId) })}</p>
+          <p>{t("monthly.keyHidden")}</p>
+        </div>
+      ) : result ? (
         <div role="status" className={result.correct ? "notice result-pass" : "notice notice-error"}>
           <p>
             <strong>

@@ -86,6 +86,7 @@ export function DrillCampaignForm({
         defaultValue={values?.organisationId}
       />
       <SectionSelect organisations={options.organisations} defaultValue={values?.sectionId} />
+      <FieldError id="sectionId" errors={errors} />
       <FilterSelect
         id="employeeTypeCode"
         label={t("staff.employeeType")}

@@ -275,6 +275,10 @@ export function createAppServer({ build, mode, clientDir, before, trustedProxies
     }
     const url = requestUrl(req, https ? "https" : "http");
     if (!url) return refuse(400, "要求の宛先（Host）が正しくありません。");
+    // Remix's data requests before single fetch: Mamori's pages never make
+    // them (they ask for `.data`), and Remix still answers them — with a 500
+    // for a loader that returns null. Nothing legitimate is refused here.
+    if (url.searchParams.has("_data")) return refuse(400, "この形式の要求には対応していません。");
     let tooLarge = false;
     try {
       const crossSite = isCrossSiteWrite(req.method ?? "GET", {

@@ -11,6 +11,12 @@ import { hasControlCharacter } from "./params.ts";
  * ASCII is refused, as is a backslash or a second leading slash in raw or
  * percent-encoded form. The targets Mamori writes itself (`requireUser`) are
  * already percent-encoded paths, so none of this refuses a real one.
+ *
+ * The check on the raw text is not enough: the URL parser resolves dot
+ * segments (`.`, `..`, `%2e`), so `/.//evil.example` becomes the path
+ * `//evil.example`, which a browser given it as `Location` reads as another
+ * host. The path is therefore checked again after parsing, and the parsed
+ * form is what is returned.
  */
 const OWN_ORIGIN = "http://mamori.invalid";
 const MAX_LENGTH = 2048;
@@ -36,6 +42,24 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   } catch {
     return fallback;
   }
-  if (url.origin !== OWN_ORIGIN) return fallback;
+  if (url.origin !== OWN_ORIGIN || url.pathname.startsWith("//") || url.pathname.startsWith("/\\")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * A link's address in Markdown that Mamori will keep: a path on Mamori
+ * (the same rule as the redirect after login), a `#fragment` of the page,
+ * or an absolute http(s) URL. Anything else — `//host`, `/\host`,
+ * `javascript:`, `data:` — is not a link.
+ */
+export function isSafeLinkHref(href: string): boolean {
+  if (href.startsWith("#")) return PRINTABLE_ASCII.test(href);
+  if (href.startsWith("/")) return safeRedirect(href, "") !== "";
+  if (!/^https?:\/\//i.test(href) || !PRINTABLE_ASCII.test(href) || href.length > MAX_LENGTH) return false;
+  try {
+    const url = new URL(href);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }

@@ -6,14 +6,18 @@ import { CitySettingsSchema, organisationLines, parseOrganisationLines } from "~
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
-import { getCity, updateCity } from "~/services/city.server.ts";
+import { getCity, pendingApprovalOff, updateCity } from "~/services/city.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("city.title")} | ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: ["ADMIN"] });
-  const city = await getCity();
-  return { ...city, organisations: organisationLines(city.organisations) };
+  const user = await requireUser(request, { role: ["ADMIN"] });
+  const [city, pending] = await Promise.all([getCity(), pendingApprovalOff()]);
+  return {
+    ...city,
+    organisations: organisationLines(city.organisations),
+    approvalOffPending: pending ? { name: pending.name, byMe: pending.staffId === user.id } : null,
+  };
 }
 
 const FIELDS = ["cityName", "policyTitle", "organisations", "issuerLine", "pledgeWording", "reportAddress"] as const;
@@ -57,7 +61,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return { message: t("city.saved"), errors: {} as Partial<Record<FieldName, string>> };
+  const message =
+    result.approvalOff === "requested"
+      ? t("city.approvalOffRequested")
+      : result.approvalOff === "confirmed"
+        ? t("city.approvalOffConfirmed")
+        : t("city.saved");
+  return { message, errors: {} as Partial<Record<FieldName, string>> };
 }
 
 function TextField({
@@ -149,6 +159,13 @@ export default function CitySettingsPage() {
           <input type="checkbox" id="requireApproval" name="requireApproval" defaultChecked={city.requireApproval} />
           <label htmlFor="requireApproval">{t("city.requireApproval")}</label>
         </div>
+        {city.approvalOffPending ? (
+          <p className="notice" role="status">
+            {city.approvalOffPending.byMe
+              ? t("city.approvalOffPendingMine")
+              : t("city.approvalOffPending", { name: city.approvalOffPending.name })}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t("city.save")}

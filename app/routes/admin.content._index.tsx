@@ -41,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           status: draft.status,
           fromUpgrade: draft.authorId === UPGRADE_AUTHOR,
           authorName: draft.authorId === UPGRADE_AUTHOR ? t("content.upgradeAuthor") : draft.authorName,
-          isAuthor: draft.authorId === user.id,
+          // Whoever changed anything in it may not approve it.
+          isEditor: draft.editorIds.includes(user.id),
+          revision: draft.revision,
         }
       : null,
     problems: check?.problems.map((p) => ({ ...p })) ?? [],
@@ -61,6 +63,7 @@ const DraftAction = z.object({
   intent: z.enum(["start", "submit", "reopen", "discard", "publish", "confirm"]),
   kind: z.enum(["question", "module"]).optional(),
   key: z.string().max(100).optional(),
+  revision: z.string().max(100).optional(),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -94,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return result.ok ? { ok: true, message: t("review.confirmed") } : refused(result.reason);
     }
     case "publish": {
-      const result = await publishDraft(actor);
+      const result = await publishDraft(actor, parsed.data.revision ?? "");
       return result.ok
         ? { ok: true, message: t("content.published", { id: result.releaseId, changed: result.changed }) }
         : refused(result.reason);
@@ -177,6 +180,11 @@ export default function ContentEditor() {
               })}
             </p>
             {draft.fromUpgrade ? <p>{t("content.draftFromUpgrade")}</p> : null}
+            <p>
+              {t("content.revision")} <code data-revision={draft.revision}>{draft.revision.slice(0, 12)}</code>
+            </p>
+            {/* Publishing names the revision shown here: a draft changed since is refused. */}
+            <input type="hidden" name="revision" value={draft.revision} />
             <div className="form-actions">
               {draft.status === "open" && requireApproval
                 ? button("submit", t("content.submit"), "button button-primary")
@@ -184,7 +192,7 @@ export default function ContentEditor() {
               {draft.status === "open" && !requireApproval
                 ? button("publish", t("content.publish"), "button button-primary")
                 : null}
-              {draft.status === "submitted" && !draft.isAuthor
+              {draft.status === "submitted" && !draft.isEditor
                 ? button("publish", t("content.approve"), "button button-primary")
                 : null}
               {draft.status === "submitted" ? button("reopen", t("content.reopen")) : null}

@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginForm } from "~/domain/login-form.ts";
 import { env } from "~/lib/env.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { createUserSession, getUser } from "~/lib/session.server.ts";
 import { signIn } from "~/services/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} | ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/");
-  return null;
+  // The form carries redirectTo on to the action: only a safe path is put in it.
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (await getUser(request)) throw redirect(redirectTo);
+  return { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const submitting = useNavigation().state === "submitting";
   return (
     <section className="card card-narrow" aria-labelledby="login-title">
@@ -49,7 +52,7 @@ export default function Login() {
             {result.error}
           </p>
         ) : null}
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <div className="field">
           <label htmlFor="employeeNumber">{t("login.employeeNumber")}</label>
           <input

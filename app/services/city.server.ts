@@ -72,26 +72,66 @@ export async function seedCity(dir: string): Promise<"created" | "kept"> {
   return "created";
 }
 
-export type CityUpdate = { ok: true } | { ok: false; reason: "organisationInUse"; organisation: string };
+export type CityUpdate =
+  | { ok: true; approvalOff: "requested" | "confirmed" | null }
+  | { ok: false; reason: "organisationInUse"; organisation: string };
+
+/**
+ * Whether content publishing still needs a second ADMIN after this save, and
+ * who is left asking to switch it off. Switching it off is itself a
+ * four-eyes change: the first ADMIN's request is kept pending, and only
+ * another ADMIN's same request switches it off. Switching it on, or saving
+ * with it on, withdraws a pending request.
+ */
+function approvalChange(
+  before: { requireApproval: boolean; approvalOffRequestedBy: number | null },
+  wanted: boolean,
+  actor: Actor,
+): { requireApproval: boolean; approvalOffRequestedBy: number | null; approvalOff: "requested" | "confirmed" | null } {
+  if (wanted || !before.requireApproval)
+    return { requireApproval: wanted, approvalOffRequestedBy: null, approvalOff: null };
+  const requestedByAnother =
+    before.approvalOffRequestedBy !== null && actor.staffId !== null && before.approvalOffRequestedBy !== actor.staffId;
+  return requestedByAnother
+    ? { requireApproval: false, approvalOffRequestedBy: null, approvalOff: "confirmed" }
+    : { requireApproval: true, approvalOffRequestedBy: actor.staffId, approvalOff: "requested" };
+}
+
+/** Who asked to switch the second ADMIN's approval off, while the request waits for another ADMIN. */
+export async function pendingApprovalOff(): Promise<{ staffId: number; name: string } | null> {
+  const row = await db.citySettings.findUniqueOrThrow({
+    where: { id: SETTINGS_ID },
+    select: { approvalOffRequestedBy: true },
+  });
+  if (row.approvalOffRequestedBy === null) return null;
+  const staff = await db.staff.findUnique({ where: { id: row.approvalOffRequestedBy }, select: { name: true } });
+  return { staffId: row.approvalOffRequestedBy, name: staff?.name ?? "" };
+}
 
 /** Saves the settings and the organisations they list, with the fields that changed in the audit log. */
 export async function updateCity(actor: Actor, settings: CitySettings): Promise<CityUpdate> {
   return db
     .$transaction(async (tx) => {
-      const before = CitySettingsSchema.parse(await tx.citySettings.findUniqueOrThrow({ where: { id: SETTINGS_ID } }));
+      const row = await tx.citySettings.findUniqueOrThrow({ where: { id: SETTINGS_ID } });
+      const before = CitySettingsSchema.parse(row);
       const applied = await applyOrganisations(tx, settings.organisations);
       if (!applied.ok) throw new OrganisationInUse(applied.inUse);
-      await tx.citySettings.update({ where: { id: SETTINGS_ID }, data: settings });
-      const changed = (Object.keys(settings) as (keyof CitySettings)[]).filter(
-        (key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]),
+      const { approvalOff, ...approval } = approvalChange(row, settings.requireApproval, actor);
+      const saved = { ...settings, requireApproval: approval.requireApproval };
+      await tx.citySettings.update({ where: { id: SETTINGS_ID }, data: { ...saved, ...approval } });
+      const changed = (Object.keys(saved) as (keyof CitySettings)[]).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(saved[key]),
       );
       await recordAudit(tx, actor, {
         action: "city.update",
         targetType: "city",
         targetId: SETTINGS_ID,
-        detail: Object.fromEntries(changed.map((key) => [key, { before: before[key], after: settings[key] }])),
+        detail: {
+          ...Object.fromEntries(changed.map((key) => [key, { before: before[key], after: saved[key] }])),
+          ...(approvalOff ? { approvalOff } : {}),
+        },
       });
-      return { ok: true as const };
+      return { ok: true as const, approvalOff };
     })
     .catch((error: unknown) => {
       if (error instanceof OrganisationInUse)

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import { rawItems } from "~/domain/content/raw.ts";
 import { EDITIONS_SHIPPED_BEFORE_MARKING } from "~/domain/content/shipped-editions.ts";
@@ -23,7 +24,8 @@ import {
  * content files, starts from the current release, is checked by the same
  * validator as content:check after every edit, and becomes a release through
  * the same function as content:sync. With the city's requireApproval
- * setting on, a second ADMIN approves it: the author never can.
+ * setting on, a second ADMIN approves it: one who changed nothing in it
+ * (not its starter, nor any editor), for the revision they reviewed.
  */
 
 export type DraftStatus = "open" | "submitted" | "published" | "discarded";
@@ -33,6 +35,10 @@ export type Draft = {
   baseReleaseId: number;
   authorId: number;
   authorName: string;
+  /** Everyone who changed the draft (its starter included): none of them may approve it. */
+  editorIds: number[];
+  /** What the approver reviews and names when publishing (draftRevision). */
+  revision: string;
   status: DraftStatus;
   files: ContentFile[];
   /** Review items the officer confirmed as still right (reviewKey). */
@@ -49,11 +55,17 @@ async function toDraft(row: {
   confirmed: unknown;
   updatedAt: Date;
 }): Promise<Draft> {
-  const author = await db.staff.findUnique({ where: { id: row.authorId }, select: { name: true } });
+  const [author, editors] = await Promise.all([
+    db.staff.findUnique({ where: { id: row.authorId }, select: { name: true } }),
+    db.contentDraftEditor.findMany({ where: { draftId: row.id }, select: { staffId: true } }),
+  ]);
+  const files = row.files as ContentFile[];
   return {
     ...row,
     status: row.status as DraftStatus,
-    files: row.files as ContentFile[],
+    files,
+    editorIds: [...new Set([row.authorId, ...editors.map((e) => e.staffId)])],
+    revision: draftRevision(files),
     confirmed: Array.isArray(row.confirmed) ? row.confirmed.map(String) : [],
     authorName: author?.name ?? "",
   };
@@ -70,7 +82,32 @@ export async function activeDraft(): Promise<Draft | null> {
 
 export type DraftResult<T = object> = ({ ok: true } & T) | { ok: false; reason: DraftRefusal };
 export type DraftRefusal =
-  "exists" | "noFiles" | "noDraft" | "notOpen" | "notSubmitted" | "ownDraft" | "invalid" | "stale";
+  "exists" | "noFiles" | "noDraft" | "notOpen" | "notSubmitted" | "ownDraft" | "invalid" | "stale" | "revisionChanged";
+
+/**
+ * The draft's revision: a SHA-256 of its files in path order. The review
+ * page shows it and the publish form sends it back, so that what goes live
+ * is exactly what the approver saw — a draft changed since (reopened,
+ * edited, resubmitted) needs a new review.
+ */
+export function draftRevision(files: readonly ContentFile[]): string {
+  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return createHash("sha256")
+    .update(JSON.stringify(ordered.map((f) => [f.path, f.text])))
+    .digest("hex");
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Records `actor` as one who changed the draft: they can no longer approve it. */
+async function recordEditor(tx: Tx, draftId: number, actor: Actor) {
+  if (actor.staffId === null) return;
+  await tx.contentDraftEditor.upsert({
+    where: { draftId_staffId: { draftId, staffId: actor.staffId } },
+    create: { draftId, staffId: actor.staffId },
+    update: {},
+  });
+}
 
 /** Starts a draft from the files of the current release. */
 export async function startDraft(actor: Actor): Promise<DraftResult<{ id: number }>> {
@@ -82,6 +119,7 @@ export async function startDraft(actor: Actor): Promise<DraftResult<{ id: number
     const created = await tx.contentDraft.create({
       data: { baseReleaseId: release.id, files, authorId: actor.staffId ?? 0 },
     });
+    await recordEditor(tx, created.id, actor);
     await recordAudit(tx, actor, {
       action: "content.draft-edit",
       targetType: "draft",
@@ -135,6 +173,7 @@ export async function editDraft(
     if (row.status !== "open") return { ok: false, reason: "notOpen" } as const;
     const files = edit(row.files as ContentFile[]);
     await tx.contentDraft.update({ where: { id: row.id }, data: { files } });
+    await recordEditor(tx, row.id, actor);
     await recordAudit(tx, actor, {
       action: "content.draft-edit",
       targetType: "draft",
@@ -193,25 +232,31 @@ export async function discardDraft(actor: Actor): Promise<DraftResult> {
 
 /**
  * Publishes the draft as a content release, through the same function as
- * content:sync. With approval required, the draft must have been submitted
- * and the publisher is its approver, who cannot be its author. A draft
- * started before another release was made is refused: publishing it would
- * undo that release.
+ * content:sync, if it is still the `revision` the publisher reviewed. With
+ * approval required, the draft must have been submitted and the publisher
+ * is its approver, who changed nothing in it. A draft started before
+ * another release was made is refused: publishing it would undo that
+ * release.
  */
-export async function publishDraft(actor: Actor): Promise<DraftResult<{ releaseId: number; changed: number }>> {
+export async function publishDraft(
+  actor: Actor,
+  revision: string,
+): Promise<DraftResult<{ releaseId: number; changed: number }>> {
   const [draft, city, release] = await Promise.all([activeDraft(), getCity(), currentRelease()]);
   if (!draft) return { ok: false, reason: "noDraft" };
+  if (draft.revision !== revision) return { ok: false, reason: "revisionChanged" };
   if (city.requireApproval) {
     if (draft.status !== "submitted") return { ok: false, reason: "notSubmitted" };
-    if (draft.authorId === actor.staffId) return { ok: false, reason: "ownDraft" };
+    if (actor.staffId === null || draft.editorIds.includes(actor.staffId)) return { ok: false, reason: "ownDraft" };
   }
   if (draft.baseReleaseId !== release.id) return { ok: false, reason: "stale" };
   if (!checkDraft(draft.files).ok) return { ok: false, reason: "invalid" };
   // The draft is marked published in the release's own transaction: both or neither.
   const result = await publishContentFiles(draft.files, "browser", {
     afterSync: async (tx, synced) => {
+      // Still the draft as read above: an edit or a reopening meanwhile moves updatedAt.
       const marked = await tx.contentDraft.updateMany({
-        where: { id: draft.id, status: draft.status },
+        where: { id: draft.id, status: draft.status, updatedAt: draft.updatedAt },
         data: {
           status: "published",
           approvedById: city.requireApproval ? actor.staffId : null,
@@ -283,6 +328,8 @@ export async function confirmReview(actor: Actor, kind: ReviewItem["kind"], key:
       where: { id: row.id },
       data: { confirmed: [...new Set([...confirmed, reviewKey(kind, key)])] },
     });
+    // Vouching for an item is part of writing the draft, not of approving it.
+    await recordEditor(tx, row.id, actor);
     await recordAudit(tx, actor, {
       action: "content.draft-edit",
       targetType: "draft",

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { t } from "~/lib/i18n.ts";
 import { reads, sqlDate } from "~/lib/sql-read.server.ts";
 import { sqlBoolean, sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { changesOf, writeTransaction } from "~/lib/sql-write.server.ts";
@@ -20,14 +21,10 @@ type LinkRow = {
   scenarioId: string;
   endDate: string;
   followUpTrackId: string;
-  name: string;
-  employeeNumber: string;
   employeeTypeCode: string;
   role: string;
   duties: string;
   active: unknown;
-  organisationName: string;
-  sectionName: string | null;
 };
 
 /**
@@ -39,23 +36,14 @@ async function messageFor(token: string, today: string) {
   if (!TOKEN.test(token)) return null;
   const [row] = await reads.rows<LinkRow>(Prisma.sql`
     SELECT m."id", m."staffId", m."firstFetchAt", m."clickedAt", m."enteredAt", c."id" AS "campaignId", c."scenarioId", c."endDate",
-           c."followUpTrackId", s."name", s."employeeNumber", s."employeeTypeCode", s."role", s."duties", s."active", o."name" AS "organisationName",
-           sec."name" AS "sectionName"
+           c."followUpTrackId", s."employeeTypeCode", s."role", s."duties", s."active"
     FROM "DrillMessage" m
     JOIN "DrillCampaign" c ON c."id" = m."campaignId"
     JOIN "Staff" s ON s."id" = m."staffId"
-    JOIN "Organisation" o ON o."id" = s."organisationId"
-    LEFT JOIN "Section" sec ON sec."id" = s."sectionId"
     WHERE m."tokenHash" = ${hashToken(token)}`);
   if (!row || linkLastDay(row.endDate) < today) return null;
   const scenario = getScenario(row.scenarioId);
   if (!scenario) return null;
-  const staff = {
-    name: row.name,
-    employeeNumber: row.employeeNumber,
-    organisation: { name: row.organisationName },
-    section: row.sectionName === null ? null : { name: row.sectionName },
-  };
   return {
     id: row.id,
     staffId: row.staffId,
@@ -70,10 +58,22 @@ async function messageFor(token: string, today: string) {
     clicked: sqlDate(row.clickedAt) !== null,
     entered: sqlDate(row.enteredAt) !== null,
     campaign: { id: row.campaignId, followUpTrackId: row.followUpTrackId },
-    staff,
     scenario,
   };
 }
+
+/**
+ * The person's values in the mail as the teaching page draws it. Whoever
+ * has the link — a forwarded mail, a colleague, a link scanner's log — may
+ * open the page, so it names no one: the mail shows labels where the
+ * recipient's name, number and section stood.
+ */
+const NOBODY = {
+  name: t("teach.person.name"),
+  employeeNumber: t("teach.person.employeeNumber"),
+  organisation: { name: t("teach.person.organisation") },
+  section: null,
+};
 
 /**
  * A fetch of a drill link: recorded as a raw fetch (mail gateways and link
@@ -85,7 +85,7 @@ export async function openDrillLink(token: string, now: Date, today: string) {
   if (!message) return null;
   if (!message.fetched)
     await db.$executeRaw`UPDATE "DrillMessage" SET "firstFetchAt" = ${sqlInstant(now)} WHERE "id" = ${message.id} AND "firstFetchAt" IS NULL`;
-  return { scenario: message.scenario, mail: renderFor(message.scenario, message.staff) };
+  return { scenario: message.scenario, mail: renderFor(message.scenario, NOBODY) };
 }
 
 export type DrillEvent = "click" | "entered";

@@ -1,5 +1,7 @@
 import { Marked, type Tokens } from "marked";
 import { CITATION } from "~/domain/content/types.ts";
+import { sanitizeLessonHtml } from "~/lib/lesson-html.server.ts";
+import { isSafeLinkHref } from "~/lib/safe-redirect.ts";
 
 export type CitedClause = { id: string; heading: string; text: string; popoverId: string };
 
@@ -8,12 +10,11 @@ type ClauseTexts = ReadonlyMap<string, { heading: string; text: string }>;
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** Lessons come from content/, reviewed like code: their Markdown may hold HTML. */
+/**
+ * Lessons come from content/ or the browser's editor: their Markdown may
+ * hold HTML, which the sanitiser then reduces to its allow-list.
+ */
 const trusted = new Marked({ gfm: true });
-
-// Links that stay on the page's side of the closed network; anything else
-// (javascript:, data:…) is shown as its text.
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
 /**
  * Bulletins are typed into a form by HR: raw HTML is shown as text, links
@@ -26,7 +27,7 @@ const untrusted = new Marked({
     html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
     link(this: { parser: { parseInline(tokens: Tokens.Link["tokens"]): string } }, token: Tokens.Link) {
       const text = this.parser.parseInline(token.tokens);
-      return SAFE_HREF.test(token.href) ? `<a href="${escapeHtml(token.href)}">${text}</a>` : text;
+      return isSafeLinkHref(token.href) ? `<a href="${escapeHtml(token.href)}">${text}</a>` : text;
     },
     image: ({ text }: Tokens.Image) => escapeHtml(text),
   },
@@ -46,7 +47,8 @@ const MARKED_CITATION = /\uE000(\d+)\uE001/g;
  * and bulletins. Each [[clause]] citation becomes a button that opens the
  * clause's exact text in a popover (rendered by the page from `cited`, with
  * ids starting `idPrefix`), so the reader never leaves the page to check it.
- * Only lessons (`trusted`) may carry raw HTML.
+ * Only lessons (`trusted`) may carry raw HTML, and only what the sanitiser
+ * keeps: it runs on every result, before the buttons (ours) go in.
  */
 export function renderMarkdown(
   body: string,
@@ -65,7 +67,7 @@ export function renderMarkdown(
     );
     return `${MARK_OPEN}${buttons.length - 1}${MARK_CLOSE}`;
   });
-  const html = ((isTrusted ? trusted : untrusted).parse(marked) as string).replace(
+  const html = sanitizeLessonHtml((isTrusted ? trusted : untrusted).parse(marked) as string).replace(
     MARKED_CITATION,
     (_, i: string) => buttons[Number(i)]!,
   );

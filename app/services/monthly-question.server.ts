@@ -16,6 +16,7 @@ import { db } from "~/lib/db.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { reads } from "~/lib/sql-read.server.ts";
+import { mayStillBeAsked } from "./answer-key.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { toQuestion } from "./catalogue.server.ts";
 import { itemAnalysis } from "./reports.server.ts";
@@ -126,59 +127,79 @@ export type MonthlyQuestionView = {
   month: string;
   prompt: string;
   choices: Choice[];
-  /** Set once the person has answered: what they chose, the right answer, why, and the clause. */
-  result: {
-    choiceId: string;
-    correct: boolean;
-    answer: string[];
-    explanation: string;
-    clause: { id: string; heading: string; text: string; popoverId: string } | null;
-  } | null;
+  /**
+   * Set once the person has answered: what they chose and, unless the key is
+   * hidden from them, whether it was right, the right answer, why, and the clause.
+   */
+  result:
+    | { choiceId: string; keyHidden: true }
+    | {
+        choiceId: string;
+        keyHidden: false;
+        correct: boolean;
+        answer: string[];
+        explanation: string;
+        clause: { id: string; heading: string; text: string; popoverId: string } | null;
+      }
+    | null;
 };
 
 function readAsked(value: unknown): AskedQuestion {
   return value as AskedQuestion;
 }
 
-type MonthlyRow = { id: number; month: string; question: unknown; choiceId: string | null; correct: unknown };
+type MonthlyRow = {
+  id: number;
+  month: string;
+  question: unknown;
+  moduleSlug: string | null;
+  choiceId: string | null;
+  correct: unknown;
+};
 
 /**
  * This month's question for a person, with their result once they answered;
  * null when HR set none. Every home page asks, so the question with the
  * person's answer is one plain statement on the read connection
  * (sql-read.server.ts); the clause is read only once they answered.
+ *
+ * A question copied from the bank keeps its key and explanation (and whether
+ * the answer was right) from anyone whose unfinished training can still ask
+ * it — the rule of the report's question page (answer-key.server.ts).
  */
 export async function monthlyQuestionFor(staffId: number, today: string): Promise<MonthlyQuestionView | null> {
   const [row] = await reads.rows<MonthlyRow>(Prisma.sql`
-    SELECT "q"."id", "q"."month", "q"."question", "a"."choiceId", "a"."correct"
+    SELECT "q"."id", "q"."month", "q"."question", "b"."moduleSlug", "a"."choiceId", "a"."correct"
     FROM "MonthlyQuestion" AS "q"
+    LEFT JOIN "Question" AS "b" ON "b"."id" = "q"."questionId"
     LEFT JOIN "MonthlyAnswer" AS "a" ON "a"."monthlyQuestionId" = "q"."id" AND "a"."staffId" = ${staffId}
     WHERE "q"."month" = ${monthOf(today)}`);
   if (!row) return null;
   const question = readAsked(sqlJson(row.question));
-  const choiceId = row.choiceId;
-  const [clause] =
-    choiceId !== null
-      ? await reads.rows<{ id: string; heading: string; text: string }>(
-          Prisma.sql`SELECT "id", "heading", "text" FROM "Clause" WHERE "id" = ${question.clause}`,
-        )
-      : [];
-  return {
+  const asked = {
     id: Number(row.id),
     month: row.month,
     prompt: question.prompt,
     // Shuffled as a quiz is, seeded by question and person so a reload shows the same order.
     choices: orderChoices(question, seededRandom(`monthly:${row.id}:${staffId}`)),
-    result:
-      choiceId !== null
-        ? {
-            choiceId,
-            correct: sqlBoolean(row.correct),
-            answer: question.answer,
-            explanation: question.explanation,
-            clause: clause ? { ...clause, popoverId: "monthly-clause" } : null,
-          }
-        : null,
+  };
+  const choiceId = row.choiceId;
+  if (choiceId === null) return { ...asked, result: null };
+  if (row.moduleSlug !== null && (await mayStillBeAsked(staffId, row.moduleSlug)))
+    return { ...asked, result: { choiceId, keyHidden: true } };
+  const [clause] = await reads.rows<{ id: string; heading: string; text: string }>(
+    Prisma.sql`SELECT "id", "heading", "text" FROM "Clause" WHERE "id" = ${question.clause}`,
+  );
+  return {
+    ...asked,
+    result: {
+      choiceId,
+      keyHidden: false,
+      correct: sqlBoolean(row.correct),
+      answer: question.answer,
+      explanation: question.explanation,
+      clause: clause ? { ...clause, popoverId: "monthly-clause" } : null,
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import {
   readContentFiles,
   syncContentDirectory,
 } from "~/services/content.server.ts";
+import { activeDraft } from "~/services/content-draft.server.ts";
 import { changedModules } from "~/services/delta.server.ts";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
@@ -31,6 +32,9 @@ beforeAll(async () => {
   author = await createStaff({ role: "ADMIN" });
   approver = await createStaff({ role: "ADMIN" });
 });
+
+/** The revision the content page shows, as its publish form sends it. */
+const shownRevision = async () => (await activeDraft())?.revision ?? "";
 
 const post = async (fn: unknown, who: { id: number }, path: string, form: Record<string, string>, params = {}) =>
   call(fn as never, await requestAs(who, path, { form }), params);
@@ -169,15 +173,24 @@ describe("content edited in the browser", () => {
     expect(clauseResponse.status).toBe(200);
 
     // Four eyes: nothing publishes before submission, and never by its author.
-    expect((await post(contentAction, approver, "/admin/content", { intent: "publish" })).status).toBe(409);
+    expect(
+      (await post(contentAction, approver, "/admin/content", { intent: "publish", revision: await shownRevision() }))
+        .status,
+    ).toBe(409);
     expect((await post(contentAction, author, "/admin/content", { intent: "submit" })).status).toBe(200);
     const releasesBefore = await db.contentRelease.count();
-    const own = await post(contentAction, author, "/admin/content", { intent: "publish" });
+    const own = await post(contentAction, author, "/admin/content", {
+      intent: "publish",
+      revision: await shownRevision(),
+    });
     expect(own.status).toBe(409);
-    expect(((await own.json()) as { message: string }).message).toContain("自分が作成した下書きは承認できません");
+    expect(((await own.json()) as { message: string }).message).toContain("自分が作成・編集した下書きは承認できません");
     expect(await db.contentRelease.count()).toBe(releasesBefore);
 
-    const published = await post(contentAction, approver, "/admin/content", { intent: "publish" });
+    const published = await post(contentAction, approver, "/admin/content", {
+      intent: "publish",
+      revision: await shownRevision(),
+    });
     expect(published.status).toBe(200);
     const release = await db.contentRelease.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(release.id).toBe(releasesBefore + 1);

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { loader as releasesLoader } from "~/routes/admin.content.releases.tsx";
 import {
-  activeDraft,
   discardDraft,
   publishDraft,
+  activeDraft,
   submitDraft,
   UPGRADE_AUTHOR,
 } from "~/services/content-draft.server.ts";
@@ -94,8 +94,9 @@ describe("the content edition an upgrade ships", { timeout: 120_000 }, () => {
   it("goes live through the city's four-eyes review: whoever submits it cannot approve it", async () => {
     const actor = (who: { id: number }) => ({ staffId: who.id, address: "203.0.113.7" });
     expect(await submitDraft(actor(first))).toEqual({ ok: true });
-    expect(await publishDraft(actor(first))).toEqual({ ok: false, reason: "ownDraft" });
-    const published = await publishDraft(actor(second));
+    const { revision } = (await activeDraft())!;
+    expect(await publishDraft(actor(first), revision)).toEqual({ ok: false, reason: "ownDraft" });
+    const published = await publishDraft(actor(second), revision);
     expect(published).toMatchObject({ ok: true });
     const release = await latestRelease();
     expect(await lessonOf(release.id)).toContain("同梱の第三版で加わった一文。");

@@ -29,7 +29,10 @@ import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.ts
 import { action as monthlyAnswerAction } from "~/routes/monthly-question.tsx";
 import { action as directoryAction } from "~/routes/admin.directory.tsx";
 import { action as newDrillAction } from "~/routes/drills.new.tsx";
-import { action as drillCampaignAction } from "~/routes/drills.$campaignId._index.tsx";
+import { action as drillCampaignAction, loader as drillCampaignLoader } from "~/routes/drills.$campaignId._index.tsx";
+import { loader as drillResultsLoader } from "~/routes/drills.$campaignId.results.tsx";
+import { loader as drillExportLoader } from "~/routes/drills.$campaignId.export.ts";
+import { loader as drillListLoader } from "~/routes/drills._index.tsx";
 import { action as drillLinkAction } from "~/routes/d.$token.tsx";
 import { action as reportMailAction } from "~/routes/report.tsx";
 import { action as triageAction } from "~/routes/admin.mail-reports.tsx";
@@ -724,4 +727,90 @@ describe("bodies that are not form posts never cause a 500 or a write", () => {
       }
     });
   }
+});
+
+/** Numbers a tester typed where a form expects an id: each must be refused or stored as something every page can read. */
+const HOSTILE_NUMBERS = [
+  "1e20",
+  "99999999999999999999",
+  "9007199254740993",
+  "2147483648",
+  "0",
+  "-1",
+  "1.5",
+  "0x10",
+  "１",
+  "1e3",
+  "Infinity",
+  "NaN",
+];
+
+describe("what one form stores, the pages that show it read without a 500", () => {
+  /** Every page that shows a campaign, as HR opens it. */
+  async function drillPages(campaignId: number) {
+    const params = { campaignId: String(campaignId) };
+    const statuses: string[] = [];
+    for (const [name, loader, path] of [
+      ["campaign", drillCampaignLoader, `/drills/${campaignId}`],
+      ["results", drillResultsLoader, `/drills/${campaignId}/results`],
+      ["export", drillExportLoader, `/drills/${campaignId}/export`],
+      ["list", drillListLoader, "/drills"],
+    ] as const) {
+      let status: number;
+      try {
+        status = (await call(loader as never, await requestAs(hr, path), params)).status;
+      } catch (error) {
+        throw new Error(`${name} of campaign ${campaignId} threw: ${error}`);
+      }
+      statuses.push(`${name} ${status}`);
+      expect(status, `${name} of campaign ${campaignId}`).toBeLessThan(500);
+    }
+    return statuses;
+  }
+
+  it.each(HOSTILE_NUMBERS)(
+    "a new drill's section %j is refused with a message, or stored readably",
+    async (sectionId) => {
+      const response = await call(
+        newDrillAction as never,
+        await requestAs(hr, "/drills/new", {
+          form: {
+            name: "課を指定した訓練",
+            scenarioId: "parcel-notice",
+            targetKind: "filter",
+            sectionId,
+            windowStart: "2027-01-12T09:00",
+            windowEnd: "2027-01-12T17:00",
+            businessHoursOnly: "on",
+            endDate: "2027-01-31",
+          },
+        }),
+      );
+      expect(response.status).toBeLessThan(500);
+      if (response.status === 302) {
+        const campaignId = Number(/\/drills\/(\d+)$/.exec(response.headers.get("Location") ?? "")?.[1]);
+        await drillPages(campaignId);
+      } else {
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { errors: Record<string, string> };
+        expect(body.errors.sectionId).toBe("drills.error.sectionId");
+      }
+    },
+  );
+
+  it.each(HOSTILE_NUMBERS)("a campaign stored with section %j by an older version opens on every page", async (raw) => {
+    const campaign = await db.drillCampaign.create({
+      data: {
+        name: "古い訓練",
+        scenarioId: "parcel-notice",
+        targets: { kind: "filter", sectionId: Number(raw.replace("１", "1")) || raw },
+        windowStart: new Date("2027-01-12T00:00:00Z"),
+        windowEnd: new Date("2027-01-12T08:00:00Z"),
+        followUpTrackId: "drill-follow-up",
+        endDate: "2027-01-31",
+        createdBy: hr.id,
+      },
+    });
+    await drillPages(campaign.id);
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { loader as homeLoader } from "~/routes/_index.tsx";
 import { action as adminAction } from "~/routes/admin.monthly-question.tsx";
@@ -246,5 +246,57 @@ describe("question of the month", () => {
     // Eight people seeing only the stored order, or the same first choice, would mean no shuffle.
     expect(orders.some((order) => order !== stored)).toBe(true);
     expect(new Set(orders.map((order) => order[0])).size).toBeGreaterThan(1);
+  });
+});
+
+describe("question of the month from the bank, for someone whose training can still ask it", () => {
+  // The month's question can be replaced only while nobody has answered it: the tests above did.
+  beforeAll(async () => {
+    await db.monthlyAnswer.deleteMany({});
+    await chooseForNovember("duty-01");
+  });
+
+  async function chooseForNovember(questionId: string) {
+    const hr = await createStaff({ role: "HR" });
+    const set = await call(
+      adminAction,
+      await requestAs(hr, "/admin/monthly-question", { form: { intent: "choose", month: "2026-11", questionId } }),
+    );
+    expect(set.status).toBe(200);
+  }
+
+  async function withRefresher(completed: boolean) {
+    const manager = await createStaff({ role: "MANAGER" });
+    await db.assignment.create({
+      data: {
+        staffId: manager.id,
+        trackId: "annual-refresher",
+        cycleKey: "FY2026",
+        fiscalYear: 2026,
+        dueDate: "2026-12-31",
+        completedAt: completed ? new Date("2026-10-01T00:00:00Z") : null,
+      },
+    });
+    return manager;
+  }
+
+  it("records the answer but shows neither the key, the explanation nor whether it was right", async () => {
+    const manager = await withRefresher(false);
+    const shown = await homeQuestion(manager);
+    expect((await answer(manager, shown.id, "a")).status).toBe(302);
+    const after = await homeQuestion(manager);
+    expect(after.result).toEqual({ choiceId: "a", keyHidden: true });
+    const body = JSON.stringify(await (await call(homeLoader, await requestAs(manager, "/"))).json());
+    expect(body).not.toMatch(/"answer"|"explanation"|"correct"/);
+    expect(await db.monthlyAnswer.count({ where: { staffId: manager.id } })).toBe(1);
+  });
+
+  it("shows the key to someone who has completed that training", async () => {
+    const manager = await withRefresher(true);
+    const shown = await homeQuestion(manager);
+    await answer(manager, shown.id, "a");
+    const after = await homeQuestion(manager);
+    expect(after.result).toMatchObject({ choiceId: "a", keyHidden: false });
+    expect(after.result.explanation).not.toBe("");
   });
 });

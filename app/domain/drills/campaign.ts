@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { addDays, isCalendarDate } from "~/domain/fiscal-year.ts";
+import { parseId } from "~/domain/record-id.ts";
 import { isRole, ROLES } from "~/domain/roles.ts";
 
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "ended"] as const;
@@ -20,16 +21,23 @@ export type DrillTargets =
   | { kind: "filter"; organisationId?: string; sectionId?: number; employeeTypeCode?: string; role?: string }
   | { kind: "list"; employeeNumbers: string[] };
 
+/**
+ * The stored targets of a campaign. Stored JSON that is not a valid target
+ * (an old row with a section id no column can hold) targets nobody: read as
+ * an empty filter it would have meant everyone.
+ */
 export function parseTargets(json: unknown): DrillTargets {
   const parsed = TargetsJson.safeParse(json);
-  return parsed.success ? parsed.data : { kind: "filter" };
+  return parsed.success ? parsed.data : { kind: "list", employeeNumbers: [] };
 }
+
+const storedId = z.number().refine((n) => parseId(n) !== null);
 
 const TargetsJson = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("filter"),
     organisationId: z.string().optional(),
-    sectionId: z.number().int().optional(),
+    sectionId: storedId.optional(),
     employeeTypeCode: z.string().optional(),
     role: z.string().optional(),
   }),
@@ -126,7 +134,14 @@ export const CampaignForm = z
     scenarioId: z.string().trim().min(1, "scenarioId").max(64, "scenarioId"),
     targetKind: z.enum(["filter", "list"], { message: "targetKind" }),
     organisationId: z.preprocess(blank, z.string().max(64).optional()),
-    sectionId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    sectionId: z.preprocess(
+      blank,
+      z
+        .unknown()
+        .refine((v) => parseId(typeof v === "string" ? v.trim() : v) !== null, "sectionId")
+        .transform((v) => parseId(typeof v === "string" ? v.trim() : v)!)
+        .optional(),
+    ),
     employeeTypeCode: z.preprocess(blank, z.string().max(64).optional()),
     role: z.preprocess(blank, z.string().refine(isRole, "role").optional()),
     employeeNumbers: z.preprocess(blank, z.string().max(2_000_000).optional()),
@@ -193,6 +208,7 @@ const FORM_FIELDS = [
   "name",
   "scenarioId",
   "targetKind",
+  "sectionId",
   "role",
   "employeeNumbers",
   "windowStart",

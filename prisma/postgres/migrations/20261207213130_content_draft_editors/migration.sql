@@ -1,0 +1,14 @@
+-- AlterTable
+ALTER TABLE "CitySettings" ADD COLUMN     "approvalOffRequestedBy" INTEGER;
+
+-- CreateTable
+CREATE TABLE "ContentDraftEditor" (
+    "draftId" INTEGER NOT NULL,
+    "staffId" INTEGER NOT NULL,
+
+    CONSTRAINT "ContentDraftEditor_pkey" PRIMARY KEY ("draftId","staffId")
+);
+
+-- AddForeignKey
+ALTER TABLE "ContentDraftEditor" ADD CONSTRAINT "ContentDraftEditor_draftId_fkey" FOREIGN KEY ("draftId") REFERENCES "ContentDraft"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
