@@ -4,8 +4,8 @@
  * production build, secure cookies, and a refusal to start without a real
  * SESSION_SECRET. `npm run build` compiles this file to build/server/serve.js,
  * which runs on plain node. SIGTERM and SIGINT stop accepting connections,
- * let requests in flight finish, then close the database before the
- * process exits.
+ * let requests in flight finish (lib/graceful-stop.server.ts), then close
+ * the database before the process exits.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -24,11 +24,16 @@ const { env } = await import("../lib/env.server.ts").catch((error: Error) => {
   process.exit(1);
 });
 const { createAppServer } = await import("../lib/http-server.server.ts");
+const { gracefulStop } = await import("../lib/graceful-stop.server.ts");
 
 const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as { startup?: () => Promise<void>; shutdown?: () => Promise<void> };
 await entry.startup?.();
 const server = createAppServer({ build, mode: "production", clientDir: resolve("build/client") });
+const stop = gracefulStop(server, async () => {
+  await entry.shutdown?.();
+  process.exit(0);
+});
 
 if (env.demoSecret) {
   console.log(
@@ -40,23 +45,9 @@ server.listen(env.PORT, env.HOST, () => {
   console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
 });
 
-let stopping = false;
-function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing requests in flight`);
-  // Node's close() also drops connections whose request is sent but not yet
-  // read, which a busy server would cut off; read and answer those first.
-  const closeIdleConnections = server.closeIdleConnections.bind(server);
-  server.closeIdleConnections = () => {};
-  server.on("request", (_req, res) => res.setHeader("Connection", "close"));
-  server.close(async () => {
-    clearInterval(sweeper);
-    await entry.shutdown?.();
-    process.exit(0);
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    console.log(`${signal}: finishing requests in flight`);
+    stop();
   });
-  // Keep-alive connections with nothing left to answer are closed once quiet.
-  const sweeper = setInterval(closeIdleConnections, 1_000);
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
