@@ -7,8 +7,10 @@ import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { cliOptions } from "./options.ts";
 import { databaseUrl, sqliteFilePath } from "~/lib/database-url.ts";
+import { exitUnlessSqliteLoads } from "~/lib/sqlite-binding.server.ts";
 
 const target = cliOptions("npm run db:backup -- <file>", {}, { positionals: 1 }).positionals[0]!;
+exitUnlessSqliteLoads();
 const source = sqliteFilePath(databaseUrl());
 if (!existsSync(source)) {
   console.error(`no database at ${source}`);

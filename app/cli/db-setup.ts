@@ -6,9 +6,13 @@
  * (`npm run db:demo`): the product carries none of it.
  */
 import { execFileSync } from "node:child_process";
+import { isPostgresUrl, databaseUrl } from "~/lib/database-url.ts";
+import { exitUnlessSqliteLoads } from "~/lib/sqlite-binding.server.ts";
 import { cliOptions } from "./options.ts";
 
 cliOptions("npm run db:setup", {});
+// Prisma's migrate would fail on a broken better-sqlite3 with "External error id#0".
+if (!isPostgresUrl(databaseUrl())) exitUnlessSqliteLoads();
 
 // `migrate deploy` reads DATABASE_URL through prisma.config.ts.
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -89,3 +89,19 @@ test("the demo says on start-up that it signs sessions with the public demo secr
   stop(server);
   expect(output()).toContain("Demo mode: sessions are signed with the public demo secret");
 });
+
+test("a better-sqlite3 that does not load is named in one sentence with its fix, by npm start and npm run serve", async () => {
+  test.setTimeout(90_000);
+  // As on a server whose node_modules was copied from another machine, or built for another Node.js.
+  const broken = { SESSION_SECRET: SECRET, NODE_OPTIONS: "--import ./tests/fixtures/broken-sqlite-binding.mjs" };
+  for (const script of [["start"], ["run", "serve"]]) {
+    const { started, output } = npmStart(broken, script);
+    const { exitCode } = await started;
+    expect(exitCode, output()).toBe(1);
+    const sentence =
+      /^Mamori cannot open its SQLite database because the native module better-sqlite3 is missing or was built for another Node\.js \(.*\): run npm rebuild better-sqlite3 in Mamori's folder, then start again\.$/m;
+    expect(output()).toMatch(sentence);
+    expect(output()).not.toContain("External error");
+    expect(output()).not.toMatch(/^\s+at /m);
+  }
+});
