@@ -42,9 +42,9 @@ export function gracefulStop(server: Server, stopped: () => void): () => void {
     // keep-alive timeout the server announced (clients stop using a
     // connection before it).
     server.closeIdleConnections = () => {};
-    // After this turn's I/O: connections the kernel already accepted while
-    // the server was busy are taken and answered, not reset with the listener.
-    setImmediate(() => server.close(end));
+    // At once: a connection attempted from now on is refused, which a
+    // client can tell from one cut off, and a load balancer tries elsewhere.
+    server.close(end);
     setTimeout(() => {
       server.closeAllConnections();
       end();
