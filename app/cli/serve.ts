@@ -45,8 +45,13 @@ server.listen(env.PORT, env.HOST, () => {
   console.log(`Mamori listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
 });
 
+// The signal may come twice — from npm, which forwards it, and from a
+// supervisor that signals the whole group — and is heeded once.
+let signalled = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
     console.log(`${signal}: finishing requests in flight`);
     stop();
   });
