@@ -7,12 +7,14 @@ import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { cliOptions } from "./options.ts";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "~/lib/database-url.ts";
+import { exitUnlessSqliteLoads } from "~/lib/sqlite-binding.server.ts";
 
 const target = cliOptions("npm run db:backup -- <file>", {}, { positionals: 1 }).positionals[0]!;
 if (isPostgresUrl(databaseUrl())) {
   console.error("DATABASE_URL is a PostgreSQL database: back it up with its own tools (pg_dump), not db:backup");
   process.exit(1);
 }
+exitUnlessSqliteLoads();
 const source = sqliteFilePath(databaseUrl());
 if (!existsSync(source)) {
   console.error(`no database at ${source}`);

@@ -7,11 +7,15 @@
  * (`npm run db:demo`): the product carries none of it.
  */
 import { execFileSync } from "node:child_process";
+import { isPostgresUrl, databaseUrl } from "~/lib/database-url.ts";
+import { exitUnlessSqliteLoads } from "~/lib/sqlite-binding.server.ts";
 import { cliOptions } from "./options.ts";
 import { databaseUrl } from "~/lib/database-url.ts";
 import { refuseNewerDatabase } from "~/lib/migration-check.server.ts";
 
 cliOptions("npm run db:setup", {});
+// Prisma's migrate would fail on a broken better-sqlite3 with "External error id#0".
+if (!isPostgresUrl(databaseUrl())) exitUnlessSqliteLoads();
 
 // Before migrating or syncing anything: older code must leave a newer database untouched.
 await refuseNewerDatabase(databaseUrl()).catch((error: Error) => {

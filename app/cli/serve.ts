@@ -4,8 +4,8 @@
  * production build, secure cookies, and a refusal to start without a real
  * SESSION_SECRET. `npm run build` compiles this file to build/server/serve.js,
  * which runs on plain node. SIGTERM and SIGINT stop accepting connections,
- * let requests in flight finish, then close the database before the
- * process exits.
+ * let requests in flight finish (lib/graceful-stop.server.ts), then close
+ * the database before the process exits.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,6 +26,11 @@ const { appVersion } = await import("../lib/version.server.ts");
 if (ignoredNodeEnv) log.warn(`NODE_ENV=${ignoredNodeEnv} ignored: the server always runs in production`);
 const { lockDatabaseForServer } = await import("../lib/database-lock.server.ts");
 const { refuseNewerDatabase } = await import("../lib/migration-check.server.ts");
+const { gracefulStop } = await import("../lib/graceful-stop.server.ts");
+const { exitUnlessSqliteLoads } = await import("../lib/sqlite-binding.server.ts");
+const { isPostgresUrl } = await import("../lib/database-url.ts");
+// A native module that does not load is named before anything fails less clearly.
+if (!isPostgresUrl(env.DATABASE_URL)) exitUnlessSqliteLoads();
 // Before anything opens the database: db:restore refuses while this lock is
 // held, and older code leaves a database migrated by a newer release alone.
 try {
@@ -48,6 +53,10 @@ const server = createAppServer({
   clientDir: resolve("build/client"),
   trustedProxies: env.TRUSTED_PROXIES,
 });
+const stop = gracefulStop(server, async () => {
+  await entry.shutdown?.();
+  process.exit(0);
+});
 
 if (env.demoSecret) {
   log.warn(
@@ -62,23 +71,14 @@ server.listen(env.PORT, env.HOST, () => {
   );
 });
 
-let stopping = false;
-function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log.info(`${signal}: finishing requests in flight`);
-  // Node's close() also drops connections whose request is sent but not yet
-  // read, which a busy server would cut off; read and answer those first.
-  const closeIdleConnections = server.closeIdleConnections.bind(server);
-  server.closeIdleConnections = () => {};
-  server.on("request", (_req, res) => res.setHeader("Connection", "close"));
-  server.close(async () => {
-    clearInterval(sweeper);
-    await entry.shutdown?.();
-    process.exit(0);
+// The signal may come twice — from npm, which forwards it, and from a
+// supervisor that signals the whole group — and is heeded once.
+let signalled = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
+    log.info(`${signal}: finishing requests in flight`);
+    stop();
   });
-  // Keep-alive connections with nothing left to answer are closed once quiet.
-  const sweeper = setInterval(closeIdleConnections, 1_000);
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));

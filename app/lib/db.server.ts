@@ -5,6 +5,7 @@ import { PrismaClient } from "~/generated/prisma/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-postgres/client.ts";
 import { isPostgresUrl, sqliteFilePath } from "./database-url.ts";
 import { env } from "./env.server.ts";
+import { exitUnlessSqliteLoads } from "./sqlite-binding.server.ts";
 
 /** Milliseconds a writer waits for SQLite's lock before giving up. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -65,6 +66,9 @@ function createClient(): PrismaClient {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
+  // The adapter loads better-sqlite3 at the first query, and Prisma would
+  // report a broken build of it only as "External error id#0".
+  exitUnlessSqliteLoads();
   const adapter = new SQLiteAdapter({
     url: `file:${sqliteFilePath(env.DATABASE_URL)}`,
     timeout: BUSY_TIMEOUT_MS,

@@ -2,23 +2,34 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { Connection, type Outcome } from "../integration/http-connection.ts";
+import { freePort } from "./production-server.ts";
 import { sessionCookieValue } from "./sessions.ts";
 
 // A server of its own on its own database: it gets SIGKILLed mid-run.
 const DB = "tests/.tmp/crash.db";
-const PORT = 3201;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SECRET = "crash-test-secret-of-at-least-32-characters";
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:./${DB}`,
-  SESSION_SECRET: SECRET,
-  SESSION_COOKIE_SECURE: "false",
-  BCRYPT_COST: "4",
-  MAMORI_TODAY: "2026-11-25",
-  HOST: "127.0.0.1",
-  PORT: String(PORT),
-};
+let PORT: number;
+let ORIGIN: string;
+let env: NodeJS.ProcessEnv;
+
+test.beforeAll(async () => {
+  PORT = await freePort();
+  ORIGIN = `http://127.0.0.1:${PORT}`;
+  env = {
+    ...process.env,
+    DATABASE_URL: `file:./${DB}`,
+    SESSION_SECRET: SECRET,
+    SESSION_COOKIE_SECURE: "false",
+    BCRYPT_COST: "4",
+    MAMORI_TODAY: "2026-11-25",
+    HOST: "127.0.0.1",
+    PORT: String(PORT),
+  };
+});
+
+/** What the server printed, for the tests that wait for a line of it. */
+let serverOutput = "";
 
 async function startServer(): Promise<ChildProcess> {
   // A server left over on the port would answer instead of ours.
@@ -29,7 +40,9 @@ async function startServer(): Promise<ChildProcess> {
     () => undefined,
   );
   // The server itself, not a tsx wrapper: SIGKILL must reach the process that holds the database.
-  const server = spawn(process.execPath, ["build/server/serve.js"], { env, stdio: "ignore" });
+  const server = spawn(process.execPath, ["build/server/serve.js"], { env, stdio: ["ignore", "pipe", "ignore"] });
+  serverOutput = "";
+  server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/healthz`)).ok) return server;
@@ -145,28 +158,67 @@ test("SIGKILL during a burst of quiz submissions loses no acknowledged submissio
   }
 });
 
-test("SIGTERM lets the request in flight finish, then exits cleanly and refuses new connections", async () => {
+async function waitForOutput(text: string) {
+  for (let i = 0; i < 200 && !serverOutput.includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(serverOutput).toContain(text);
+}
+
+test("SIGTERM lets the request in flight finish, then exits cleanly; connections arriving meanwhile are refused or answered, never cut off", async () => {
   test.setTimeout(60_000);
   const server = await startServer();
-  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
-  const db = new Database(DB, { readonly: true });
-  const hr = db.prepare("SELECT id FROM Staff WHERE employeeNumber = 'H00001'").get() as { id: number };
-  db.close();
-  // A preview of a 20,000-row staff file takes the server a while: it is surely in flight.
-  const lines = ["職員番号,氏名,所属,任用形態,採用日"];
-  for (let i = 0; i < 20_000; i++) lines.push(`P${String(i).padStart(6, "0")},試験 ${i},市長部局,常勤職員,2020-04-01`);
-  const form = new FormData();
-  form.append("file", new File([lines.join("\r\n")], "big.csv"));
-  const upload = fetch(`${ORIGIN}/staff/import`, {
-    method: "POST",
-    headers: { Cookie: await sessionFor(hr.id), Origin: ORIGIN },
-    body: form,
-  });
-  await new Promise((r) => setTimeout(r, 300));
-  server.kill("SIGTERM");
-  const response = await upload;
-  expect(response.status).toBe(200);
-  expect(await response.text()).toContain("新規 20000人");
-  expect(await exited).toBe(0);
-  await expect(fetch(`${ORIGIN}/healthz`)).rejects.toThrow();
+  try {
+    const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+    const db = new Database(DB, { readonly: true });
+    const hr = db.prepare("SELECT id FROM Staff WHERE employeeNumber = 'H00001'").get() as { id: number };
+    db.close();
+    // Browsers' kept-alive connections, idle when the stop begins.
+    const keptAlive: Connection[] = [];
+    for (let i = 0; i < 40; i++) {
+      const connection = await Connection.open(PORT);
+      if (!(connection instanceof Connection)) throw new Error(`could not connect: ${JSON.stringify(connection)}`);
+      expect(await connection.get()).toMatchObject({ kind: "answered" });
+      keptAlive.push(connection);
+    }
+
+    // A preview of a 10,000-row staff file takes the server a while: it is surely in flight.
+    // (Not much longer: the kept-alive connections' own timeout, 5 s, must not run out meanwhile.)
+    const lines = ["職員番号,氏名,所属,任用形態,採用日"];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`P${String(i).padStart(6, "0")},試験 ${i},市長部局,常勤職員,2020-04-01`);
+    const form = new FormData();
+    form.append("file", new File([lines.join("\r\n")], "big.csv"));
+    const upload = fetch(`${ORIGIN}/staff/import`, {
+      method: "POST",
+      headers: { Cookie: await sessionFor(hr.id), Origin: ORIGIN },
+      body: form,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    server.kill("SIGTERM");
+    await waitForOutput("SIGTERM: finishing requests in flight");
+    const afterTheSignal = await Connection.open(PORT);
+    // Their next requests come one by one while the server finishes the preview.
+    const onTheKeptAlive: Promise<Outcome>[] = [];
+    for (const connection of keptAlive) {
+      onTheKeptAlive.push(connection.get());
+      await new Promise((r) => setTimeout(r, 40));
+    }
+
+    const response = await upload;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("新規 10000人");
+    expect(await exited).toBe(0);
+
+    const answeredAndClosed = {
+      kind: "answered",
+      head: expect.stringMatching(/^HTTP\/1\.1 200[^]*\r\nConnection: close$/im),
+    };
+    expect(afterTheSignal).toEqual({ kind: "refused" });
+    for (const outcome of await Promise.all(onTheKeptAlive))
+      expect([{ kind: "closed before sending" }, answeredAndClosed]).toContainEqual(outcome);
+    for (const connection of keptAlive) connection.close();
+    await expect(fetch(`${ORIGIN}/healthz`)).rejects.toThrow();
+  } finally {
+    // A failed expectation must not leave the server running on this database.
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+  }
 });

@@ -1,44 +1,30 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import {
+  cityEnvironment as environmentOf,
+  descendants,
+  freePort,
+  npmStart as startScript,
+  stop,
+} from "./production-server.ts";
 
 // The README's "Running in production", followed literally: `npm start`
 // with SESSION_SECRET (and where to listen), in an environment that sets no
 // NODE_ENV — as a city's server would have it. The build is the one the
 // other browser tests share (`npm run build` in the README's first line).
 const DB = "tests/.tmp/production.db";
-const PORT = 3203;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SECRET = "a-city-secret-of-more-than-32-characters-0123456789";
+let PORT: number;
+let ORIGIN: string;
 
-function cityEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["NODE_ENV", "SESSION_SECRET", "SESSION_COOKIE_SECURE", "MAMORI_DEMO"]) delete environment[name];
-  return { ...environment, DATABASE_URL: `file:./${DB}`, HOST: "127.0.0.1", PORT: String(PORT), ...settings };
-}
+const cityEnvironment = (settings: Record<string, string>) => environmentOf(DB, PORT, settings);
+const npmStart = (settings: Record<string, string>, script?: string[]) =>
+  startScript(cityEnvironment(settings), script);
 
-/** An npm script (`npm start`), with its output collected; resolves once it listens or exits. */
-function npmStart(settings: Record<string, string>, script = ["start"]) {
-  const server = spawn("npm", script, { env: cityEnvironment(settings), detached: true });
-  let output = "";
-  const started = new Promise<{ exitCode: number | null }>((resolve) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("listening on")) resolve({ exitCode: null });
-    };
-    server.stdout!.on("data", read);
-    server.stderr!.on("data", read);
-    server.on("exit", (exitCode) => resolve({ exitCode }));
-  });
-  return { server, started, output: () => output };
-}
-
-/** Stops `npm start` and everything it started (npm, the shell, node). */
-function stop(server: ChildProcess) {
-  if (server.exitCode === null && server.pid) process.kill(-server.pid, "SIGTERM");
-}
-
-test.beforeAll(() => {
+test.beforeAll(async () => {
+  PORT = await freePort();
+  ORIGIN = `http://127.0.0.1:${PORT}`;
   rmSync(DB, { force: true });
   // Somebody to sign in as: `npm start` itself never loads demo data.
   for (const step of ["app/cli/db-setup.ts", "prisma/seed/load-demo.ts"])
@@ -65,7 +51,7 @@ test("runs in production: production React, a Secure __Host- session cookie, no 
   const { server, started, output } = npmStart({ SESSION_SECRET: SECRET });
   try {
     expect((await started).exitCode, output()).toBeNull();
-    const pid = Number(execFileSync("pgrep", ["-f", "-n", "build/server/serve.js"]).toString().trim());
+    const { pid } = descendants(server.pid!).find((p) => p.command.includes("build/server/serve.js"))!;
     // What makes react-dom/server load its production build on the server.
     const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
     expect(environment).toContain("NODE_ENV=production");
@@ -102,4 +88,20 @@ test("the demo says on start-up that it signs sessions with the public demo secr
   await started;
   stop(server);
   expect(output()).toContain("Demo mode: sessions are signed with the public demo secret");
+});
+
+test("a better-sqlite3 that does not load is named in one sentence with its fix, by npm start and npm run serve", async () => {
+  test.setTimeout(90_000);
+  // As on a server whose node_modules was copied from another machine, or built for another Node.js.
+  const broken = { SESSION_SECRET: SECRET, NODE_OPTIONS: "--import ./tests/fixtures/broken-sqlite-binding.mjs" };
+  for (const script of [["start"], ["run", "serve"]]) {
+    const { started, output } = npmStart(broken, script);
+    const { exitCode } = await started;
+    expect(exitCode, output()).toBe(1);
+    const sentence =
+      /^Mamori cannot open its SQLite database because the native module better-sqlite3 is missing or was built for another Node\.js \(.*\): run npm rebuild better-sqlite3 in Mamori's folder, then start again\.$/m;
+    expect(output()).toMatch(sentence);
+    expect(output()).not.toContain("External error");
+    expect(output()).not.toMatch(/^\s+at /m);
+  }
 });
