@@ -10,7 +10,6 @@ import { execFileSync } from "node:child_process";
 import { isPostgresUrl, databaseUrl } from "~/lib/database-url.ts";
 import { exitUnlessSqliteLoads } from "~/lib/sqlite-binding.server.ts";
 import { cliOptions } from "./options.ts";
-import { databaseUrl } from "~/lib/database-url.ts";
 import { refuseNewerDatabase } from "~/lib/migration-check.server.ts";
 
 cliOptions("npm run db:setup", {});
