@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { connect } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { createInterface } from "node:readline";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
@@ -98,21 +99,36 @@ async function loopDelayDuring(work: () => Promise<unknown>) {
 }
 
 /**
- * Sends `mail` while watching the event loop, and answers how much longer
- * than LOOP_LIMIT_MS it was held. On a shared, loaded machine the loop
- * waits for the CPU now and then whatever this process does, the more so
- * the longer the watch: when a send passes the limit, the loop is watched
- * again, idle, for as long, and only the delay beyond that idle worst
- * counts. A mail that holds the loop does so on every try; the best of
- * three counts.
+ * The event loop's worst moments while it has nothing to do for `ms` but
+ * another thread of this process keeps a CPU busy, as the parser's worker
+ * does while it reads a mail.
  */
-async function excessLoopDelay(mail: Buffer, from = "someone@outside.example", limitMs = LOOP_LIMIT_MS) {
+function busyElsewhere(ms: number) {
+  return loopDelayDuring(async () => {
+    const spinner = new Worker(`const end = Date.now() + ${Math.min(ms, 20_000)}; while (Date.now() < end);`, {
+      eval: true,
+    });
+    await once(spinner, "exit");
+  });
+}
+
+/**
+ * Sends `mail` while watching the event loop, and answers how much longer
+ * than the limit it was held. On a shared, loaded machine (two CPUs, many
+ * processes) the loop waits for a CPU now and then, the more so while the
+ * parser's worker takes one and the longer the watch: when a send passes
+ * the limit, the loop is watched again for as long with a thread as busy as
+ * the parser and nothing else to do, and only the delay beyond that counts.
+ * A mail that holds the loop does so on every try; the best of three counts.
+ */
+async function excessLoopDelay(mail: Buffer, from = "someone@outside.example") {
   // Sent from another process, as a real sender is: this one then holds only the listener.
   mkdirSync("tests/.tmp", { recursive: true });
   const file = join(mkdtempSync(resolve("tests/.tmp/report-inbox-")), "mail.eml");
   writeFileSync(file, mail);
+  onTestFinished(() => rmSync(dirname(file), { recursive: true, force: true }));
   let best = { delayMs: Infinity, gapMs: Infinity };
-  for (let attempt = 0; attempt < 3 && best.delayMs >= limitMs; attempt++) {
+  for (let attempt = 0; attempt < 3 && best.delayMs >= LOOP_LIMIT_MS; attempt++) {
     const watched = await loopDelayDuring(async () => {
       const sender = spawn(process.execPath, ["-e", SENDER_PROCESS, String(inbox.port), from, file], {
         stdio: ["ignore", "pipe", "inherit"],
@@ -123,9 +139,7 @@ async function excessLoopDelay(mail: Buffer, from = "someone@outside.example", l
       expect(reply).toMatch(/^250 /);
     });
     const idle =
-      watched.maxDelayMs < limitMs
-        ? { maxDelayMs: 0, worstGapMs: 10 }
-        : await loopDelayDuring(() => new Promise((done) => setTimeout(done, Math.min(watched.tookMs, 20_000))));
+      watched.maxDelayMs < LOOP_LIMIT_MS ? { maxDelayMs: 0, worstGapMs: 10 } : await busyElsewhere(watched.tookMs);
     const excess = {
       delayMs: watched.maxDelayMs - idle.maxDelayMs,
       gapMs: watched.worstGapMs - idle.worstGapMs,
@@ -210,11 +224,9 @@ describe("the report listener keeps the web app answering whatever mail arrives"
   it('files a mail at the size limit, all "> " lines, without holding the event loop', async () => {
     const head = headers("reporter@outside.example", "at the limit") + "Content-Type: text/plain\r\n\r\n";
     const raw = head + "> \r\n".repeat(Math.floor((MAX_BYTES - head.length - 1024) / 4));
-    // 10 MB pass through this thread (received, handed on): on this loaded machine that
-    // measured up to ~100 ms beyond the idle worst, against hours before the parser's worker.
-    const held = await excessLoopDelay(onTheWire(raw), "big@outside.example", 2 * LOOP_LIMIT_MS);
-    expect(held.delayMs).toBeLessThan(2 * LOOP_LIMIT_MS);
-    expect(held.gapMs).toBeLessThan(2 * LOOP_LIMIT_MS);
+    const held = await excessLoopDelay(onTheWire(raw), "big@outside.example");
+    expect(held.delayMs).toBeLessThan(LOOP_LIMIT_MS);
+    expect(held.gapMs).toBeLessThan(LOOP_LIMIT_MS);
     const report = await db.mailReport.findFirstOrThrow({ where: { subject: "at the limit" } });
     expect(report.rawSize).toBeGreaterThan(MAX_BYTES - 2048);
   }, 180_000);
