@@ -34,6 +34,7 @@ describe("recognising a reported mail", () => {
     });
     // Quoting on one line does not reach the header on the next.
     expect(quotedHeaders(">\nFrom:\nSubject: x")).toEqual({ sender: undefined, subject: "x" });
+    expect(quotedHeaders("\u3000> from： a@b.example\r\n")).toEqual({ sender: "a@b.example", subject: undefined });
     expect(senderAddress('"a@b" <Real@Sender.example> x@y.example')).toBe("real@sender.example");
     expect(senderAddress("< > mail me: c@d.example")).toBe("c@d.example");
     expect(senderAddress("経理部")).toBe("経理部");
@@ -46,12 +47,13 @@ describe("recognising a reported mail", () => {
       return performance.now() - start;
     };
     // Each call runs on the thread that answers requests: its time is the event loop's delay.
-    expect(ms(() => senderAddress(`From: ${"a".repeat(40_000)}`))).toBeLessThan(20);
-    expect(ms(() => senderAddress(`<${"a".repeat(40_000)}`))).toBeLessThan(20);
-    expect(ms(() => originalSubject(`${"fw:".repeat(40_000)}x`))).toBeLessThan(20);
-    expect(ms(() => reportGroupKey("<".repeat(40_000), " ".repeat(40_000)))).toBeLessThan(20);
+    // Bounds far above the linear time, far below the seconds a backtracking pattern took.
+    expect(ms(() => senderAddress(`From: ${"a".repeat(40_000)}`))).toBeLessThan(50);
+    expect(ms(() => senderAddress(`<${"a".repeat(40_000)}`))).toBeLessThan(50);
+    expect(ms(() => originalSubject(`${"fw:".repeat(40_000)}x`))).toBeLessThan(50);
+    expect(ms(() => reportGroupKey("<".repeat(40_000), " ".repeat(40_000)))).toBeLessThan(50);
     const small = ms(() => quotedHeaders("> \r\n".repeat(80_000)));
-    expect(small).toBeLessThan(200);
+    expect(small).toBeLessThan(100);
     const large = ms(() => quotedHeaders("> \r\n".repeat(800_000)));
     expect(large).toBeLessThan(Math.max(small, 5) * 10 * 3);
   });

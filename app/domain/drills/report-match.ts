@@ -64,6 +64,9 @@ export function reportGroupKey(sender: string, subject: string): string {
   return `${senderAddress(sender)}\n${originalSubject(subject).normalize("NFKC").replace(/\s+/g, " ")}`.slice(0, 500);
 }
 
+/** What quotes a line or pads it: ">" and white space (full-width too). */
+const QUOTING = new Set([">", " ", "\t", "\r", "\f", "\v", "\u00a0", "\u3000"]);
+const HEADER_INITIALS = new Set(["F", "f", "S", "s", "差", "送", "件"]);
 const QUOTED_SENDER = /^(?:From|差出人|送信者)\s*[:：]\s*(.+)$/i;
 const QUOTED_SUBJECT = /^(?:Subject|件名)\s*[:：]\s*(.+)$/i;
 
@@ -78,13 +81,18 @@ const QUOTED_SUBJECT = /^(?:Subject|件名)\s*[:：]\s*(.+)$/i;
 export function quotedHeaders(text: string): { sender?: string; subject?: string } {
   let sender: string | undefined;
   let subject: string | undefined;
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
-    let start = 0;
-    while (start < rawLine.length && (rawLine[start] === ">" || /\s/.test(rawLine[start]!))) start++;
-    const line = rawLine.slice(start, start + MAX_LINE_CHARS);
-    sender ??= QUOTED_SENDER.exec(line)?.[1]?.trim();
-    subject ??= QUOTED_SUBJECT.exec(line)?.[1]?.trim();
-    if (sender !== undefined && subject !== undefined) break;
+  for (let start = 0; start < text.length && (sender === undefined || subject === undefined);) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let at = start;
+    while (at < end && QUOTING.has(text[at]!)) at++;
+    // Only a line that starts as a header name can be one: most lines cost this one look.
+    if (at < end && HEADER_INITIALS.has(text[at]!)) {
+      const line = text.slice(at, Math.min(end, at + MAX_LINE_CHARS)).replace(/\r$/, "");
+      sender ??= QUOTED_SENDER.exec(line)?.[1]?.trim();
+      subject ??= QUOTED_SUBJECT.exec(line)?.[1]?.trim();
+    }
+    start = end + 1;
   }
   return { sender, subject };
 }
