@@ -29,11 +29,8 @@ export type MailFacts = {
   sender: string;
   subject: string;
   messageId: string | null;
-  inReplyTo: string | null;
   /** Drill link tokens found anywhere in the mail, the first MAX_TOKENS. */
   tokens: string[];
-  /** How many messages were attached (forwarded as attachments), at any depth. */
-  forwardedParts: number;
 };
 
 export type ParseOutcome =
@@ -81,7 +78,7 @@ const textsOf = (mail: ParsedMail) => [mail.text ?? "", typeof mail.html === "st
 
 const PARSER_OPTIONS = { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
 
-type Gathered = { texts: string[]; partsLeft: number; forwarded: number; firstAttached?: ParsedMail };
+type Gathered = { texts: string[]; partsLeft: number; firstAttached?: ParsedMail };
 
 /** Parses one message and, one level further each time, the messages attached to it. */
 async function gather(raw: Buffer, depthLeft: number, into: Gathered, top = true): Promise<ParsedMail> {
@@ -94,7 +91,6 @@ async function gather(raw: Buffer, depthLeft: number, into: Gathered, top = true
       // The attached message sits one level below its deepest part, as a reader would open it.
       if (structure.depth + 1 > depthLeft) throw new Refused("too-deep");
       const inner = await gather(attachment.content, depthLeft - structure.depth - 1, into, false);
-      into.forwarded++;
       if (top) into.firstAttached ??= inner;
     } else if (attachment.contentType.startsWith("text/")) {
       into.texts.push(attachment.content.toString("utf8"));
@@ -105,7 +101,7 @@ async function gather(raw: Buffer, depthLeft: number, into: Gathered, top = true
 
 /** The facts of one reported mail, or why it is refused. */
 export async function mailFacts(raw: Buffer, limits: StructureLimits): Promise<ParseOutcome> {
-  const gathered: Gathered = { texts: [], partsLeft: limits.maxParts, forwarded: 0 };
+  const gathered: Gathered = { texts: [], partsLeft: limits.maxParts };
   let mail: ParsedMail;
   try {
     mail = await gather(raw, limits.maxDepth, gathered);
@@ -131,9 +127,7 @@ export async function mailFacts(raw: Buffer, limits: StructureLimits): Promise<P
       sender: cut(attached?.from?.text ?? quoted.sender ?? mail.from?.text ?? from),
       subject: cut(attached?.subject ?? quoted.subject ?? originalSubject(mail.subject ?? "")),
       messageId: (attached?.messageId ?? mail.messageId)?.slice(0, MAX_LINE_CHARS) ?? null,
-      inReplyTo: mail.inReplyTo?.slice(0, MAX_LINE_CHARS) ?? null,
       tokens: [...tokens],
-      forwardedParts: gathered.forwarded,
     },
   };
 }
