@@ -1,6 +1,7 @@
 // `npm run build`, after Remix's build: compiles the production server
 // entry (app/cli/serve.ts and the modules it imports from app/lib) to one
-// JavaScript file, build/server/serve.js, so that `npm run serve` runs on
+// JavaScript file, build/server/serve.js (and the report parser's worker to
+// build/server/report-parser-worker.js), so that `npm run serve` runs on
 // plain node with no TypeScript loader (docs/decisions/005-compiled-server.md);
 // then compresses the client build once (.br and .gz beside each text file),
 // which the server sends to browsers that accept it; and records the version
@@ -18,9 +19,7 @@ import {
 } from "../app/lib/compression.server.ts";
 import { fromSources, VERSION_FILE } from "../app/lib/version.server.ts";
 
-await build({
-  entryPoints: ["app/cli/serve.ts"],
-  outfile: "build/server/serve.js",
+const serverOptions = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -29,6 +28,14 @@ await build({
   packages: "external",
   sourcemap: true,
   logLevel: "warning",
+} as const;
+await build({ ...serverOptions, entryPoints: ["app/cli/serve.ts"], outfile: "build/server/serve.js" });
+// The report parser's worker thread is its own file, which the report
+// listener (in the Remix build) starts as build/server/report-parser-worker.js.
+await build({
+  ...serverOptions,
+  entryPoints: ["app/services/report-parser-worker.server.ts"],
+  outfile: "build/server/report-parser-worker.js",
 });
 
 writeFileSync(VERSION_FILE, `${JSON.stringify(fromSources())}\n`);

@@ -76,6 +76,28 @@ const settings = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  // What the listener refuses for good (554): more MIME parts than this in
+  // all, or parts and attached messages nested deeper. A mail not read
+  // within REPORT_PARSE_TIMEOUT_MS is filed for triage unread.
+  REPORT_MAX_PARTS: z.coerce.number().int().positive().default(100),
+  REPORT_MAX_DEPTH: z.coerce.number().int().positive().default(8),
+  REPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Reports by mail per envelope sender per hour, counted in the database
+  // (so across instances); more are answered 450, try later.
+  REPORT_RATE_PER_HOUR: z.coerce.number().int().positive().default(30),
+  // The reported mail kept for the security office: at most this many
+  // bytes of each, and at most this many in all (past it, new reports keep
+  // their facts without the mail).
+  REPORT_RAW_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(256 * 1024),
+  REPORT_RAW_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(200 * 1024 * 1024),
 
   // ── Directory sign-in and staff sync (LDAP / Active Directory; README
   // "Signing in with the city's directory"). Unset LDAP_URL: Mamori

@@ -727,6 +727,7 @@ const ja = {
   "mailReport.drillThanks": "報告ありがとうございます。これは訓練でした。",
   "mailReport.drillCampaign": "訓練「{name}」のメールとして記録しました。",
   "mailReport.realThanks": "報告ありがとうございます。情報セキュリティ担当が確認します。",
+  "mailReport.unread": "（時間内に読み取れなかったメール。保存された内容を確認してください）",
   "mailReport.error.sender": "差出人を入力してください（500文字以内）。",
   "mailReport.error.subject": "件名を入力してください（500文字以内）。",
   "mailReport.error.raw": "メール全体が大きすぎます。",

@@ -1,4 +1,6 @@
 import { db } from "~/lib/db.server.ts";
+import { log } from "~/lib/log.server.ts";
+import { env } from "~/lib/env.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
 import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
@@ -14,10 +16,12 @@ export type IncomingReport = {
   via: "mail" | "button";
   reporterId: number | null;
   reporterEmail?: string | null;
+  /** The SMTP envelope sender, for reports by mail. */
+  envelopeFrom?: string | null;
   sender: string;
   subject: string;
   messageId?: string | null;
-  /** The whole mail, when the reporter gave it. */
+  /** The mail, when the reporter gave it: kept up to REPORT_RAW_MAX_BYTES. */
   raw?: string | null;
   rawSize: number;
   /** Drill link tokens found in the mail (app/domain/drills/report-match.ts). */
@@ -65,11 +69,46 @@ async function matchDrill(report: IncomingReport, now: Date) {
   return null;
 }
 
+/** `text` cut to at most `maxBytes` of UTF-8, never inside a character. */
+export function cutToBytes(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text.slice(0, maxBytes), "utf8");
+  if (bytes.length <= maxBytes) return bytes.toString("utf8");
+  let end = maxBytes;
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString("utf8");
+}
+
+/**
+ * The reported mail to keep: cut to REPORT_RAW_MAX_BYTES, and none once the
+ * mail kept in all would pass REPORT_RAW_QUOTA_BYTES — the report's facts
+ * still reach the office, as anyone who reaches the listener could
+ * otherwise fill the database.
+ */
+async function rawToKeep(raw: string | null | undefined) {
+  if (!raw) return { raw: null, rawBytes: 0 };
+  const kept = cutToBytes(raw, env.REPORT_RAW_MAX_BYTES);
+  const rawBytes = Buffer.byteLength(kept);
+  const { _sum } = await db.mailReport.aggregate({ _sum: { rawBytes: true } });
+  if ((_sum.rawBytes ?? 0) + rawBytes > env.REPORT_RAW_QUOTA_BYTES) {
+    log.warn("report inbox: the storage quota for reported mail is full; a report is kept without its mail");
+    return { raw: null, rawBytes: 0 };
+  }
+  return { raw: kept, rawBytes };
+}
+
+/** How many reports by mail this envelope sender made in the hour before `now`, in every instance. */
+export function reportsFromSenderInLastHour(envelopeFrom: string, now = new Date()) {
+  return db.mailReport.count({
+    where: { envelopeFrom: envelopeFrom.toLowerCase(), receivedAt: { gt: new Date(now.getTime() - 3_600_000) } },
+  });
+}
+
 /**
  * Files a report: a drill report when it is about a drill mail (the
  * message's first report is recorded for the results, even after a click),
  * otherwise a real report for the security office, grouped with identical
- * mails. The raw mail is kept for real reports only.
+ * mails. The raw mail is kept for real reports only, within the limits of
+ * rawToKeep.
  */
 export async function fileReport(report: IncomingReport, now = new Date()): Promise<FiledReport> {
   const sender = report.sender.slice(0, 500);
@@ -77,7 +116,8 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
   const base = {
     via: report.via,
     reporterId: report.reporterId,
-    reporterEmail: report.reporterEmail ?? null,
+    reporterEmail: report.reporterEmail?.slice(0, 500) ?? null,
+    envelopeFrom: report.envelopeFrom?.slice(0, 500).toLowerCase() ?? null,
     sender,
     subject,
     messageId: report.messageId?.slice(0, 500) ?? null,
@@ -85,7 +125,7 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
     receivedAt: now,
     groupKey: reportGroupKey(sender, subject),
   };
-  const drill = await matchDrill(report, now);
+  const drill = await matchDrill({ ...report, sender, subject, tokens: report.tokens.slice(0, 20) }, now);
   if (drill) {
     const created = await db.$transaction(async (tx) => {
       await tx.drillMessage.updateMany({ where: { id: drill.id, reportedAt: null }, data: { reportedAt: now } });
@@ -95,7 +135,7 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
     });
     return { id: created.id, kind: "drill", campaignName: drill.campaign.name };
   }
-  const created = await db.mailReport.create({ data: { ...base, kind: "real", raw: report.raw ?? null } });
+  const created = await db.mailReport.create({ data: { ...base, kind: "real", ...(await rawToKeep(report.raw)) } });
   return { id: created.id, kind: "real", campaignName: null };
 }
 

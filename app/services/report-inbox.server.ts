@@ -1,92 +1,151 @@
 import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import { db } from "~/lib/db.server.ts";
-import { drillTokensIn, originalSubject, quotedHeaders } from "~/domain/drills/report-match.ts";
-import { fileReport, type FiledReport } from "./mail-reports.server.ts";
+import { env } from "~/lib/env.server.ts";
+import { t } from "~/lib/i18n.ts";
 import { log } from "~/lib/log.server.ts";
+import type { MailFacts } from "./report-mail-facts.server.ts";
+import { cutToBytes, fileReport, reportsFromSenderInLastHour, type FiledReport } from "./mail-reports.server.ts";
+import { ArrivingMail, startReportParser } from "./report-parser.server.ts";
 
-/** Mail that is not a mail: no From or no headers a mail program writes. */
-export class NotAMail extends Error {}
+/** What the listener accepts; each defaults to its setting (README, Settings). */
+export type InboxLimits = {
+  /** REPORT_MAX_BYTES: larger mails are refused, 552. */
+  maxBytes: number;
+  /** REPORT_MAX_PARTS, REPORT_MAX_DEPTH: more structure is refused, 554. */
+  maxParts: number;
+  maxDepth: number;
+  /** REPORT_PARSE_TIMEOUT_MS: a mail not read by then is filed for triage unread. */
+  parseTimeoutMs: number;
+  /** REPORT_RATE_PER_HOUR: more reports by one envelope sender get 450. */
+  ratePerHour: number;
+};
 
-const textsOf = (mail: ParsedMail) => [mail.text ?? "", typeof mail.html === "string" ? mail.html : ""];
+const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
 
-/**
- * Files one mail sent to the report address (不審メール報告): the reporter is
- * the member of staff whose address forwarded it. The suspicious mail may be
- * attached (message/rfc822, as "forward as attachment" does) or quoted
- * inline; either way a drill link's token in it makes it a drill report.
- */
-export async function receiveReportMail(raw: Buffer): Promise<FiledReport> {
-  const mail = await simpleParser(raw);
-  const from = mail.from?.value[0]?.address;
-  if (!from || (!mail.date && !mail.messageId && !mail.subject)) throw new NotAMail("not a mail");
-  const texts = textsOf(mail);
-  let original: { sender?: string; subject?: string; messageId?: string } = {};
-  for (const attachment of mail.attachments) {
-    if (attachment.contentType === "message/rfc822") {
-      const inner = await simpleParser(attachment.content);
-      texts.push(...textsOf(inner));
-      original.sender ??= inner.from?.text;
-      original.subject ??= inner.subject;
-      original.messageId ??= inner.messageId;
-    } else if (/^text\//.test(attachment.contentType)) {
-      texts.push(attachment.content.toString("utf8"));
-    }
-  }
-  if (!original.sender) original = { ...quotedHeaders(mail.text ?? ""), ...original };
+/** Whoever the envelope names, lower-cased; "" for the null sender of bounces, which counts as one sender. */
+const envelopeSender = (address: string | false | undefined) => (address || "").toLowerCase().slice(0, 500);
+
+/** Files a mail the parser read: the reporter is the member of staff whose address forwarded it. */
+async function fileParsed(
+  facts: MailFacts,
+  envelopeFrom: string,
+  mail: { excerpt: string; size: number },
+): Promise<FiledReport> {
   const reporter = await db.staff.findFirst({
-    where: { email: { in: [from, from.toLowerCase()] }, active: true },
+    where: { email: { in: [facts.from, facts.from.toLowerCase()] }, active: true },
     select: { id: true },
   });
   return fileReport({
     via: "mail",
     reporterId: reporter?.id ?? null,
-    reporterEmail: from,
-    sender: original.sender ?? mail.from?.text ?? from,
-    subject: original.subject ?? originalSubject(mail.subject ?? ""),
-    messageId: original.messageId ?? mail.messageId ?? null,
-    raw: raw.toString("utf8"),
-    rawSize: raw.length,
-    tokens: texts.flatMap(drillTokensIn),
+    reporterEmail: facts.from,
+    envelopeFrom,
+    sender: facts.sender,
+    subject: facts.subject,
+    messageId: facts.messageId,
+    raw: mail.excerpt,
+    rawSize: mail.size,
+    tokens: facts.tokens,
   });
 }
+
+/** The start of the raw mail, as much as may be kept, decoded without reading the rest. */
+const rawExcerpt = (mail: ArrivingMail) =>
+  cutToBytes(mail.head(env.REPORT_RAW_MAX_BYTES + 4).toString("utf8"), env.REPORT_RAW_MAX_BYTES);
 
 /**
  * Mamori's SMTP listener for the report address (REPORT_SMTP_PORT). It
  * takes mail for any recipient (the city routes report@… here), without
  * authentication (it listens inside the closed network, behind the city's
- * mail server), refuses mail over `maxBytes` and anything that does not
- * parse as a mail.
+ * mail server). Mails are read in a worker thread (report-parser.server.ts);
+ * what it refuses and why is in docs/security.md, "The report listener".
  */
-export async function startReportInbox(options: { port: number; host?: string; maxBytes: number }) {
+export async function startReportInbox(options: { port: number; host?: string } & Partial<InboxLimits>) {
+  const limits: InboxLimits = {
+    maxBytes: options.maxBytes ?? env.REPORT_MAX_BYTES,
+    maxParts: options.maxParts ?? env.REPORT_MAX_PARTS,
+    maxDepth: options.maxDepth ?? env.REPORT_MAX_DEPTH,
+    parseTimeoutMs: options.parseTimeoutMs ?? env.REPORT_PARSE_TIMEOUT_MS,
+    ratePerHour: options.ratePerHour ?? env.REPORT_RATE_PER_HOUR,
+  };
+  const parser = startReportParser({
+    timeoutMs: limits.parseTimeoutMs,
+    limits: { maxParts: limits.maxParts, maxDepth: limits.maxDepth },
+  });
+  const overRate = async (sender: string) => (await reportsFromSenderInLastHour(sender)) >= limits.ratePerHour;
+
+  async function receive(mail: ArrivingMail, envelopeFrom: string): Promise<void> {
+    // Counted again now: mails from one sender may have been read in parallel since MAIL FROM.
+    if (await overRate(envelopeFrom)) throw smtpError(450, "too many reports from this sender, try again later");
+    const kept = { excerpt: rawExcerpt(mail), size: mail.length };
+    const parsed = await parser.parse(mail);
+    if (parsed.kind === "unparseable") {
+      log.warn({ envelopeFrom, reason: parsed.reason }, "report inbox: a mail could not be read in time; filed unread");
+      await fileReport({
+        via: "mail",
+        reporterId: null,
+        reporterEmail: envelopeFrom || null,
+        envelopeFrom,
+        sender: envelopeFrom,
+        subject: t("mailReport.unread"),
+        raw: kept.excerpt,
+        rawSize: kept.size,
+        tokens: [],
+      });
+      return;
+    }
+    const { outcome } = parsed;
+    if (!outcome.ok) {
+      throw outcome.refusal === "not-a-mail"
+        ? smtpError(554, "not a mail")
+        : outcome.refusal === "too-many-parts"
+          ? smtpError(554, `too many MIME parts (at most ${limits.maxParts})`)
+          : smtpError(554, `parts or attached messages nested too deep (at most ${limits.maxDepth})`);
+    }
+    await fileParsed(outcome.facts, envelopeFrom, kept);
+  }
+
+  function onData(stream: SMTPServerDataStream, envelopeFrom: string, callback: (error?: Error | null) => void) {
+    const mail = new ArrivingMail();
+    stream.on("data", (chunk: Buffer) => mail.add(chunk));
+    stream.on("end", () => {
+      if (stream.sizeExceeded) {
+        callback(smtpError(552, "message too large"));
+        return;
+      }
+      receive(mail, envelopeFrom).then(
+        () => callback(),
+        (error: Error & { responseCode?: number }) => {
+          if (error.responseCode) return callback(error);
+          // The database, not the mail: the sending server tries again later.
+          log.error({ err: error }, "report inbox: a reported mail was not stored");
+          callback(smtpError(451, "could not file the report"));
+        },
+      );
+    });
+  }
+
   const server = new SMTPServer({
     name: "mamori-report",
     banner: "Mamori suspicious-mail reports",
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
-    size: options.maxBytes,
+    size: limits.maxBytes,
+    // Each connection may hold a whole mail in memory until it is read.
+    maxClients: 10,
     logger: false,
-    onData(stream, _session, callback) {
-      const parts: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => parts.push(chunk));
-      stream.on("end", () => {
-        if (stream.sizeExceeded) {
-          callback(Object.assign(new Error("message too large"), { responseCode: 552 }));
-          return;
-        }
-        receiveReportMail(Buffer.concat(parts)).then(
-          () => callback(),
-          (error) => {
-            if (!(error instanceof NotAMail)) log.error({ err: error }, "report inbox: a reported mail was not stored");
-            callback(
-              Object.assign(new Error(error instanceof NotAMail ? "not a mail" : "could not file the report"), {
-                responseCode: error instanceof NotAMail ? 554 : 451,
-              }),
-            );
-          },
-        );
-      });
+    onMailFrom(address, _session, callback) {
+      overRate(envelopeSender(address.address)).then(
+        (over) => callback(over ? smtpError(450, "too many reports from this sender, try again later") : undefined),
+        (error: Error) => {
+          log.error({ err: error }, "report inbox: the sender's report count could not be read");
+          callback(smtpError(451, "try again later"));
+        },
+      );
+    },
+    onData(stream, session, callback) {
+      onData(stream, envelopeSender(session.envelope.mailFrom && session.envelope.mailFrom.address), callback);
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -96,6 +155,9 @@ export async function startReportInbox(options: { port: number; host?: string; m
   server.on("error", (error) => log.error({ err: error }, "report inbox: the SMTP listener failed"));
   return {
     port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await parser.close();
+    },
   };
 }

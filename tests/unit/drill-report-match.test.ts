@@ -28,6 +28,34 @@ describe("recognising a reported mail", () => {
       sender: "経理 <b@x.example>",
       subject: "請求書",
     });
+    expect(quotedHeaders("本文\r\n>> From: 経理 <b@x.example>\r\n> >Subject: 請求書\r\n")).toEqual({
+      sender: "経理 <b@x.example>",
+      subject: "請求書",
+    });
+    // Quoting on one line does not reach the header on the next.
+    expect(quotedHeaders(">\nFrom:\nSubject: x")).toEqual({ sender: undefined, subject: "x" });
+    expect(quotedHeaders("\u3000> from： a@b.example\r\n")).toEqual({ sender: "a@b.example", subject: undefined });
+    expect(senderAddress('"a@b" <Real@Sender.example> x@y.example')).toBe("real@sender.example");
+    expect(senderAddress("< > mail me: c@d.example")).toBe("c@d.example");
+    expect(senderAddress("経理部")).toBe("経理部");
+  });
+
+  it("reads hostile text in time that grows with its length, never faster", () => {
+    const ms = (work: () => unknown) => {
+      const start = performance.now();
+      work();
+      return performance.now() - start;
+    };
+    // Each call runs on the thread that answers requests: its time is the event loop's delay.
+    // Bounds far above the linear time, far below the seconds a backtracking pattern took.
+    expect(ms(() => senderAddress(`From: ${"a".repeat(40_000)}`))).toBeLessThan(50);
+    expect(ms(() => senderAddress(`<${"a".repeat(40_000)}`))).toBeLessThan(50);
+    expect(ms(() => originalSubject(`${"fw:".repeat(40_000)}x`))).toBeLessThan(50);
+    expect(ms(() => reportGroupKey("<".repeat(40_000), " ".repeat(40_000)))).toBeLessThan(50);
+    const small = ms(() => quotedHeaders("> \r\n".repeat(80_000)));
+    expect(small).toBeLessThan(100);
+    const large = ms(() => quotedHeaders("> \r\n".repeat(800_000)));
+    expect(large).toBeLessThan(Math.max(small, 5) * 10 * 3);
   });
 });
 
