@@ -1,5 +1,6 @@
 import { parse, parseDocument } from "yaml";
 import type { ContentFile, Question } from "./types.ts";
+import { YAML_MAX_ALIAS_COUNT } from "./parse.ts";
 
 /**
  * Edits made in the browser, applied to the content files themselves: a
@@ -24,7 +25,14 @@ function replaceFile(files: readonly ContentFile[], path: string, text: string):
 function editYaml(text: string, change: (doc: ReturnType<typeof parseDocument>, data: unknown) => void): string {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new ContentEditError(doc.errors[0]!.message);
-  change(doc, doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new ContentEditError(error.message);
+    throw error;
+  }
+  change(doc, data);
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -119,8 +119,28 @@ export function lineAt(source: YamlSource, path: (string | number)[]): number {
   return 1 + source.lineOffset;
 }
 
+/**
+ * How many aliases one file may expand. Content needs few or none; a
+ * "billion laughs" file (aliases of aliases) reaches the limit at once
+ * instead of expanding into gigabytes.
+ */
+export const YAML_MAX_ALIAS_COUNT = 50;
+
 export function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
-  const result = schema.safeParse(source.doc.toJS());
+  let value: unknown;
+  try {
+    value = source.doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package throws a ReferenceError for too many aliases (and for an alias to nothing).
+    if (!(error instanceof ReferenceError)) throw error;
+    problems.push({
+      file: source.file,
+      line: 1 + source.lineOffset,
+      message: `YAML: aliases expand too far (at most ${YAML_MAX_ALIAS_COUNT}): ${error.message}`,
+    });
+    return null;
+  }
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.push({
