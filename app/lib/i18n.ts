@@ -560,6 +560,7 @@ const ja = {
   "policyImport.proposed": "{count}の条項に分けました。番号・見出し・本文を確認して直してください。",
   "policyImport.applied": "基本方針を下書きに反映しました（{count}条項）。要確認の設問とモジュールを確認してください。",
   "policyImport.empty": "基本方針の本文を入力してください。",
+  "policyImport.tooLong": "基本方針の本文が長すぎます。{max}文字以内にしてください。",
   "policyImport.noClauses": "条項が見つかりません。「## 番号 見出し」の行で条項を始めてください。",
   "policyImport.badRevised": "改定日はYYYY-MM-DDの形で入力してください。",
   "review.title": "要確認（{count}件）",
