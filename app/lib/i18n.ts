@@ -618,9 +618,12 @@ const ja = {
   "drills.error.windowStart": "送信開始を日時で入力してください。",
   "drills.error.windowEnd": "送信終了を日時で入力してください。",
   "drills.error.windowOrder": "送信終了は送信開始より後にしてください。",
+  "drills.error.windowTooLong": "送信期間は30日以内にしてください。",
   "drills.error.noSendingHours": "この期間には送信できる時間（平日 9:00〜17:00）がありません。",
   "drills.error.endDate": "終了日を YYYY-MM-DD で入力してください。",
   "drills.error.endBeforeWindow": "終了日は送信終了の日以降にしてください。",
+  "drills.error.endTooLate":
+    "終了日は送信終了の日から30日以内にしてください（訓練のリンクは終了日の30日後まで使えます）。",
   "drills.error.notDraft": "送信予約の済んだ訓練は変更できません。",
   "drills.error.noRecipients": "送信できる対象者がいません。",
   "drills.error.notRunning": "この訓練は実施中ではありません（送信期間が過ぎている可能性があります）。",
