@@ -154,6 +154,7 @@ const ja = {
   "import.tooLarge": "ファイルが大きすぎます（上限 {mb}MB）。",
   "import.rejected":
     "取り込めませんでした。次の{count}件の問題を直して、もう一度アップロードしてください。何も変更していません。",
+  "import.unlisted": "最初の{shown}件を表示しています（ほか {count} 件）。",
   "import.lineHeader": "行",
   "import.problemLine": "{line}行目",
   "import.problemColumn": "列",
