@@ -132,6 +132,8 @@ export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
 const MAX_NAME_LENGTH = 100;
+/** The longest cell read: a name is at most MAX_NAME_LENGTH, a mail address 254, 担当 a few labels. */
+export const MAX_CELL_CHARS = 1000;
 const DATE_FORMATS_HINT = "2026-04-01、2026/4/1、令和8年4月1日 の形式で入力してください";
 
 /** 役割 as the personnel system or a person writes it: the Japanese label or Mamori's code. */
@@ -425,6 +427,15 @@ function readStaffRow(
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const problem = (column: StaffCsvColumn, message: string) => problems.push({ line, column, message });
+
+  // No cell of a staff record is longer than this; a longer one (a cell of a
+  // 20 MB file can hold megabytes) is reported without being normalised or
+  // matched against any pattern.
+  const tooLong = STAFF_CSV_COLUMNS.filter((column) => cell(column).length > MAX_CELL_CHARS);
+  if (tooLong.length > 0) {
+    for (const column of tooLong) problem(column, `${column}が長すぎます（${MAX_CELL_CHARS}文字まで）`);
+    return { row: null, problems };
+  }
 
   const employeeNumber = normaliseEmployeeNumber(cell("職員番号"));
   if (employeeNumber === "") {

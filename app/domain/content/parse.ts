@@ -160,11 +160,14 @@ function splitFrontMatter(text: string): { front: string; body: string; bodyLine
 }
 
 function citationsIn(file: string, body: string, firstLine: number) {
-  return [...body.matchAll(/\[\[([^\]\n]+)\]\]/g)].map((m) => ({
-    file,
-    clause: m[1]!,
-    line: firstLine + body.slice(0, m.index).split("\n").length - 1,
-  }));
+  // Lines are counted on from the previous citation, not from the top for each one.
+  let line = firstLine;
+  let counted = 0;
+  return [...body.matchAll(/\[\[([^[\]\n]+)\]\]/g)].map((m) => {
+    for (let at = body.indexOf("\n", counted); at !== -1 && at < m.index; at = body.indexOf("\n", at + 1)) line++;
+    counted = m.index;
+    return { file, clause: m[1]!, line };
+  });
 }
 
 function toDueRule(due: z.infer<typeof TrackEntry>["due"]): DueRule {

@@ -57,7 +57,10 @@ export function splitPolicy(source: string): ProposedClause[] {
     previousEndsSentence = words.endsWith("。");
   };
 
-  for (const raw of source.replace(/\r\n?/g, "\n").split("\n")) {
+  // Split on every line terminator JavaScript knows: "." then matches the
+  // whole of a line, and a pattern ending "(.*)$" never backtracks (a
+  // U+2028 inside a line made ITEM retry its spaces from each one).
+  for (const raw of source.split(/\r\n?|[\n\u2028\u2029]/)) {
     const line = raw.trim();
     if (!line || PAGE_NOISE.test(line)) continue;
     let match: RegExpExecArray | null;
