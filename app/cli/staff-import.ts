@@ -13,7 +13,12 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { CLI_ACTOR } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
-import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
+import {
+  checkStaffImport,
+  importStaff,
+  readStaffCsv,
+  type StaffImportRejection,
+} from "~/services/staff-import.server.ts";
 import { cliOptions } from "./options.ts";
 
 const { values, positionals } = cliOptions(
@@ -28,11 +33,11 @@ const { values, positionals } = cliOptions(
 const path = positionals[0]!;
 const { "dry-run": dryRun, "deactivate-missing": deactivateMissing, "include-admins": includeAdmins } = values;
 
-const file = readStaffCsv(basename(path), readFileSync(path));
+const file = await readStaffCsv(basename(path), readFileSync(path));
 try {
   if (dryRun) {
     const check = await checkStaffImport(file, null, includeAdmins);
-    if (!check.ok) fail(check.problems);
+    if (!check.ok) fail(check);
     else {
       const { plan } = check;
       report({
@@ -49,7 +54,7 @@ try {
     }
   } else {
     const result = await importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing, includeAdmins });
-    if (!result.ok) fail(result.problems);
+    if (!result.ok) fail(result);
     else report({ ...withoutOk(result), errors: 0 });
   }
 } finally {
@@ -64,9 +69,11 @@ function report(summary: Record<string, unknown>) {
   console.log(JSON.stringify(summary));
 }
 
-function fail(problems: { line: number; column: string; message: string }[]) {
+function fail({ problems, problemCount }: StaffImportRejection) {
   for (const p of problems) console.error(`${path}:${p.line}${p.column ? ` [${p.column}]` : ""}: ${p.message}`);
-  console.error(`rejected: ${problems.length} problem(s); nothing was imported`);
-  report({ created: 0, updated: 0, unchanged: 0, deactivated: 0, errors: problems.length });
+  // Only the first problems are listed (MAX_LISTED_PROBLEMS): a file of a million bad rows would flood the terminal.
+  if (problemCount > problems.length) console.error(`… and ${problemCount - problems.length} more`);
+  console.error(`rejected: ${problemCount} problem(s); nothing was imported`);
+  report({ created: 0, updated: 0, unchanged: 0, deactivated: 0, errors: problemCount });
   process.exitCode = 1;
 }

@@ -26,6 +26,16 @@ function display(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The headline over a rejected file's or sync's problems, saying how many
+ * more there are than the listed first ones ("ほか N 件").
+ */
+export function rejectionMessage(headline: string, rejection: { problems: unknown[]; problemCount: number }): string {
+  const unlisted = rejection.problemCount - rejection.problems.length;
+  if (unlisted <= 0) return headline;
+  return `${headline}${t("import.unlisted", { shown: rejection.problems.length, count: unlisted })}`;
+}
+
 /** What an import or sync changes for one person, as one line: "氏名：旧 → 新、…". */
 export function describeChanges(changes: Record<string, [unknown, unknown] | undefined>): string {
   return Object.entries(changes)

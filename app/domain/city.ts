@@ -24,7 +24,8 @@ export const CitySettingsSchema = z.object({
     .refine((orgs) => new Set(orgs.map((o) => o.name)).size === orgs.length, "duplicate organisation name"),
   issuerLine: text(200),
   pledgeWording: text(2000),
-  reportAddress: z.string().trim().email().max(200),
+  // The length first: the address pattern then never reads a field of megabytes.
+  reportAddress: z.string().trim().max(200).pipe(z.string().email()),
   requireApproval: z.boolean().default(true),
 });
 

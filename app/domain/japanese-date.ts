@@ -21,7 +21,12 @@ const ERA_DATE = new RegExp(String.raw`^(?<era>昭和|平成|令和|[SHR])(?<yea
  * when it is not a real day (2026-02-30) or not a day of the era it names
  * (平成32年, 令和元年4月1日).
  */
+/** Longer than any way of writing a date ("令和 元年 12月 31日" with spaces to spare). */
+const MAX_DATE_CHARS = 40;
+
 export function parseJapaneseDate(input: string): string | null {
+  // A cell of a 20 MB file can be megabytes long: it is no date, and is not normalised to find out.
+  if (input.length > MAX_DATE_CHARS) return null;
   // NFKC turns full-width digits into ASCII and "㋿" into "令和"; people put
   // spaces in odd places ("令和 8年 4月 1日"), which never change the meaning.
   const text = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();

@@ -1,26 +1,71 @@
-import { CsvError, parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse";
+import { Readable } from "node:stream";
 import { normaliseEmployeeNumber } from "~/domain/employee-number.ts";
 import { parseJapaneseDate } from "~/domain/japanese-date.ts";
 import { DUTIES, DUTY_LABELS, formatDuties, readDutiesCell } from "~/domain/duties.ts";
 import type { AuthSource } from "~/domain/ldap.ts";
 import type { Role } from "~/domain/roles.ts";
 import { appointmentProblem, EMAIL, EMPLOYEE_NUMBER } from "~/domain/staff-record.ts";
+import { eventLoopPauser } from "~/lib/event-loop.ts";
 
 export type CsvEncoding = "utf-8" | "utf-8-bom" | "shift_jis";
+
+/** Bytes decoded at a time: decoding a 20 MB file in one call held the thread for 0.6 s. */
+const DECODE_SLICE = 1 << 20;
 
 /**
  * Reads an uploaded CSV whatever Excel or the personnel system saved it as:
  * UTF-8 with a BOM, plain UTF-8, or otherwise Shift_JIS (CP932, which the
  * WHATWG "shift_jis" decoder implements, NEC and IBM extensions included).
+ * Decoded a slice at a time, letting other requests in between.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+export async function decodeCsv(bytes: Uint8Array): Promise<{ text: string; encoding: CsvEncoding }> {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+    return { text: await decodeInSlices(new TextDecoder("utf-8"), bytes.subarray(3)), encoding: "utf-8-bom" };
   }
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("shift_jis").decode(bytes), encoding: "shift_jis" };
+    return { text: await decodeInSlices(new TextDecoder("utf-8", { fatal: true }), bytes), encoding: "utf-8" };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return { text: await decodeInSlices(new TextDecoder("shift_jis"), bytes), encoding: "shift_jis" };
+  }
+}
+
+async function decodeInSlices(decoder: TextDecoder, bytes: Uint8Array): Promise<string> {
+  const pause = eventLoopPauser();
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODE_SLICE) {
+    parts.push(decoder.decode(bytes.subarray(at, at + DECODE_SLICE), { stream: true }));
+    await pause();
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+
+/**
+ * Problems are listed up to this many, in line order, and the rest only
+ * counted: a file of a million bad rows made a 40 MB page and ran the
+ * server out of memory. The first hundred show the operator what is wrong.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** The most staff rows a file may hold: a prefecture's 100,000 staff twice over, and a bound on memory. */
+export const MAX_STAFF_ROWS = 200_000;
+
+/** A file's problems: the first MAX_LISTED_PROBLEMS by line, and how many there are in all. */
+export class ProblemList {
+  readonly listed: ImportProblem[] = [];
+  count = 0;
+
+  add(problem: ImportProblem): void {
+    this.count++;
+    const { listed } = this;
+    if (listed.length === MAX_LISTED_PROBLEMS && problem.line >= listed[listed.length - 1]!.line) return;
+    // Problems mostly come in line order: the place is found from the end. Equal lines keep their order.
+    let at = listed.length;
+    while (at > 0 && listed[at - 1]!.line > problem.line) at--;
+    listed.splice(at, 0, problem);
+    if (listed.length > MAX_LISTED_PROBLEMS) listed.pop();
   }
 }
 
@@ -87,6 +132,8 @@ export type StaffCsvColumn = (typeof STAFF_CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly StaffCsvColumn[] = ["職員番号", "氏名", "所属", "任用形態", "採用日"];
 
 const MAX_NAME_LENGTH = 100;
+/** The longest cell read: a name is at most MAX_NAME_LENGTH, a mail address 254, 担当 a few labels. */
+export const MAX_CELL_CHARS = 1000;
 const DATE_FORMATS_HINT = "2026-04-01、2026/4/1、令和8年4月1日 の形式で入力してください";
 
 /** 役割 as the personnel system or a person writes it: the Japanese label or Mamori's code. */
@@ -144,39 +191,68 @@ export function staffCsvTemplate(): string {
 
 /**
  * Turns the personnel system's staff export into rows ready to save, and
- * collects every problem in the file so the operator can fix them in one go.
+ * collects the file's problems so the operator can fix them in one go
+ * (the first MAX_LISTED_PROBLEMS returned; `problems` counts them all).
+ * The file is parsed a record at a time, keeping only the valid rows, with
+ * pauses that let other requests in.
  */
-export function parseStaffCsv(
+export async function parseStaffCsv(
   text: string,
   lookups: StaffCsvLookups,
-): { rows: StaffImportRow[]; problems: ImportProblem[] } {
-  const parsed = readRecords(text);
-  if ("problem" in parsed) return { rows: [], problems: [parsed.problem] };
-
-  const [header, ...records] = parsed.records;
-  if (!header) {
-    return {
-      rows: [],
-      problems: [
-        {
-          line: 1,
+  problems = new ProblemList(),
+): Promise<{ rows: StaffImportRow[]; problems: ImportProblem[] }> {
+  const rows: StaffImportRow[] = [];
+  const done = () => ({ rows, problems: problems.listed });
+  const pause = eventLoopPauser();
+  const firstLineOfEmployeeNumber = new Map<string, number>();
+  const resolve = lookupsByKey(lookups);
+  let columns: { indexes: [StaffCsvColumn, number][]; hasDuties: boolean } | null = null;
+  let records = 0;
+  try {
+    for await (const { line, cells } of csvRecords(text)) {
+      if (!columns) {
+        const found = findColumns({ line, cells });
+        if ("problems" in found) {
+          for (const problem of found.problems) problems.add(problem);
+          return done();
+        }
+        columns = { indexes: [...found.indexes], hasDuties: found.indexes.has("担当") };
+        continue;
+      }
+      if (++records > MAX_STAFF_ROWS) {
+        problems.add({
+          line,
           column: "",
-          message: `ファイルが空です。1 行目に見出し（${REQUIRED_COLUMNS.join("、")} など）が必要です`,
-        },
-      ],
-    };
+          message: `職員は${MAX_STAFF_ROWS.toLocaleString("ja-JP")}行までです。ファイルを分けて取り込んでください`,
+        });
+        return done();
+      }
+      const byName: Partial<Record<StaffCsvColumn, string>> = {};
+      for (const [column, index] of columns.indexes) byName[column] = cells[index] ?? "";
+      const result = readStaffRow(
+        line,
+        (column) => byName[column] ?? "",
+        columns.hasDuties,
+        resolve,
+        firstLineOfEmployeeNumber,
+      );
+      for (const problem of result.problems) problems.add(problem);
+      if (result.problems.length === 0 && result.row) rows.push(result.row);
+      await pause();
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    problems.add(csvSyntaxProblem(error, text));
+    return done();
   }
-
-  const columns = findColumns(header);
-  if ("problems" in columns) return { rows: [], problems: columns.problems };
-
-  const indexes = [...columns.indexes];
-  const byColumn = records.map(({ line, cells }) => {
-    const byName: Partial<Record<StaffCsvColumn, string>> = {};
-    for (const [column, index] of indexes) byName[column] = cells[index] ?? "";
-    return { line, cells: byName };
-  });
-  return readStaffRecords(byColumn, lookups);
+  if (!columns) {
+    problems.add({
+      line: 1,
+      column: "",
+      message: `ファイルが空です。1 行目に見出し（${REQUIRED_COLUMNS.join("、")} など）が必要です`,
+    });
+  }
+  return done();
 }
 
 /**
@@ -208,27 +284,43 @@ export function readStaffRecords(
 
 type CsvRecord = { line: number; cells: string[] };
 
-function readRecords(text: string): { records: CsvRecord[] } | { problem: ImportProblem } {
-  // csv-parse counts a quoted CRLF as two lines, so give it LF only; a
-  // newline inside a quoted cell then reads back as "\n".
-  const lf = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info: true` each record comes as { record, info }, which the
-    // library's overloads do not express.
-    parsed = parse(lf, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof parsed;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return { problem: csvSyntaxProblem(error, lf) };
+/** Characters handed to the CSV parser at a time. */
+const PARSE_SLICE = 1 << 16;
+
+/**
+ * The text in slices with every line end as LF: csv-parse counts a quoted
+ * CRLF as two lines, so it gets LF only; a newline inside a quoted cell
+ * then reads back as "\n". A CR at the end of a slice waits for the next
+ * one, which may start with its LF.
+ */
+function* lfSlices(text: string): Generator<string> {
+  let carry = "";
+  for (let at = text.charCodeAt(0) === 0xfeff ? 1 : 0; at < text.length; at += PARSE_SLICE) {
+    let slice = carry + text.slice(at, at + PARSE_SLICE);
+    carry = "";
+    if (slice.endsWith("\r") && at + PARSE_SLICE < text.length) {
+      carry = "\r";
+      slice = slice.slice(0, -1);
+    }
+    yield slice.replace(/\r\n?/g, "\n");
   }
-  const records: CsvRecord[] = [];
-  for (const { record, info } of parsed) {
+  if (carry) yield "\n";
+}
+
+/** The file's records with the line each starts on; blank records skipped; throws a CsvError. */
+async function* csvRecords(text: string): AsyncGenerator<CsvRecord> {
+  const parser = Readable.from(lfSlices(text)).pipe(
+    parse({ info: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  // With `info: true` each record comes as { record, info }, which the library's overloads do not express.
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (record.every((cell) => cell.trim() === "")) continue;
     // info.lines is the line on which the record ends; the operator looks for where it starts.
-    const newlinesInside = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
-    records.push({ line: info.lines - newlinesInside, cells: record });
+    let newlinesInside = 0;
+    for (const cell of record)
+      for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) newlinesInside++;
+    yield { line: info.lines - newlinesInside, cells: record };
   }
-  return { records };
 }
 
 function csvSyntaxProblem(error: CsvError, text: string): ImportProblem {
@@ -252,12 +344,14 @@ function lineOfUnclosedQuote(text: string): number {
   let line = 1;
   let inQuotes = false;
   let openedOn = 1;
-  let previous = "";
-  for (const char of text) {
-    if (char === "\n") line += 1;
-    else if (char === '"') {
+  let previous = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    // CRLF, CR and LF each end a line, as lfSlices reads them.
+    if (char === 0x0a || (char === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line += 1;
+    else if (char === 0x22) {
       // The second quote of an escaped "" reopens the same value.
-      if (!inQuotes && previous !== '"') openedOn = line;
+      if (!inQuotes && previous !== 0x22) openedOn = line;
       inQuotes = !inQuotes;
     }
     previous = char;
@@ -333,6 +427,15 @@ function readStaffRow(
 ): { row: StaffImportRow | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const problem = (column: StaffCsvColumn, message: string) => problems.push({ line, column, message });
+
+  // No cell of a staff record is longer than this; a longer one (a cell of a
+  // 20 MB file can hold megabytes) is reported without being normalised or
+  // matched against any pattern.
+  const tooLong = STAFF_CSV_COLUMNS.filter((column) => cell(column).length > MAX_CELL_CHARS);
+  if (tooLong.length > 0) {
+    for (const column of tooLong) problem(column, `${column}が長すぎます（${MAX_CELL_CHARS}文字まで）`);
+    return { row: null, problems };
+  }
 
   const employeeNumber = normaliseEmployeeNumber(cell("職員番号"));
   if (employeeNumber === "") {

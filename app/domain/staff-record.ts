@@ -7,7 +7,7 @@ import { IdField } from "~/lib/params.ts";
 
 export const EMPLOYEE_NUMBER = /^[0-9A-Z-]{1,20}$/;
 /** A plausible mail address: enough to catch a typo, not a full RFC 5322 parser. */
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 /**
  * What is wrong with an appointment period, if anything: fixed-term types
@@ -48,10 +48,16 @@ export class ProtectedAccountError extends Error {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, t("staff.dateFormat"))
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    t("staff.dateFormat"),
+  // Only a value of the right shape is tried as a date (a refinement runs even after the pattern failed).
+  .pipe(
+    z
+      .string()
+      .refine(
+        (value) =>
+          !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+          new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+        t("staff.dateFormat"),
+      ),
   );
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional());
 
@@ -59,6 +65,8 @@ const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), isoDate.opt
 export const StaffRecordForm = z.object({
   employeeNumber: z
     .string({ required_error: t("staff.required") })
+    // The length first, so that a field of megabytes is not normalised to be refused.
+    .max(100, t("staff.employeeNumberFormat"))
     .transform(normaliseEmployeeNumber)
     .pipe(z.string().regex(EMPLOYEE_NUMBER, t("staff.employeeNumberFormat"))),
   name: z

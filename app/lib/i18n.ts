@@ -156,6 +156,7 @@ const ja = {
   "import.tooLarge": "ファイルが大きすぎます（上限 {mb}MB）。",
   "import.rejected":
     "取り込めませんでした。次の{count}件の問題を直して、もう一度アップロードしてください。何も変更していません。",
+  "import.unlisted": "最初の{shown}件を表示しています（ほか {count} 件）。",
   "import.lineHeader": "行",
   "import.problemLine": "{line}行目",
   "import.problemColumn": "列",
@@ -579,6 +580,7 @@ const ja = {
   "policyImport.empty": "基本方針の本文を入力してください。",
   "policyImport.kept":
     "次の{count}条項は、貼り付けた本文に見出しがないため、現在の見出しを引き継ぎます（見出しを書けば置き換わります）。",
+  "policyImport.tooLong": "基本方針の本文が長すぎます。{max}文字以内にしてください。",
   "policyImport.noClauses": "条項が見つかりません。「## 番号 見出し」の行で条項を始めてください。",
   "policyImport.badRevised": "改定日はYYYY-MM-DDの形で入力してください。",
   "review.title": "要確認（{count}件）",
@@ -641,9 +643,12 @@ const ja = {
   "drills.error.windowStart": "送信開始を日時で入力してください。",
   "drills.error.windowEnd": "送信終了を日時で入力してください。",
   "drills.error.windowOrder": "送信終了は送信開始より後にしてください。",
+  "drills.error.windowTooLong": "送信期間は30日以内にしてください。",
   "drills.error.noSendingHours": "この期間には送信できる時間（平日 9:00〜17:00）がありません。",
   "drills.error.endDate": "終了日を YYYY-MM-DD で入力してください。",
   "drills.error.endBeforeWindow": "終了日は送信終了の日以降にしてください。",
+  "drills.error.endTooLate":
+    "終了日は送信終了の日から30日以内にしてください（訓練のリンクは終了日の30日後まで使えます）。",
   "drills.error.notDraft": "送信予約の済んだ訓練は変更できません。",
   "drills.error.noRecipients": "送信できる対象者がいません。",
   "drills.error.notRunning": "この訓練は実施中ではありません（送信期間が過ぎている可能性があります）。",

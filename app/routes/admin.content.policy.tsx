@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { EditorField } from "~/components/EditorField.tsx";
 import { clausesKeepingHeadings, replacePolicy } from "~/domain/content/edit.ts";
-import { clauseSheet, parseClauseSheet, splitPolicy } from "~/domain/content/split-policy.ts";
+import { clauseSheet, MAX_POLICY_SOURCE_CHARS, parseClauseSheet, splitPolicy } from "~/domain/content/split-policy.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
 import { readForm } from "~/lib/form-body.server.ts";
@@ -13,7 +13,10 @@ import { activeDraft, editDraft } from "~/services/content-draft.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("policyImport.title")} | ${t("app.name")}` }];
 
-const MAX_TEXT = 2_000_000;
+/** The sheet holds the proposal plus its "## id" lines: some room over the source. */
+const MAX_SHEET_CHARS = MAX_POLICY_SOURCE_CHARS * 2;
+/** A text file of the longest accepted policy: up to 3 bytes a character in UTF-8. */
+const MAX_FILE_BYTES = MAX_POLICY_SOURCE_CHARS * 3;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["ADMIN"] });
@@ -24,8 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const ImportForm = z.object({
   intent: z.enum(["split", "apply"]).catch("split"),
-  source: z.string().max(MAX_TEXT).default(""),
-  sheet: z.string().max(MAX_TEXT).default(""),
+  // Checked for length below, with a message of its own.
+  source: z.string().default(""),
+  sheet: z.string().max(MAX_SHEET_CHARS).default(""),
   title: z.string().max(200).default(""),
   revised: z.string().max(20).default(""),
 });
@@ -47,8 +51,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = ImportForm.safeParse(fields);
   if (!form.success) return data<ImportResult>({ ok: false, message: t("edit.invalid") }, { status: 400 });
   if (form.data.intent === "split") {
-    const uploaded = file instanceof File && file.size > 0 && file.size <= MAX_TEXT ? await file.text() : "";
+    const tooLong = t("policyImport.tooLong", { max: MAX_POLICY_SOURCE_CHARS.toLocaleString("ja-JP") });
+    if (file instanceof File && file.size > MAX_FILE_BYTES) {
+      return data<ImportResult>({ ok: false, message: tooLong, errors: { file: tooLong } }, { status: 400 });
+    }
+    const uploaded = file instanceof File && file.size > 0 ? await file.text() : "";
     const source = uploaded || form.data.source;
+    if (source.length > MAX_POLICY_SOURCE_CHARS) {
+      const field = uploaded ? "file" : "source";
+      return data<ImportResult>({ ok: false, message: tooLong, errors: { [field]: tooLong } }, { status: 400 });
+    }
     if (!source.trim()) {
       return data<ImportResult>(
         { ok: false, message: t("policyImport.empty"), errors: { source: t("policyImport.empty") } },
@@ -111,7 +123,7 @@ export default function PolicyImport() {
           <EditorField id="source" label={t("policyImport.source")} error={errors.source}>
             <textarea id="source" name="source" rows={16} />
           </EditorField>
-          <EditorField id="file" label={t("policyImport.file")}>
+          <EditorField id="file" label={t("policyImport.file")} error={errors.file}>
             <input type="file" id="file" name="file" accept=".txt,text/plain" />
           </EditorField>
           <div className="form-actions">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { describeChanges, StaffChangeLists } from "~/components/StaffChanges.tsx";
+import { describeChanges, rejectionMessage, StaffChangeLists } from "~/components/StaffChanges.tsx";
 import type { ImportProblem } from "~/domain/staff-csv.ts";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
@@ -71,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : refusal(t("directory.empty"), 422);
   }
   if (!result.ok) {
-    const message = t("directory.rejected", { count: result.problems.length });
+    const message = rejectionMessage(t("directory.rejected", { count: result.problemCount }), result);
     return data<ActionData>({ step: "problems", message, problems: result.problems }, { status: 400 });
   }
   if ("plan" in result) return data<ActionData>({ step: "preview", found: result.found, plan: previewOf(result.plan) });

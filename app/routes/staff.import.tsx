@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { describeChanges, StaffChangeLists } from "~/components/StaffChanges.tsx";
+import { describeChanges, rejectionMessage, StaffChangeLists } from "~/components/StaffChanges.tsx";
 import { readForm } from "~/lib/form-body.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { actorOf, requireUser } from "~/lib/session.server.ts";
-import type { ImportProblem } from "~/domain/staff-csv.ts";
 import {
   checkStaffImport,
   importStaff,
@@ -14,7 +13,9 @@ import {
   saveImportDraft,
   takeImportDraft,
   type StaffImportPlan,
+  type StaffImportRejection,
 } from "~/services/staff-import.server.ts";
+import type { ImportProblem } from "~/domain/staff-csv.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("import.title")} | ${t("app.name")}` }];
 
@@ -53,11 +54,10 @@ function previewOf(plan: StaffImportPlan) {
   };
 }
 
-function rejected(problems: ImportProblem[]) {
-  return data<ActionData>(
-    { step: "problems", problems, message: t("import.rejected", { count: problems.length }) },
-    { status: 400 },
-  );
+/** Only the first problems are sent (MAX_LISTED_PROBLEMS): the page of a million was 40 MB. */
+function rejected(rejection: StaffImportRejection) {
+  const message = rejectionMessage(t("import.rejected", { count: rejection.problemCount }), rejection);
+  return data<ActionData>({ step: "problems", problems: rejection.problems, message }, { status: 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -86,9 +86,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionData>({ step: "problems", problems: [], message: t("import.noFile") }, { status: 400 });
     }
     const fileName = upload instanceof File && upload.name ? upload.name : "upload.csv";
-    const file = readStaffCsv(fileName, new Uint8Array(await upload.arrayBuffer()));
+    const file = await readStaffCsv(fileName, new Uint8Array(await upload.arrayBuffer()));
     const check = await checkStaffImport(file, user.role);
-    if (!check.ok) return rejected(check.problems);
+    if (!check.ok) return rejected(check);
     const draftId = await saveImportDraft(actor, file);
     return data<ActionData>({ step: "preview", draftId, fileName, plan: previewOf(check.plan) });
   }
@@ -101,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     actorRole: user.role,
     deactivateMissing: confirm.success && confirm.data.deactivateMissing === "on",
   });
-  if (!result.ok) return rejected(result.problems);
+  if (!result.ok) return rejected(result);
   const { created, updated, unchanged, deactivated } = result;
   const message = t("import.done", { created, updated, unchanged, deactivated });
   return data<ActionData>({

@@ -431,7 +431,7 @@ function mailBody(bulletin: { id: number; title: string; body: string }, name: s
   return [
     t("bulletinMail.greeting", { name }),
     "",
-    bulletin.body.replace(/\[\[([^\]\n]+)\]\]/g, "（基本方針 $1）"),
+    bulletin.body.replace(/\[\[([^[\]\n]+)\]\]/g, "（基本方針 $1）"),
     "",
     t("bulletinMail.link", { url: `${env.APP_URL.replace(/\/$/, "")}/bulletins/${bulletin.id}` }),
     "",

@@ -5,6 +5,7 @@ import type { Actor } from "~/domain/audit.ts";
 import {
   parseTargets,
   sendIntervals,
+  windowTooLong,
   spreadSendTimes,
   type CampaignInput,
   type CampaignStatus,
@@ -21,7 +22,9 @@ import { linkToken } from "./drill-tokens.server.ts";
 export const FOLLOW_UP_TRACK = "drill-follow-up";
 
 export class CampaignError extends Error {
-  constructor(readonly key: "notFound" | "notDraft" | "unknownScenario" | "noRecipients" | "notRunning") {
+  constructor(
+    readonly key: "notFound" | "notDraft" | "unknownScenario" | "noRecipients" | "notRunning" | "windowTooLong",
+  ) {
     super(key);
   }
 }
@@ -164,6 +167,8 @@ export async function launchCampaign(actor: Actor, campaignId: number, now = new
   if (recipients.length === 0) throw new CampaignError("noRecipients");
   // A window already under way sends from now on.
   const start = campaign.windowStart > now ? campaign.windowStart : now;
+  // The form bounds the window; a draft saved before it did is refused rather than planned over centuries.
+  if (windowTooLong(start, campaign.windowEnd)) throw new CampaignError("windowTooLong");
   const times = spreadSendTimes(
     sendIntervals(start, campaign.windowEnd, campaign.businessHoursOnly),
     recipients.length,

@@ -7,6 +7,7 @@ import type { AuthSource } from "~/domain/ldap.ts";
 import {
   decodeCsv,
   parseStaffCsv,
+  ProblemList,
   type CsvEncoding,
   type ImportProblem,
   type StaffCsvLookups,
@@ -58,7 +59,10 @@ export type StaffImportPlan = {
   newSections: { organisationId: string; name: string }[];
 };
 
-export type StaffImportCheck = { ok: true; plan: StaffImportPlan } | { ok: false; problems: ImportProblem[] };
+/** A source's problems: the first MAX_LISTED_PROBLEMS by line, and how many in all. */
+export type StaffImportRejection = { ok: false; problems: ImportProblem[]; problemCount: number };
+
+export type StaffImportCheck = { ok: true; plan: StaffImportPlan } | StaffImportRejection;
 
 type Db = Pick<typeof db, "organisation" | "employeeType" | "section" | "staff">;
 
@@ -99,11 +103,14 @@ export type StaffSource = {
   name: string;
   encoding: CsvEncoding | null;
   audit: { action: AuditAction; targetType: string };
-  /** Reads the rows against the lookups and the staff Mamori has now. */
+  /** Reads the rows against the lookups and the staff Mamori has now, adding what is wrong to `problems`. */
   read: (
     lookups: StaffCsvLookups,
     staffByNumber: Map<string, StaffRecord>,
-  ) => { rows: StaffImportRow[]; problems: ImportProblem[] };
+    problems: ProblemList,
+  ) =>
+    | { rows: StaffImportRow[]; problems: ImportProblem[] }
+    | Promise<{ rows: StaffImportRow[]; problems: ImportProblem[] }>;
   /** Which active staff count as missing when the source does not list them. */
   answersFor: (staff: StaffRecord) => boolean;
 };
@@ -114,7 +121,7 @@ function csvSource({ fileName, text, encoding }: StaffCsvFile): StaffSource {
     name: fileName,
     encoding,
     audit: { action: "staff.import", targetType: "file" },
-    read: (lookups) => parseStaffCsv(text, lookups),
+    read: (lookups, _staff, problems) => parseStaffCsv(text, lookups, problems),
     answersFor: () => true,
   };
 }
@@ -172,8 +179,10 @@ async function planImport(
     everyStaffRecord(tx),
   ]);
   const byNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
-  const read = source.read({ organisations, employeeTypes }, byNumber);
-  const problems = read.problems;
+  const problems = new ProblemList();
+  const read = await source.read({ organisations, employeeTypes }, byNumber, problems);
+  // A source that lists its problems itself (the directory) hands them back; the file added them already.
+  if (read.problems !== problems.listed) for (const problem of read.problems) problems.add(problem);
   // A source that does not say how people sign in leaves it as it is.
   const rows = read.rows.map((row) => ({
     ...row,
@@ -209,7 +218,7 @@ async function planImport(
       continue;
     }
     if (actorRole && !mayAssignRole(actorRole, currentRole, row.role)) {
-      problems.push({
+      problems.add({
         line: row.line,
         column: "役割",
         message: "システム管理者の役割は、システム管理者だけが設定・変更できます",
@@ -230,7 +239,7 @@ async function planImport(
     if (Object.keys(changes).length === 0) plan.unchanged++;
     else plan.updated.push({ staffId: current.id, row, changes });
   }
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  if (problems.count > 0) return { ok: false, problems: problems.listed, problemCount: problems.count };
 
   const inFile = new Set(rows.map((r) => r.employeeNumber));
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
@@ -260,8 +269,8 @@ async function planImport(
 export type StaffCsvFile = { fileName: string; text: string; encoding: CsvEncoding };
 
 /** Decodes an uploaded or read file. */
-export function readStaffCsv(fileName: string, bytes: Uint8Array): StaffCsvFile {
-  return { fileName, ...decodeCsv(bytes) };
+export async function readStaffCsv(fileName: string, bytes: Uint8Array): Promise<StaffCsvFile> {
+  return { fileName, ...(await decodeCsv(bytes)) };
 }
 
 /** Checks a staff CSV against the database and says what importing it would change. */
@@ -290,7 +299,7 @@ export type StaffImportResult =
       /** ADMIN rows left alone (StaffImportPlan.protected). */
       protected: number;
     }
-  | { ok: false; problems: ImportProblem[] };
+  | StaffImportRejection;
 
 type ApplyOptions = { actor: Actor; actorRole: Role | null; deactivateMissing: boolean; includeAdmins?: boolean };
 

@@ -156,7 +156,7 @@ describe("answer tallies", () => {
       where: { active: true, id: { notIn: [aoki.id, ueda.id] } },
       select: { id: true },
     });
-    const result = await importStaff(readStaffCsv("move.csv", new TextEncoder().encode(`${text}\r\n`)), {
+    const result = await importStaff(await readStaffCsv("move.csv", new TextEncoder().encode(`${text}\r\n`)), {
       actor: CLI_ACTOR,
       actorRole: null,
       deactivateMissing: true,

@@ -15,7 +15,7 @@ import { call, requestAs } from "./remix.ts";
 const TODAY = "2026-11-25"; // pinned by setup-db.ts
 
 const HEADER = "職員番号,氏名,所属,課,任用形態,役割,採用日,任用開始日,任用終了日,在職";
-const mixedFile = readStaffCsv(
+const mixedFile = await readStaffCsv(
   "mixed.csv",
   new TextEncoder().encode(
     [

@@ -429,7 +429,7 @@ describe("staff sync from the directory", () => {
     await createStaff({ employeeNumber: "D10001", name: "青木 陽子", password: "old-mamori-pass" });
     const csv =
       "職員番号,氏名,所属,任用形態,採用日,ログイン方法\nD10001,青木 陽子,市長部局,常勤職員,2026/4/1,ディレクトリ\n";
-    const result = await importStaff(readStaffCsv("staff.csv", new TextEncoder().encode(csv)), {
+    const result = await importStaff(await readStaffCsv("staff.csv", new TextEncoder().encode(csv)), {
       actor: CLI_ACTOR,
       actorRole: null,
       deactivateMissing: false,

@@ -83,6 +83,25 @@ describe("a drill through a real SMTP server", () => {
     expect(list.skipped).toEqual([{ employeeNumber: "NOPE-1", name: null, reason: "unknown-number" }]);
   });
 
+  it("refuses to launch a draft whose window runs for centuries, at once and queueing nothing", async () => {
+    const section = await db.section.findFirstOrThrow({ where: { organisationId: "fire", name: "警防課" } });
+    // Saved before the form bounded the window.
+    const old = await createCampaign(CLI_ACTOR, {
+      name: "長すぎる訓練",
+      scenarioId: "training-thanks",
+      targets: { kind: "filter", sectionId: section.id },
+      windowStart: new Date(Date.now() - 60_000),
+      windowEnd: new Date("9999-12-31T08:00:00Z"),
+      businessHoursOnly: true,
+      endDate: "9999-12-31",
+    });
+    const started = performance.now();
+    await expect(launchCampaign(CLI_ACTOR, old.id)).rejects.toThrow("windowTooLong");
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(await db.drillMessage.count({ where: { campaignId: old.id } })).toBe(0);
+    expect((await db.drillCampaign.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("draft");
+  });
+
   it("queues one message per recipient at random times within the window", async () => {
     const { queued, skipped } = await launchCampaign(CLI_ACTOR, campaignId);
     expect(queued).toBe(4);

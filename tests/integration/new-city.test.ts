@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { action as cityAction } from "~/routes/admin.city.tsx";
 import { action as contentAction, loader as contentLoader } from "~/routes/admin.content._index.tsx";
+import { MAX_POLICY_SOURCE_CHARS } from "~/domain/content/split-policy.ts";
 import { action as policyAction } from "~/routes/admin.content.policy.tsx";
 import { action as questionAction, loader as questionLoader } from "~/routes/admin.content.questions.$questionId.tsx";
 import { loader as policyPageLoader } from "~/routes/policy.tsx";
@@ -109,6 +110,25 @@ describe("a new city adopts Mamori with its own policy", () => {
     }[];
     const policy = parse(draft.find((f) => f.path === "policy/basic-policy.yaml")!.text) as { clauses: Clause[] };
     expect(policy.clauses.find((c) => c.id === "6(2)ア")).toMatchObject({ heading: "意図的な要因", editorial: true });
+  });
+
+  it("refuses a policy text over the size cap with a message on the field, and splits one at the cap quickly", async () => {
+    const over = await post(policyAction, "/admin/content/policy", {
+      intent: "split",
+      source: `1 目的\n${"あ".repeat(MAX_POLICY_SOURCE_CHARS)}`,
+    });
+    expect(over.status).toBe(400);
+    const refused = (await over.json()) as { message: string; errors: Record<string, string> };
+    expect(refused.errors.source).toBe(refused.message);
+    expect(refused.message).toContain("文字以内");
+
+    const started = performance.now();
+    const atCap = await post(policyAction, "/admin/content/policy", {
+      intent: "split",
+      source: `1 目的\n${"x\n".repeat(MAX_POLICY_SOURCE_CHARS / 2 - 5)}`,
+    });
+    expect(atCap.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it("lists for review exactly the questions citing the renumbered and reworded clauses, or naming the old city", async () => {

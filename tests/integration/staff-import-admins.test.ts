@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "~/domain/audit.ts";
 import type { Role } from "~/domain/roles.ts";
 import { db } from "~/lib/db.server.ts";
-import { checkStaffImport, importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
+import { checkStaffImport, importStaff, readStaffCsv, type StaffCsvFile } from "~/services/staff-import.server.ts";
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 const HEADER = "職員番号,氏名,氏名カナ,所属,課,任用形態,役割,採用日,任用開始日,任用終了日,在職";
-const csv = (lines: string[]) => readStaffCsv("admins.csv", new TextEncoder().encode(`${lines.join("\r\n")}\r\n`));
+const csv = async (lines: string[]) =>
+  readStaffCsv("admins.csv", new TextEncoder().encode(`${lines.join("\r\n")}\r\n`));
 
 let n = 0;
 /**
@@ -27,7 +28,7 @@ async function scene() {
     select: { employeeNumber: true, name: true, role: true },
   });
   const label: Record<string, string> = { LEARNER: "職員", MANAGER: "所属長", HR: "人事担当", ADMIN: "システム管理者" };
-  const file = csv([
+  const file = await csv([
     HEADER,
     `${kept.employeeNumber},乗っ取り 太郎,,市長部局,,常勤職員,職員,2026/4/1,,,0`,
     `${learner.employeeNumber},職員 三郎改,,市長部局,,常勤職員,職員,2026/4/1,,,1`,
@@ -44,7 +45,7 @@ async function rowsOf(...ids: number[]) {
   });
 }
 
-async function uploadAndConfirm(role: Role, file: ReturnType<typeof csv>) {
+async function uploadAndConfirm(role: Role, file: StaffCsvFile) {
   const importer = await createStaff({ role });
   const form = new FormData();
   form.append("file", new File([file.text], "admins.csv", { type: "text/csv" }));

@@ -2,16 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
-import { importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
+import { importStaff, readStaffCsv, type StaffCsvFile } from "~/services/staff-import.server.ts";
 import { action as importAction } from "~/routes/staff.import.tsx";
 import { createStaff } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
-const fixture = (name: string) => readStaffCsv(name, readFileSync(`tests/fixtures/${name}`));
-const csv = (lines: string[]) => readStaffCsv("test.csv", new TextEncoder().encode(`${lines.join("\r\n")}\r\n`));
+const fixture = async (name: string) => readStaffCsv(name, readFileSync(`tests/fixtures/${name}`));
+const csv = async (lines: string[]) => readStaffCsv("test.csv", new TextEncoder().encode(`${lines.join("\r\n")}\r\n`));
 const HEADER = "職員番号,氏名,氏名カナ,所属,課,任用形態,役割,採用日,任用開始日,任用終了日,在職";
 
-const run = (file: ReturnType<typeof csv>, deactivateMissing = false) =>
+const run = (file: StaffCsvFile, deactivateMissing = false) =>
   importStaff(file, { actor: CLI_ACTOR, actorRole: null, deactivateMissing });
 
 async function staffNumbered(numbers: string[]) {
@@ -31,7 +31,7 @@ describe("staff CSV import", () => {
     const earlier = { employeeNumber: { startsWith: "7000" } };
     await db.assignment.deleteMany({ where: { staff: earlier } });
     await db.staff.deleteMany({ where: earlier });
-    const file = fixture(name);
+    const file = await fixture(name);
     expect(file.encoding).toBe(encoding);
     const result = await run(file);
     expect(result).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0 });
@@ -61,18 +61,18 @@ describe("staff CSV import", () => {
   });
 
   it("changes nothing when the same file is imported again", async () => {
-    await run(fixture("staff-utf8.csv"));
+    await run(await fixture("staff-utf8.csv"));
     const before = await staffNumbered(["700001", "700002", "700003"]);
     const audits = await db.auditLog.count();
-    const again = await run(fixture("staff-sjis.csv"));
+    const again = await run(await fixture("staff-sjis.csv"));
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3, deactivated: 0, newSections: 0 });
     expect(await staffNumbered(["700001", "700002", "700003"])).toEqual(before);
     expect(await db.auditLog.count()).toBe(audits);
   });
 
   it("updates the person whose row changed, and only them", async () => {
-    await run(fixture("staff-utf8.csv"));
-    const file = csv([
+    await run(await fixture("staff-utf8.csv"));
+    const file = await csv([
       HEADER,
       "700001,青木 一郎,アオキ イチロウ,市長部局,税務課,常勤職員,職員,2026/4/1,,,1",
       "700002,石井 二葉,イシイ フタバ,消防本部,予防課,会計年度任用職員,,令和8年4月1日,令和8年4月1日,令和9年3月31日,在職",
@@ -86,7 +86,7 @@ describe("staff CSV import", () => {
   it("imports 担当 and assigns its course, and a file without the column keeps the duties set", async () => {
     const header = "職員番号,氏名,所属,任用形態,採用日,担当";
     const first = await run(
-      csv([
+      await csv([
         header,
         "740001,情報 太郎,市長部局,常勤職員,2015/4/1,情報システム担当",
         "740002,幹部 花子,市長部局,特別職,2015/4/1,幹部職員",
@@ -102,7 +102,7 @@ describe("staff CSV import", () => {
 
     // The personnel system's usual export has no 担当 column: nothing changes.
     const without = await run(
-      csv([
+      await csv([
         "職員番号,氏名,所属,任用形態,採用日",
         "740001,情報 太郎,市長部局,常勤職員,2015/4/1",
         "740002,幹部 花子,市長部局,特別職,2015/4/1",
@@ -112,7 +112,7 @@ describe("staff CSV import", () => {
     expect((await staffNumbered(["740001"]))[0]!.duties).toBe("system-admin");
 
     // A blank 担当 in a file that has the column takes the duty away.
-    const cleared = await run(csv([header, "740001,情報 太郎,市長部局,常勤職員,2015/4/1,"]));
+    const cleared = await run(await csv([header, "740001,情報 太郎,市長部局,常勤職員,2015/4/1,"]));
     expect(cleared).toMatchObject({ ok: true, updated: 1 });
     expect((await staffNumbered(["740001"]))[0]!.duties).toBe("");
   });
@@ -120,7 +120,7 @@ describe("staff CSV import", () => {
   it("imports nothing from a file with one bad row, and names each problem's line and column", async () => {
     const before = await db.staff.count();
     const sections = await db.section.count();
-    const result = await run(fixture("staff-bad-row.csv"));
+    const result = await run(await fixture("staff-bad-row.csv"));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual(
@@ -137,9 +137,9 @@ describe("staff CSV import", () => {
   });
 
   it("reports people missing from a full import, and deactivates them only when asked", async () => {
-    await run(fixture("staff-utf8.csv"));
+    await run(await fixture("staff-utf8.csv"));
     const stayer = await createStaff({ employeeNumber: "M00001" });
-    const onlyTwo = csv([HEADER, "700001,青木 一郎,アオキ イチロウ,市長部局,市民課,常勤職員,職員,2026/4/1,,,1"]);
+    const onlyTwo = await csv([HEADER, "700001,青木 一郎,アオキ イチロウ,市長部局,市民課,常勤職員,職員,2026/4/1,,,1"]);
 
     const reported = await run(onlyTwo);
     expect(reported).toMatchObject({ ok: true, deactivated: 0 });

@@ -322,6 +322,23 @@ describe("checkContent", () => {
     ).toEqual([]);
   });
 
+  it("refuses a YAML alias bomb with a problem naming the file, quickly, rather than expanding it", () => {
+    // Nine levels of nine aliases: a billion strings if expanded.
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    const bomb = `${policy}${levels.join("\n")}\n`;
+    const started = performance.now();
+    const problems = problemsOf(files({ "policy/basic-policy.yaml": bomb, "tracks.yaml": bomb }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (const file of ["policy/basic-policy.yaml", "tracks.yaml"]) {
+      expect(problems).toContainEqual(expect.objectContaining({ file, message: expect.stringMatching(/alias/i) }));
+    }
+  });
+
   it("rejects a duty tracks.yaml does not know", () => {
     const problems = problemsOf(
       files({

@@ -41,6 +41,18 @@ describe("toCsv", () => {
     },
   );
 
+  it.each([
+    ["\uFE66HYPERLINK(1)", "small equals sign"],
+    ["\uFE62SUM(A1)", "small plus sign"],
+    ["\uFE63A1", "small hyphen-minus"],
+    ["\uFE6BSUM(A1)", "small commercial at"],
+    ["\u207A1", "superscript plus"],
+    ["\u208C1", "subscript equals"],
+    ["\u22125", "minus sign"],
+  ])("neutralises a text cell starting with %j (%s), another lookalike of a formula start", (cell) => {
+    expect(linesOf(toCsv(["x"], [[cell]]))[1]).toBe(`'${cell}`);
+  });
+
   it("neutralises a cell starting with CR and still quotes it", () => {
     expect(linesOf(toCsv(["x"], [["\r=cmd"]]))).toEqual(["x", `"'\r=cmd"`, ""]);
   });

@@ -3,6 +3,7 @@ import {
   instantToJapanLocal,
   japanLocalToInstant,
   linkLastDay,
+  MAX_DAYS_AFTER_WINDOW,
   parseEmployeeNumberList,
   readCampaignForm,
   sendIntervals,
@@ -96,6 +97,27 @@ describe("the campaign form", () => {
       windowStart: "noSendingHours",
     });
     expect(readCampaignForm({}).errors).toMatchObject({ name: "name", windowStart: "windowStart" });
+  });
+
+  it("refuses a send window over 30 days at once, without planning it (one ending in 9999 held the server)", () => {
+    const started = performance.now();
+    expect(readCampaignForm({ ...valid, windowEnd: "9999-12-31T17:00", endDate: "9999-12-31" }).errors).toMatchObject({
+      windowEnd: "windowTooLong",
+    });
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(readCampaignForm({ ...valid, windowEnd: "2026-12-31T09:01", endDate: "2026-12-31" }).errors).toEqual({
+      windowEnd: "windowTooLong",
+    });
+    expect(readCampaignForm({ ...valid, windowEnd: "2026-12-31T09:00", endDate: "2026-12-31" }).input).toBeDefined();
+  });
+
+  it(`refuses an end date more than ${MAX_DAYS_AFTER_WINDOW} days after the window, so that links stop working soon after`, () => {
+    expect(readCampaignForm({ ...valid, endDate: "9999-12-31" }).errors).toEqual({ endDate: "endTooLate" });
+    expect(readCampaignForm({ ...valid, endDate: "2027-01-03" }).errors).toEqual({ endDate: "endTooLate" });
+    const { input } = readCampaignForm({ ...valid, endDate: "2027-01-02" });
+    expect(input).toBeDefined();
+    // The last day a link works: the window's last day + 30 + 30 at most.
+    expect(linkLastDay(input!.endDate)).toBe("2027-02-01");
   });
 
   it("reads an uploaded list of employee numbers, full-width digits included", () => {

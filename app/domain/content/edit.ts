@@ -1,5 +1,5 @@
 import { parse, parseDocument } from "yaml";
-import { joinFoldedJapanese } from "./parse.ts";
+import { joinFoldedJapanese, YAML_MAX_ALIAS_COUNT } from "./parse.ts";
 import type { ContentFile, Question } from "./types.ts";
 
 /**
@@ -28,7 +28,14 @@ function editYaml(text: string, change: (doc: ReturnType<typeof parseDocument>, 
   // The file is written back whole: its folded Japanese must be joined as content:check reads it, or every
   // other item in the file would change by a space.
   joinFoldedJapanese(doc, text);
-  change(doc, doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new ContentEditError(error.message);
+    throw error;
+  }
+  change(doc, data);
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -187,7 +194,8 @@ export function clausesKeepingHeadings(
   files: readonly ContentFile[],
   pasted: readonly { id: string; heading: string }[],
 ): { id: string; heading: string }[] {
-  const current = new Map(currentClauses(parse(fileAt(files, policyPath(files)).text)).map((c) => [c.id, c]));
+  const source = parse(fileAt(files, policyPath(files)).text, { maxAliasCount: YAML_MAX_ALIAS_COUNT }) as unknown;
+  const current = new Map(currentClauses(source).map((c) => [c.id, c]));
   return pasted.flatMap((c) => {
     const kept = keptHeading(c, current.get(c.id));
     return kept && !c.heading.trim() ? [{ id: c.id, heading: kept.heading }] : [];

@@ -175,8 +175,28 @@ export function lineAt(source: YamlSource, path: (string | number)[]): number {
   return 1 + source.lineOffset;
 }
 
+/**
+ * How many aliases one file may expand. Content needs few or none; a
+ * "billion laughs" file (aliases of aliases) reaches the limit at once
+ * instead of expanding into gigabytes.
+ */
+export const YAML_MAX_ALIAS_COUNT = 50;
+
 export function validated<T>(source: YamlSource, schema: z.ZodType<T, z.ZodTypeDef, unknown>, problems: ContentProblem[]): T | null {
-  const result = schema.safeParse(source.doc.toJS());
+  let value: unknown;
+  try {
+    value = source.doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package throws a ReferenceError for too many aliases (and for an alias to nothing).
+    if (!(error instanceof ReferenceError)) throw error;
+    problems.push({
+      file: source.file,
+      line: 1 + source.lineOffset,
+      message: `YAML: aliases expand too far (at most ${YAML_MAX_ALIAS_COUNT}): ${error.message}`,
+    });
+    return null;
+  }
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.push({
@@ -196,11 +216,14 @@ function splitFrontMatter(text: string): { front: string; body: string; bodyLine
 }
 
 function citationsIn(file: string, body: string, firstLine: number) {
-  return [...body.matchAll(/\[\[([^\]\n]+)\]\]/g)].map((m) => ({
-    file,
-    clause: m[1]!,
-    line: firstLine + body.slice(0, m.index).split("\n").length - 1,
-  }));
+  // Lines are counted on from the previous citation, not from the top for each one.
+  let line = firstLine;
+  let counted = 0;
+  return [...body.matchAll(/\[\[([^[\]\n]+)\]\]/g)].map((m) => {
+    for (let at = body.indexOf("\n", counted); at !== -1 && at < m.index; at = body.indexOf("\n", at + 1)) line++;
+    counted = m.index;
+    return { file, clause: m[1]!, line };
+  });
 }
 
 function toDueRule(due: z.infer<typeof TrackEntry>["due"]): DueRule {

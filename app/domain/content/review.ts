@@ -91,7 +91,7 @@ export function reviewQueue(
     // An edited module is the officer's answer to the change.
     if (baseModules.get(module.slug) !== JSON.stringify(module)) continue;
     if (confirmed.has(reviewKey("module", module.slug))) continue;
-    const cited = new Set([...module.clauses, ...[...module.body.matchAll(/\[\[([^\]\n]+)\]\]/g)].map((m) => m[1]!)]);
+    const cited = new Set([...module.clauses, ...[...module.body.matchAll(/\[\[([^[\]\n]+)\]\]/g)].map((m) => m[1]!)]);
     const clauses = [...cited].flatMap((id) => (changes.has(id) ? [changes.get(id)!] : []));
     if (oldName && namesOldCity(`${module.title}\n${module.summary}\n${module.body}`))
       clauses.push({ id: oldName, reason: "oldName" });

@@ -8,6 +8,9 @@
  * parser of every layout.
  */
 
+/** The longest policy text accepted for splitting, in characters: a city's basic policy is 10–50 thousand, ten times that is room to spare. */
+export const MAX_POLICY_SOURCE_CHARS = 500_000;
+
 export type ProposedClause = { id: string; heading: string; text: string };
 
 const DIGITS = "0-9０-９";
@@ -19,8 +22,18 @@ const PAGE_NOISE = new RegExp(`^[-－‐―]?[\\s\\u3000]*[${DIGITS}]+[\\s\\u300
 
 const halfWidth = (digits: string) => digits.normalize("NFKC");
 
-/** A PDF puts spaces where its lines were laid out: none belongs beside Japanese text. */
-const dropLayoutSpaces = (line: string) => line.replace(/ +(?=[^\p{ASCII}])|(?<=[^\p{ASCII}]) +/gu, "");
+const NOT_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * A PDF puts spaces where its lines were laid out: none belongs beside
+ * Japanese text. Each run of spaces is matched once and its neighbours
+ * looked at: a lookahead after " +" retried the run from each of its
+ * spaces, quadratic in a long run.
+ */
+const dropLayoutSpaces = (line: string) =>
+  line.replace(/ +/g, (spaces: string, at: number) =>
+    NOT_ASCII.test(line.charAt(at - 1)) || NOT_ASCII.test(line.charAt(at + spaces.length)) ? "" : spaces,
+  );
 
 /** A heading is short and is not a sentence. */
 const isHeading = (text: string) => text.length > 0 && text.length <= 30 && !/[。、]/.test(text);
@@ -29,19 +42,25 @@ export function splitPolicy(source: string): ProposedClause[] {
   const clauses: ProposedClause[] = [];
   let top = "";
   let item = "";
-  let current: (ProposedClause & { paragraphs: string[] }) | null = null;
-  let previousLine = "";
+  // A paragraph is kept as its lines, joined once at the end: appending to
+  // one string and asking whether it ends with "。" made the engine copy the
+  // whole paragraph on every line, quadratic in a long paragraph.
+  let current: (ProposedClause & { paragraphs: string[][] }) | null = null;
+  let previousEndsSentence = false;
 
   const open = (id: string, rest: string) => {
     current = { id, heading: "", text: "", paragraphs: [] };
     clauses.push(current);
     const words = dropLayoutSpaces(rest.trim());
     if (isHeading(words)) current.heading = words;
-    else if (words) current.paragraphs.push(words);
-    previousLine = words.endsWith("。") ? words : "";
+    else if (words) current.paragraphs.push([words]);
+    previousEndsSentence = words.endsWith("。");
   };
 
-  for (const raw of source.replace(/\r\n?/g, "\n").split("\n")) {
+  // Split on every line terminator JavaScript knows: "." then matches the
+  // whole of a line, and a pattern ending "(.*)$" never backtracks (a
+  // U+2028 inside a line made ITEM retry its spaces from each one).
+  for (const raw of source.split(/\r\n?|[\n\u2028\u2029]/)) {
     const line = raw.trim();
     if (!line || PAGE_NOISE.test(line)) continue;
     let match: RegExpExecArray | null;
@@ -61,17 +80,17 @@ export function splitPolicy(source: string): ProposedClause[] {
       continue;
     }
     if (!current) continue;
-    const clause = current as ProposedClause & { paragraphs: string[] };
+    const clause = current as ProposedClause & { paragraphs: string[][] };
     const indented = /^[\s\u3000]{2,}/.test(raw);
-    const startsParagraph = clause.paragraphs.length === 0 || (previousLine.endsWith("。") && indented);
+    const startsParagraph = clause.paragraphs.length === 0 || (previousEndsSentence && indented);
     const text = dropLayoutSpaces(line);
-    if (startsParagraph) clause.paragraphs.push(text);
-    else clause.paragraphs[clause.paragraphs.length - 1] += text;
-    previousLine = clause.paragraphs[clause.paragraphs.length - 1]!;
+    if (startsParagraph) clause.paragraphs.push([text]);
+    else clause.paragraphs[clause.paragraphs.length - 1]!.push(text);
+    previousEndsSentence = text.endsWith("。");
   }
   return clauses.map((c) => {
-    const { paragraphs, ...clause } = c as ProposedClause & { paragraphs: string[] };
-    return { ...clause, text: paragraphs.join("\n\n") };
+    const { paragraphs, ...clause } = c as ProposedClause & { paragraphs: string[][] };
+    return { ...clause, text: paragraphs.map((lines) => lines.join("")).join("\n\n") };
   });
 }
 

@@ -83,4 +83,4 @@ export type ContentProblem = { file: string; line: number; message: string };
 export type ContentFile = { path: string; text: string };
 
 /** Clause citations in Markdown: [[6(4)イ]]. */
-export const CITATION = /\[\[([^\]\n]+)\]\]/g;
+export const CITATION = /\[\[([^[\]\n]+)\]\]/g;

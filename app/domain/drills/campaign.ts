@@ -13,6 +13,24 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** Links keep showing the teaching page this long after the end date, then stop working. */
 export const LINK_GRACE_DAYS = 30;
 
+/**
+ * The longest send window, in days. Every send time is planned over the
+ * window's days when the campaign is launched: a window of centuries held
+ * the server for seconds, and no drill needs more than a month.
+ */
+export const MAX_WINDOW_DAYS = 30;
+
+/**
+ * The latest end date, in days after the window's last day. With
+ * LINK_GRACE_DAYS it bounds how long a drill's links answer at all.
+ */
+export const MAX_DAYS_AFTER_WINDOW = 30;
+
+/** Whether a window is longer than a campaign may have (MAX_WINDOW_DAYS). */
+export function windowTooLong(start: Date, end: Date): boolean {
+  return end.getTime() - start.getTime() > MAX_WINDOW_DAYS * 86_400_000;
+}
+
 /** The follow-up course is due this many days after the click. */
 export const FOLLOW_UP_DAYS = 14;
 
@@ -159,13 +177,18 @@ export const CampaignForm = z
     endDate: z.string().refine(isCalendarDate, "endDate"),
   })
   .superRefine((form, ctx) => {
+    const tooLong = windowTooLong(form.windowStart, form.windowEnd);
     if (form.windowEnd <= form.windowStart)
       ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "windowOrder" });
-    if (form.endDate < instantToJapanLocal(form.windowEnd).slice(0, 10))
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeWindow" });
+    if (tooLong) ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "windowTooLong" });
+    const windowLastDay = instantToJapanLocal(form.windowEnd).slice(0, 10);
+    if (form.endDate < windowLastDay) ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeWindow" });
+    else if (form.endDate > addDays(windowLastDay, MAX_DAYS_AFTER_WINDOW))
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "endTooLate" });
     if (form.targetKind === "list" && parseEmployeeNumberList(form.employeeNumbers ?? "").length === 0)
       ctx.addIssue({ code: "custom", path: ["employeeNumbers"], message: "employeeNumbers" });
-    if (sendIntervals(form.windowStart, form.windowEnd, form.businessHoursOnly).length === 0)
+    // Only a window of bounded length is walked day by day.
+    if (!tooLong && sendIntervals(form.windowStart, form.windowEnd, form.businessHoursOnly).length === 0)
       ctx.addIssue({ code: "custom", path: ["windowStart"], message: "noSendingHours" });
   });
 
@@ -229,7 +252,9 @@ export function readCampaignForm(
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
     const message = issue.message;
-    const known = FORM_FIELDS.includes(message) || /^(windowOrder|noSendingHours|endBeforeWindow)$/.test(message);
+    const known =
+      FORM_FIELDS.includes(message) ||
+      /^(windowOrder|windowTooLong|noSendingHours|endBeforeWindow|endTooLate)$/.test(message);
     errors[FORM_FIELDS.includes(field) ? field : "form"] ??= known
       ? message
       : FORM_FIELDS.includes(field)
