@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { createServer, type Server, type Socket } from "node:net";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/lib/db.server.ts";
+import { log } from "~/lib/log.server.ts";
 import { env, parseEnv } from "~/lib/env.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
 import { action as syncAction, loader as syncLoader } from "~/routes/admin.directory.tsx";
@@ -264,7 +265,7 @@ describe("directory sign-in", () => {
     it("refuses a wrong bind account as unavailable, not as the person's mistake, and logs which account", async () => {
       await directoryStaff("D10001");
       const wrongAccount = settingsFor({ LDAP_BIND_PASSWORD: "not-the-secret" });
-      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);
       try {
         expect(await verifyLogin("D10001", AOKI_PASSWORD, ADDRESS, new Date(), wrongAccount)).toEqual({
           ok: false,
