@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server.ts";
+import { getLesson } from "~/services/catalogue.server.ts";
+import { myMastery, personAnswers } from "~/services/mastery.server.ts";
+import { assignTrack, createStaff } from "./factories.ts";
+
+const now = new Date("2026-11-25T03:00:00Z");
+const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** A submitted attempt with the given answers, as the quiz engine stores them. */
+async function submitted(
+  staffId: number,
+  submittedAt: Date,
+  answers: { questionId: string; clauseId: string; correct: boolean }[],
+) {
+  const assignment = await db.assignment.create({
+    data: {
+      staffId,
+      trackId: "annual-refresher",
+      cycleKey: `FY-${submittedAt.toISOString()}`,
+      fiscalYear: 2026,
+      dueDate: "2026-12-31",
+    },
+  });
+  return db.quizAttempt.create({
+    data: {
+      assignmentId: assignment.id,
+      staffId,
+      releaseId: 1,
+      draw: [],
+      responses: {},
+      passPercent: 80,
+      total: answers.length,
+      submittedAt,
+      correct: answers.filter((a) => a.correct).length,
+      percent: 0,
+      passed: false,
+      answers: { create: answers.map((a) => ({ ...a, chosen: [] })) },
+    },
+  });
+}
+
+async function drillMessage(staffId: number, scenarioId: string, outcome: { clickedAt?: Date; reportedAt?: Date }) {
+  const campaign = await db.drillCampaign.create({
+    data: {
+      name: `訓練 ${scenarioId}`,
+      scenarioId,
+      targets: { kind: "filter" },
+      windowStart: daysAgo(60),
+      windowEnd: daysAgo(59),
+      followUpTrackId: "drill-follow-up",
+      endDate: "2026-12-31",
+      status: "done",
+    },
+  });
+  await db.drillMessage.create({
+    data: { campaignId: campaign.id, staffId, status: "sent", nextTryAt: daysAgo(60), sentAt: daysAgo(60), ...outcome },
+  });
+}
+
+describe("a person's answers per clause", () => {
+  it("gathers quiz answers, the question of the month and drill outcomes, oldest first", async () => {
+    const person = await createStaff();
+    const other = await createStaff();
+    await submitted(person.id, daysAgo(300), [
+      { questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: false },
+      { questionId: "everyday-duties-01", clauseId: "4", correct: true },
+    ]);
+    await submitted(other.id, daysAgo(10), [{ questionId: "everyday-duties-01", clauseId: "4", correct: false }]);
+    const month = await db.monthlyQuestion.create({
+      data: { month: "2026-09", question: { clause: "8", prompt: "…" }, chosenBy: "hr" },
+    });
+    await db.monthlyAnswer.create({
+      data: { monthlyQuestionId: month.id, staffId: person.id, choiceId: "a", correct: true, answeredAt: daysAgo(80) },
+    });
+    // parcel-notice exercises 6(2)ア, training-thanks 6(4)イ (content/drills).
+    await drillMessage(person.id, "parcel-notice", { clickedAt: daysAgo(59) });
+    await drillMessage(person.id, "training-thanks", { reportedAt: daysAgo(20) });
+
+    const answers = await personAnswers(person.id);
+    expect(answers.map((a) => [a.clauseId, a.correct])).toEqual([
+      ["6(4)イ", false],
+      ["4", true],
+      ["8", true],
+      ["6(2)ア", false],
+      ["6(4)イ", true],
+    ]);
+    expect(answers.every((a) => a.staffId === person.id)).toBe(true);
+  });
+});
+
+describe("「あなたの理解度」", () => {
+  it("maps every askable clause, links it to the person's lesson, and says what the latest quiz moved", async () => {
+    const person = await createStaff();
+    await submitted(person.id, daysAgo(10), [
+      { questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: false },
+      { questionId: "everyday-duties-01", clauseId: "4", correct: true },
+      { questionId: "everyday-duties-06", clauseId: "4", correct: true },
+    ]);
+    await submitted(person.id, daysAgo(1), [
+      { questionId: "everyday-duties-03", clauseId: "6(4)イ", correct: true },
+      { questionId: "everyday-duties-07", clauseId: "4", correct: true },
+      { questionId: "everyday-duties-01", clauseId: "4", correct: true },
+      { questionId: "everyday-duties-04", clauseId: "6(2)イ", correct: false },
+    ]);
+
+    // The newest assignment is the one linked to; its first module citing 6(4)イ is the one read first.
+    const assignment = await assignTrack(person.id, "annual-refresher", "FY2027");
+    const mastery = await myMastery(person.id, now);
+    const byId = new Map(mastery.clauses.map((c) => [c.clauseId, c]));
+    // Clause 6 only heads its items and no question cites it: it is never on the map.
+    expect(byId.has("6")).toBe(false);
+    expect(byId.get("1")).toMatchObject({ status: "unseen", answers: 0 });
+    expect(byId.get("4")).toMatchObject({ status: "strong", answers: 4 });
+    // Wrong then right: about (1+1)/(2+2) = 0.5, still below 0.6.
+    expect(byId.get("6(4)イ")).toMatchObject({ status: "review", answers: 2 });
+    expect(byId.get("6(2)イ")).toMatchObject({ status: "review", answers: 1 });
+    expect(mastery.counts.strong).toBe(1);
+    expect(mastery.counts.review).toBe(2);
+    expect(byId.get("6(4)イ")!.href).toBe(
+      `/learn/${assignment.id}/modules/scope#${encodeURIComponent("clause-at-6(4)イ")}`,
+    );
+    expect(mastery.moves).toEqual([
+      { clauseId: "4", before: "learning", after: "strong" },
+      { clauseId: "6(2)イ", before: "unseen", after: "review" },
+    ]);
+    expect(mastery.lastQuizAt).toEqual(daysAgo(1));
+  });
+
+  it("lands the link on the lesson's first citation of the clause", async () => {
+    const lesson = await getLesson("scope");
+    expect(lesson!.html.split('id="clause-at-6(4)イ"')).toHaveLength(2);
+  });
+
+  it("links a clause to the policy's text when none of the person's lessons cites it", async () => {
+    const person = await createStaff();
+    const mastery = await myMastery(person.id, now);
+    expect(mastery.clauses.find((c) => c.clauseId === "6(4)イ")!.href).toBe(
+      `/policy#${encodeURIComponent("c-6(4)イ")}`,
+    );
+    expect(mastery.moves).toEqual([]);
+    expect(mastery.counts.unseen).toBe(mastery.clauses.length);
+  });
+});
