@@ -114,3 +114,61 @@ export function countByStatus(map: readonly ClauseMastery[]): Record<MasteryStat
   for (const m of map) counts[m.status] += 1;
   return counts;
 }
+
+/** A heat-map cell with fewer people than this is not shown: a cell of two could be read as two named people. */
+export const MIN_CELL_PEOPLE = 5;
+
+/**
+ * One clause in one group (an organisation, an employee type), over the people
+ * who have answered on it (the unseen are not counted). All null when fewer
+ * than MIN_CELL_PEOPLE: not even their number leaves the server.
+ */
+export type MasteryCell = {
+  people: number | null;
+  /** Their mean estimate. */
+  estimate: number | null;
+  /** The share of them whose status is strong. */
+  strongShare: number | null;
+};
+
+const HIDDEN: MasteryCell = { people: null, estimate: null, strongShare: null };
+
+/**
+ * Mastery of each clause by group, from each person's map: rows are
+ * `clauseIds`, columns `groupIds`, each cell the mean estimate and the share
+ * of strong over the people who have answered on the clause, hidden under
+ * MIN_CELL_PEOPLE.
+ */
+export function masteryByGroup(
+  clauseIds: readonly string[],
+  groupIds: readonly string[],
+  people: readonly { group: string; map: readonly ClauseMastery[] }[],
+): Map<string, Map<string, MasteryCell>> {
+  const sums = new Map<string, { people: number; estimate: number; strong: number }>();
+  for (const person of people) {
+    for (const m of person.map) {
+      if (m.status === "unseen") continue;
+      const key = `${m.clauseId}\u0000${person.group}`;
+      const sum = sums.get(key) ?? { people: 0, estimate: 0, strong: 0 };
+      sum.people += 1;
+      sum.estimate += m.estimate;
+      if (m.status === "strong") sum.strong += 1;
+      sums.set(key, sum);
+    }
+  }
+  return new Map(
+    clauseIds.map((clauseId) => [
+      clauseId,
+      new Map(
+        groupIds.map((group): [string, MasteryCell] => {
+          const sum = sums.get(`${clauseId}\u0000${group}`);
+          if (!sum || sum.people < MIN_CELL_PEOPLE) return [group, HIDDEN];
+          return [
+            group,
+            { people: sum.people, estimate: sum.estimate / sum.people, strongShare: sum.strong / sum.people },
+          ];
+        }),
+      ),
+    ]),
+  );
+}

@@ -4,12 +4,15 @@ import { sqlBoolean, sqlJson } from "~/lib/sql-dialect.server.ts";
 import { reads, sqlDate } from "~/lib/sql-read.server.ts";
 import {
   countByStatus,
+  masteryByGroup,
   masteryMap,
   masteryMoves,
   type ClauseAnswer,
   type ClauseMastery,
+  type MasteryCell,
   type MasteryMove,
 } from "~/domain/mastery.ts";
+import type { ReportFilter } from "~/domain/report-filter.ts";
 import { getScenario } from "./drill-scenarios.server.ts";
 import { CITATION_ANCHOR } from "./lesson.server.ts";
 
@@ -179,3 +182,85 @@ async function lessonsByClause(staffId: number): Promise<Map<string, string>> {
   }
   return links;
 }
+
+export type MasteryGroup = { id: string; name: string };
+
+/**
+ * The mastery heat maps for HR and managers: each askable clause by
+ * organisation and by employee type, over the active staff the report filter
+ * selects by organisation, section and employee type (the fiscal year, track
+ * and status filters are about assignments, not about what people know).
+ */
+export async function masteryReport(filter: ReportFilter, now: Date = new Date()) {
+  const staffWhere: Prisma.Sql[] = [Prisma.sql`"Staff"."active" = TRUE`];
+  if (filter.organisationId !== undefined)
+    staffWhere.push(Prisma.sql`"Staff"."organisationId" = ${filter.organisationId}`);
+  if (filter.sectionId !== undefined) staffWhere.push(Prisma.sql`"Staff"."sectionId" = ${filter.sectionId}`);
+  if (filter.employeeTypeCode !== undefined)
+    staffWhere.push(Prisma.sql`"Staff"."employeeTypeCode" = ${filter.employeeTypeCode}`);
+  const where = Prisma.join(staffWhere, " AND ");
+  const [people, answers, clauses, organisations, employeeTypes] = await Promise.all([
+    reads.rows<{ id: number; organisationId: string; employeeTypeCode: string }>(Prisma.sql`
+      SELECT "Staff"."id" AS "id", "Staff"."organisationId" AS "organisationId",
+        "Staff"."employeeTypeCode" AS "employeeTypeCode"
+      FROM "Staff" WHERE ${where}`),
+    storedAnswers((column) => Prisma.sql`${column} IN (SELECT "Staff"."id" FROM "Staff" WHERE ${where})`),
+    askableClauses(),
+    db.organisation.findMany({
+      where: filter.organisationId === undefined ? {} : { id: filter.organisationId },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.employeeType.findMany({
+      where: filter.employeeTypeCode === undefined ? {} : { code: filter.employeeTypeCode },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, name: true },
+    }),
+  ]);
+  const clauseIds = clauses.map((c) => c.id);
+  const byPerson = new Map<number, StaffAnswer[]>();
+  for (const answer of answers) {
+    const list = byPerson.get(answer.staffId);
+    if (list) list.push(answer);
+    else byPerson.set(answer.staffId, [answer]);
+  }
+  // People with no answer at all add nothing to any cell.
+  const maps = people.flatMap((person) => {
+    const own = byPerson.get(Number(person.id));
+    return own ? [{ person, map: masteryMap(clauseIds, own, now) }] : [];
+  });
+  const organisationGroups: MasteryGroup[] = organisations.map((o) => ({ id: o.id, name: o.name }));
+  const typeGroups: MasteryGroup[] = employeeTypes.map((e) => ({ id: e.code, name: e.name }));
+  const toRows = (groups: MasteryGroup[], cells: Map<string, Map<string, MasteryCell>>) =>
+    clauses.map((clause) => ({
+      clauseId: clause.id,
+      heading: clause.heading,
+      cells: groups.map((group) => cells.get(clause.id)!.get(group.id)!),
+    }));
+  return {
+    byOrganisation: {
+      groups: organisationGroups,
+      rows: toRows(
+        organisationGroups,
+        masteryByGroup(
+          clauseIds,
+          organisationGroups.map((g) => g.id),
+          maps.map(({ person, map }) => ({ group: person.organisationId, map })),
+        ),
+      ),
+    },
+    byEmployeeType: {
+      groups: typeGroups,
+      rows: toRows(
+        typeGroups,
+        masteryByGroup(
+          clauseIds,
+          typeGroups.map((g) => g.id),
+          maps.map(({ person, map }) => ({ group: person.employeeTypeCode, map })),
+        ),
+      ),
+    },
+  };
+}
+
+export type MasteryHeatMapData = Awaited<ReturnType<typeof masteryReport>>["byOrganisation"];

@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { getLesson } from "~/services/catalogue.server.ts";
 import { myMastery, personAnswers } from "~/services/mastery.server.ts";
+import { loader as masteryLoader } from "~/routes/mastery.tsx";
+import { loader as reportMasteryLoader } from "~/routes/reports.mastery.tsx";
+import { loader as exportLoader } from "~/routes/reports.export.$table.ts";
 import { assignTrack, createStaff } from "./factories.ts";
+import { call, requestAs } from "./remix.ts";
 
-const now = new Date("2026-11-25T03:00:00Z");
+// The pages estimate at the real time, so the answers here are dated back from it.
+const now = new Date();
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
 /** A submitted attempt with the given answers, as the quiz engine stores them. */
@@ -140,5 +145,73 @@ describe("「あなたの理解度」", () => {
     );
     expect(mastery.moves).toEqual([]);
     expect(mastery.counts.unseen).toBe(mastery.clauses.length);
+  });
+});
+
+describe("the /mastery page", () => {
+  it("shows the signed-in person their own map only, with numbers as text", async () => {
+    const person = await createStaff();
+    const other = await createStaff();
+    await submitted(other.id, daysAgo(3), [{ questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: false }]);
+    await submitted(person.id, daysAgo(3), [{ questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: true }]);
+    const data = await (await call(masteryLoader, await requestAs(person, "/mastery"))).json();
+    const clause = data.clauses.find((c: { clauseId: string }) => c.clauseId === "6(4)イ");
+    expect(clause).toMatchObject({ status: "learning", percent: 67, answers: 1 });
+    expect(data.moves).toEqual([{ clauseId: "6(4)イ", before: "unseen", after: "learning" }]);
+  });
+});
+
+describe("the mastery heat maps", () => {
+  it("shows HR each clause by organisation and employee type, hides cells under five, and a manager only their own", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const manager = await createStaff({ role: "MANAGER", organisationId: "agriculture-committee" });
+    // Five in the agriculture committee miss 6(4)イ; three in the election committee get it right.
+    for (let i = 0; i < 5; i++) {
+      const person = await createStaff({ organisationId: "agriculture-committee", employeeTypeCode: "fiscal-year" });
+      await submitted(person.id, daysAgo(5), [
+        { questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: false },
+      ]);
+    }
+    for (let i = 0; i < 3; i++) {
+      const person = await createStaff({ organisationId: "election-committee", employeeTypeCode: "fiscal-year" });
+      await submitted(person.id, daysAgo(5), [{ questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: true }]);
+    }
+    type HeatMap = {
+      groups: { id: string }[];
+      rows: { clauseId: string; cells: { people: number | null; estimate: number | null }[] }[];
+    };
+    const cell = (map: HeatMap, clauseId: string, group: string) =>
+      map.rows.find((r) => r.clauseId === clauseId)!.cells[map.groups.findIndex((g) => g.id === group)];
+
+    const seen = await (await call(reportMasteryLoader, await requestAs(hr, "/reports/mastery"))).json();
+    const agriculture = cell(seen.mastery.byOrganisation, "6(4)イ", "agriculture-committee")!;
+    expect(agriculture.people).toBe(5);
+    expect(agriculture.estimate).toBeCloseTo(1 / 3, 2);
+    expect(cell(seen.mastery.byOrganisation, "6(4)イ", "election-committee")).toEqual({
+      people: null,
+      estimate: null,
+      strongShare: null,
+    });
+    // By employee type the eight fiscal-year staff make one cell: 5 × 1/3 and 3 × 2/3.
+    const fiscal = cell(seen.mastery.byEmployeeType, "6(4)イ", "fiscal-year")!;
+    expect(fiscal.people).toBe(8);
+    expect(fiscal.estimate).toBeCloseTo((5 / 3 + 3 * (2 / 3)) / 8, 2);
+
+    const own = await (
+      await call(reportMasteryLoader, await requestAs(manager, "/reports/mastery?organisationId=election-committee"))
+    ).json();
+    expect(own.mastery.byOrganisation.groups.map((g: { id: string }) => g.id)).toEqual(["agriculture-committee"]);
+    expect(cell(own.mastery.byEmployeeType, "6(4)イ", "fiscal-year")!.people).toBe(5);
+
+    const csv = await (
+      await call(exportLoader, await requestAs(hr, "/reports/export/mastery-organisations"), {
+        table: "mastery-organisations",
+      })
+    ).text();
+    const line = csv.split("\r\n").find((l) => l.startsWith("6(4)イ,"))!;
+    expect(csv.split("\r\n")[0]).toContain("農業委員会事務局 見込み(%)");
+    // The agriculture committee's three columns hold 33.3, 0 and 5; the election committee's are blank.
+    expect(line).toMatch(/,33\.[3-4],0,5,/);
+    expect(await db.auditLog.count({ where: { action: "report.export", targetId: "mastery-organisations" } })).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import {
   answerWeight,
   clauseMastery,
   countByStatus,
+  masteryByGroup,
   masteryMap,
   masteryMoves,
   type ClauseAnswer,
@@ -107,5 +108,34 @@ describe("mastery model", () => {
       { clauseId: "1", before: "unseen", after: "learning" },
       { clauseId: "4", before: "review", after: "learning" },
     ]);
+  });
+});
+
+describe("mastery by group", () => {
+  it("averages the people who answered, counts them, and hides a cell under five", () => {
+    const person = (group: string, correct: boolean[]) => ({
+      group,
+      map: masteryMap(
+        ["4", "8"],
+        correct.map((c) => answer(c, 0, "4")),
+        now,
+      ),
+    });
+    const people = [
+      ...Array.from({ length: 4 }, () => person("a", [true, true, true])),
+      person("a", [false]),
+      person("a", []),
+      ...Array.from({ length: 4 }, () => person("b", [true])),
+    ];
+    const cells = masteryByGroup(["4", "8"], ["a", "b", "c"], people);
+    // Five people of a answered on 4: four strong at 0.8, one at 1/3; the sixth never did and is not counted.
+    const a4 = cells.get("4")!.get("a")!;
+    expect(a4.people).toBe(5);
+    expect(a4.estimate).toBeCloseTo((4 * 0.8 + 1 / 3) / 5, 10);
+    expect(a4.strongShare).toBeCloseTo(0.8, 10);
+    const hidden = { people: null, estimate: null, strongShare: null };
+    expect(cells.get("4")!.get("b")).toEqual(hidden);
+    expect(cells.get("4")!.get("c")).toEqual(hidden);
+    expect(cells.get("8")!.get("a")).toEqual(hidden);
   });
 });
