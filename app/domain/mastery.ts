@@ -3,6 +3,7 @@
  * their answers on it (docs/decisions/010-mastery-model.md). Pure: the
  * answers and the moment of estimation are passed in.
  */
+import type { DrawEmphasis } from "./quiz.ts";
 
 /** One answer a person gave on a clause: a quiz question, the question of the month, or a drill outcome. */
 export type ClauseAnswer = { clauseId: string; correct: boolean; at: Date };
@@ -171,4 +172,18 @@ export function masteryByGroup(
       ),
     ]),
   );
+}
+
+/**
+ * What a person's map asks of their next refresher's draw: missed clauses
+ * (to review) weigh more, strong ones less, and those not answered within a
+ * year are covered first.
+ */
+export function drawEmphasis(map: readonly ClauseMastery[], now: Date): DrawEmphasis {
+  const yearAgo = now.getTime() - 365 * DAY_MS;
+  return {
+    weak: new Set(map.filter((m) => m.status === "review").map((m) => m.clauseId)),
+    strong: new Set(map.filter((m) => m.status === "strong").map((m) => m.clauseId)),
+    recent: new Set(map.filter((m) => m.lastAt !== null && m.lastAt.getTime() >= yearAgo).map((m) => m.clauseId)),
+  };
 }

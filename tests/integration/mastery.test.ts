@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
-import { getLesson } from "~/services/catalogue.server.ts";
 import { myMastery, personAnswers } from "~/services/mastery.server.ts";
 import { loader as masteryLoader } from "~/routes/mastery.tsx";
 import { loader as reportMasteryLoader } from "~/routes/reports.mastery.tsx";
 import { loader as exportLoader } from "~/routes/reports.export.$table.ts";
-import { assignTrack, createStaff } from "./factories.ts";
+import type { Question } from "~/domain/content/types.ts";
+import { normalShares, seededRandom } from "~/domain/quiz.ts";
+import { getLesson, getTrack } from "~/services/catalogue.server.ts";
+import { drawFor } from "~/services/quiz.server.ts";
+import { assignTrack, createStaff, openQuizAttempt } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 // The pages estimate at the real time, so the answers here are dated back from it.
@@ -213,5 +216,42 @@ describe("the mastery heat maps", () => {
     // The agriculture committee's three columns hold 33.3, 0 and 5; the election committee's are blank.
     expect(line).toMatch(/,33\.[3-4],0,5,/);
     expect(await db.auditLog.count({ where: { action: "report.export", targetId: "mastery-organisations" } })).toBe(1);
+  });
+});
+
+describe("the annual refresher's draw", () => {
+  it("gives a person who missed 6(4)イ last year at least twice its normal share, over many draws and in the stored one", async () => {
+    const missed = await createStaff();
+    const fresh = await createStaff();
+    await submitted(missed.id, daysAgo(250), [
+      { questionId: "everyday-duties-02", clauseId: "6(4)イ", correct: false },
+      { questionId: "everyday-duties-01", clauseId: "4", correct: true },
+    ]);
+    const track = (await getTrack("annual-refresher"))!;
+    const count = async (staffId: number) => {
+      let total = 0;
+      for (let i = 0; i < 300; i++) {
+        const draw = await drawFor(staffId, track, seededRandom(`refresher-${i}`));
+        expect(draw).toHaveLength(track.quiz.questions);
+        total += draw.filter((q) => q.clause === "6(4)イ").length;
+      }
+      return total / 300;
+    };
+    const normal = await count(fresh.id);
+    const weak = await count(missed.id);
+    expect(normal).toBeGreaterThan(0);
+    expect(weak).toBeGreaterThanOrEqual(2 * normal);
+
+    // The normal share as the draw computes it, from the track's banks.
+    const questions = await db.question.findMany({
+      where: { moduleSlug: { in: track.modules }, retired: false },
+      select: { id: true, moduleSlug: true, clauseId: true },
+    });
+    const modules = track.modules.map((slug) =>
+      questions.filter((q) => q.moduleSlug === slug).map((q) => ({ clause: q.clauseId }) as Question),
+    );
+    const share = normalShares(modules, track.quiz.questions).get("6(4)イ")!;
+    const { draw } = await openQuizAttempt(missed.id, "annual-refresher", "FY2026-draw");
+    expect(draw.filter((q) => q.clause === "6(4)イ").length).toBeGreaterThanOrEqual(Math.ceil(2 * share));
   });
 });
