@@ -884,7 +884,6 @@ const ja = {
   "reportMastery.estimateColumn": "見込み",
   "reportMastery.strongColumn": "定着",
   "reportMastery.peopleColumn": "人数",
-  "reportMastery.cell": "見込み {estimate}、定着 {strong}（{people}人）",
   "reportMastery.people": "{people}人",
   "reportMastery.hidden": "5人未満",
   "reportMastery.legendLow": "見込み60%未満",
@@ -892,7 +891,6 @@ const ja = {
   "reportMastery.legendHigh": "80〜95%未満",
   "reportMastery.legendTop": "95%以上",
   "reportMastery.legendHidden": "5人未満（非表示）",
-  "reportMastery.csv": "CSVをダウンロード",
   "monthlyAdmin.title": "今月の一問の設定",
   "monthlyAdmin.lead":
     "職員のホーム画面に出す1問を、問題集から選びます。Mamoriに選ばせると、前月の修了テストで正答率が最も低かった条項の設問になります。",
