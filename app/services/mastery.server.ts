@@ -13,6 +13,7 @@ import {
   type MasteryMove,
 } from "~/domain/mastery.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
+import { currentRelease, getTrack } from "./catalogue.server.ts";
 import { getScenario } from "./drill-scenarios.server.ts";
 import { CITATION_ANCHOR } from "./lesson.server.ts";
 
@@ -90,18 +91,49 @@ export function personAnswers(staffId: number): Promise<StaffAnswer[]> {
   return storedAnswers((column) => Prisma.sql`${column} = ${staffId}`);
 }
 
-/** The clauses that a question in force cites, in the policy's order: the ones a person can be asked. */
-export async function askableClauses() {
-  const [clauses, cited] = await Promise.all([
+/** What mastery needs of the content: it changes only with a release, so it is read once per release. */
+type MasteryContent = {
+  /** The clauses that a question in force cites, in the policy's order: the ones a person can be asked. */
+  clauses: { id: string; heading: string }[];
+  /** The clauses each module in force cites. */
+  moduleClauses: Map<string, ReadonlySet<string>>;
+};
+
+let cachedContent: { releaseId: number; content: Promise<MasteryContent> } | undefined;
+
+async function masteryContent(): Promise<MasteryContent> {
+  const release = await currentRelease();
+  if (cachedContent?.releaseId !== release.id) {
+    const content = readMasteryContent();
+    cachedContent = { releaseId: release.id, content };
+    // A failed read is not kept: the next call tries again.
+    content.catch(() => {
+      if (cachedContent?.content === content) cachedContent = undefined;
+    });
+  }
+  return cachedContent.content;
+}
+
+async function readMasteryContent(): Promise<MasteryContent> {
+  const [clauses, cited, modules] = await Promise.all([
     db.clause.findMany({
       where: { retired: false },
       orderBy: { sortOrder: "asc" },
       select: { id: true, heading: true },
     }),
     db.question.findMany({ where: { retired: false }, distinct: ["clauseId"], select: { clauseId: true } }),
+    db.trainingModule.findMany({ where: { retired: false }, select: { slug: true, clauseIds: true } }),
   ]);
   const askable = new Set(cited.map((q) => q.clauseId));
-  return clauses.filter((c) => askable.has(c.id));
+  return {
+    clauses: clauses.filter((c) => askable.has(c.id)),
+    moduleClauses: new Map(modules.map((m) => [m.slug, new Set((m.clauseIds as string[] | null) ?? [])])),
+  };
+}
+
+/** The clauses that a question in force cites, in the policy's order. */
+export async function askableClauses() {
+  return (await masteryContent()).clauses;
 }
 
 export type MasteryMapEntry = ClauseMastery & {
@@ -116,11 +148,8 @@ export type MasteryMapEntry = ClauseMastery & {
  * clauses whose status differs from the map without that quiz's answers).
  */
 export async function myMastery(staffId: number, now: Date = new Date()) {
-  const [answers, clauses, lessons] = await Promise.all([
-    personAnswers(staffId),
-    askableClauses(),
-    lessonsByClause(staffId),
-  ]);
+  const [answers, { clauses, moduleClauses }] = await Promise.all([personAnswers(staffId), masteryContent()]);
+  const lessons = await lessonsByClause(staffId, moduleClauses);
   const ids = clauses.map((c) => c.id);
   const map = masteryMap(ids, answers, now);
   const headings = new Map(clauses.map((c) => [c.id, c.heading]));
@@ -150,31 +179,19 @@ export async function myMastery(staffId: number, now: Date = new Date()) {
  * assignment holding one, at the clause's first citation (the lesson
  * renderer gives it an anchor).
  */
-async function lessonsByClause(staffId: number): Promise<Map<string, string>> {
-  const [assignments, modules] = await Promise.all([
-    db.assignment.findMany({
-      where: { staffId },
-      orderBy: { id: "desc" },
-      select: { id: true, trackId: true, moduleSlugs: true },
-    }),
-    db.trainingModule.findMany({ where: { retired: false }, select: { slug: true, clauseIds: true } }),
-  ]);
-  const tracks = await db.track.findMany({ select: { id: true, definition: true } });
-  const trackModules = new Map(
-    tracks.map((t) => [t.id, ((t.definition as { modules?: unknown }).modules as string[] | undefined) ?? []]),
-  );
-  const cites = new Map(modules.map((m) => [m.slug, new Set((m.clauseIds as string[] | null) ?? [])]));
+async function lessonsByClause(staffId: number, moduleClauses: MasteryContent["moduleClauses"]) {
+  const assignments = await reads.rows<{ id: number; trackId: string; moduleSlugs: unknown }>(Prisma.sql`
+    SELECT "id", "trackId", "moduleSlugs" FROM "Assignment" WHERE "staffId" = ${staffId} ORDER BY "id" DESC`);
   const links = new Map<string, string>();
   for (const assignment of assignments) {
-    const slugs = Array.isArray(assignment.moduleSlugs)
-      ? assignment.moduleSlugs.map(String)
-      : (trackModules.get(assignment.trackId) ?? []);
+    const own = sqlJson(assignment.moduleSlugs);
+    const slugs = Array.isArray(own) ? own.map(String) : ((await getTrack(assignment.trackId))?.modules ?? []);
     for (const slug of slugs) {
-      for (const clauseId of cites.get(slug) ?? []) {
+      for (const clauseId of moduleClauses.get(slug) ?? []) {
         if (!links.has(clauseId)) {
           links.set(
             clauseId,
-            `/learn/${assignment.id}/modules/${slug}#${encodeURIComponent(`clause-${CITATION_ANCHOR}${clauseId}`)}`,
+            `/learn/${Number(assignment.id)}/modules/${slug}#${encodeURIComponent(`clause-${CITATION_ANCHOR}${clauseId}`)}`,
           );
         }
       }
