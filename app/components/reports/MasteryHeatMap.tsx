@@ -49,7 +49,7 @@ export function MasteryLegend() {
 export function MasteryHeatMap({ data, caption }: { data: HeatMapData; caption: string }) {
   return (
     <div className="table-wrap">
-      <table className="heat-map">
+      <table className="heat-map mastery-heat-map">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -65,7 +65,7 @@ export function MasteryHeatMap({ data, caption }: { data: HeatMapData; caption: 
           {data.rows.map((row) => (
             <tr key={row.clauseId}>
               <th scope="row">
-                {row.clauseId} <span className="heat-count">{row.heading}</span>
+                {row.clauseId} {row.heading}
               </th>
               {row.cells.map((cell, i) => (
                 <td key={data.groups[i]!.id} className={`heat ${cellClass(cell)}`}>
