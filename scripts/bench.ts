@@ -14,7 +14,7 @@
  * --users 4000 (learners signed in; each starts one quiz attempt: enough that
  *   every submission in the quiz run is a first one),
  * --import-changed N (rows of the staff CSV that differ; default 1%),
- * --routes bare,static,page,dashboard,module,quiz,report,report-filtered,export,drill-link,drill-click (a subset),
+ * --routes bare,static,page,dashboard,mastery,module,quiz,report,report-filtered,export,drill-link,drill-click (a subset),
  * --server-node-flags "--cpu-prof --cpu-prof-dir=/tmp/prof" (to profile the server),
  * --skip-cli (no import/rollover), --skip-http (only import/rollover),
  * --explain (print the report queries' EXPLAIN QUERY PLAN and stop).
@@ -84,6 +84,7 @@ const ROUTES = [
   "static",
   "page",
   "dashboard",
+  "mastery",
   "module",
   "quiz",
   "report",
@@ -687,7 +688,7 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
   // --- sign in: HR, and learners with this year's annual refresher still to pass
   console.log("preparing: signing in, starting quiz attempts");
   const t0 = performance.now();
-  const learners = !wants("dashboard", "module", "quiz")
+  const learners = !wants("dashboard", "mastery", "module", "quiz")
     ? []
     : (db
         .prepare(
@@ -699,7 +700,7 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
        ORDER BY random() LIMIT ?`,
         )
         .all(FISCAL_YEAR, USERS) as { assignmentId: number; staffId: number }[]);
-  if (learners.length === 0 && wants("dashboard", "module", "quiz"))
+  if (learners.length === 0 && wants("dashboard", "mastery", "module", "quiz"))
     throw new Error("no learner with an open annual refresher this fiscal year");
   const track = JSON.parse(
     (db.prepare(`SELECT "definition" FROM "Track" WHERE "id" = 'annual-refresher'`).get() as { definition: string })
@@ -806,6 +807,14 @@ async function measureHttp(db: Database.Database): Promise<HttpFigures> {
       await route(
         "learner dashboard /",
         varying("GET", () => ({ path: "/", cookie: nextCookie() })),
+        200,
+      ),
+    );
+  if (wants("mastery"))
+    results.push(
+      await route(
+        "mastery page /mastery",
+        varying("GET", () => ({ path: "/mastery", cookie: nextCookie() })),
         200,
       ),
     );
@@ -1030,6 +1039,7 @@ function printHttp(f: HttpFigures): Budget[] {
   });
   return [
     vsPage(dashboard),
+    vsPage(byName("mastery page")),
     vsPage(byName("module page")),
     {
       ...vsPage(quiz, quizFirstPerSecond, `${fmt(quizFirstPerSecond)} first/s`),

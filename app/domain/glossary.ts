@@ -35,6 +35,11 @@ export const GLOSSARY = {
   既読: "read (a bulletin's receipt)",
   確認しました: "confirmed (a bulletin's receipt)",
   今月の一問: "question of the month",
+  習熟度: "mastery (per person and clause)",
+  定着: "strong (a mastery status)",
+  もう少し: "learning (a mastery status)",
+  要復習: "review (a mastery status: to review)",
+  未出題: "unseen (a mastery status)",
   ディレクトリ: "directory (the city's LDAP / Active Directory; not the staff list)",
   ログイン方法: "auth source (LOCAL or DIRECTORY)",
 } as const;

@@ -69,54 +69,52 @@ export function toQuizQuestion(question: DrawnQuestion): QuizQuestion {
 }
 
 /**
+ * What the person's mastery asks of a draw (see drawQuestions): clause ids
+ * from their map of 習熟度.
+ */
+export type DrawEmphasis = {
+  /** Missed (to review): at least twice the clause's normal share. */
+  weak: ReadonlySet<string>;
+  /** Answered right several times: drawn at half the weight of the others. */
+  strong: ReadonlySet<string>;
+  /** Answered within the last year; the others are covered first when the draw has room for them all. */
+  recent: ReadonlySet<string>;
+};
+
+/**
  * Draws `count` questions spread as evenly as possible across the modules: each gets an equal share, the
  * remainder goes to modules chosen at random, and a module too small for its share gives all it has while
  * the others make up the shortfall. Question order and (except truefalse) choice order are shuffled.
+ * With an `emphasis` the draw follows the person's weaknesses (see weightedPick).
  * Throws if the banks together hold fewer than `count` questions.
  */
 export function drawQuestions(
   banks: readonly { moduleSlug: string; questions: readonly Question[] }[],
   count: number,
   random: () => number,
+  emphasis?: DrawEmphasis,
 ): DrawnQuestion[] {
   if (!Number.isInteger(count) || count < 1) {
     throw new RangeError(`A quiz draws a whole number of questions, at least 1; got ${count}`);
   }
   // A question listed twice (in one bank or two) is one question: it must never be drawn twice.
   const seen = new Set<string>();
-  const slots = banks.map((bank) => {
+  const deduplicated = banks.map((bank) => {
     const questions: Question[] = [];
     for (const question of bank.questions) {
       if (seen.has(question.id)) continue;
       seen.add(question.id);
       questions.push(question);
     }
-    return { questions, quota: 0 };
+    return questions;
   });
   if (seen.size < count) {
     throw new RangeError(`Cannot draw ${count} questions: the modules hold only ${seen.size}`);
   }
 
-  // Water-filling: a module that cannot fill the even share gives everything and leaves the rest to share again.
-  let open = slots;
-  let remaining = count;
-  while (open.length > 0) {
-    const share = Math.floor(remaining / open.length);
-    const small = open.filter((slot) => slot.questions.length <= share);
-    if (small.length === 0) {
-      for (const slot of open) slot.quota = share;
-      const extra = remaining - share * open.length;
-      for (const slot of shuffle(open, random).slice(0, extra)) slot.quota += 1;
-      break;
-    }
-    for (const slot of small) {
-      slot.quota = slot.questions.length;
-      remaining -= slot.quota;
-    }
-    open = open.filter((slot) => slot.questions.length > share);
-  }
-
-  const drawn = slots.flatMap((slot) => shuffle(slot.questions, random).slice(0, slot.quota));
+  const drawn = emphasis
+    ? weightedPick(deduplicated, count, random, emphasis)
+    : evenPick(deduplicated, count, random, () => 1);
   return shuffle(drawn, random).map((question) => ({
     questionId: question.id,
     moduleSlug: question.moduleSlug,
@@ -135,6 +133,153 @@ export function drawQuestions(
  */
 export function orderChoices(question: Pick<Question, "type" | "choices">, random: () => number): Choice[] {
   return (question.type === "truefalse" ? question.choices : shuffle(question.choices, random)).map(copyChoice);
+}
+
+/** Each module's quota of an even draw of `count` (see drawQuestions): whole numbers, the remainder at random. */
+function evenQuotas(sizes: readonly number[], count: number, random: () => number): number[] {
+  const quotas = sizes.map(() => 0);
+  // Water-filling: a module that cannot fill the even share gives everything and leaves the rest to share again.
+  let open = sizes.map((_, i) => i);
+  let remaining = count;
+  while (open.length > 0) {
+    const share = Math.floor(remaining / open.length);
+    const small = open.filter((i) => sizes[i]! <= share);
+    if (small.length === 0) {
+      for (const i of open) quotas[i] = share;
+      const extra = remaining - share * open.length;
+      for (const i of shuffle(open, random).slice(0, extra)) quotas[i]! += 1;
+      break;
+    }
+    for (const i of small) {
+      quotas[i] = sizes[i]!;
+      remaining -= sizes[i]!;
+    }
+    open = open.filter((i) => sizes[i]! > share);
+  }
+  return quotas;
+}
+
+/**
+ * An even draw across the modules; within a module, questions are taken in
+ * proportion to `weight` (all equal: a plain random sample).
+ */
+function evenPick(
+  modules: readonly (readonly Question[])[],
+  count: number,
+  random: () => number,
+  weight: (question: Question) => number,
+): Question[] {
+  const quotas = evenQuotas(
+    modules.map((m) => m.length),
+    count,
+    random,
+  );
+  return modules.flatMap((questions, i) => weightedSample(questions, quotas[i]!, random, weight));
+}
+
+/**
+ * The expected number of each clause's questions in an even draw: its "normal
+ * share". The modules' quotas are taken as the water-filling level without
+ * rounding, which is what the random remainder averages to.
+ */
+export function normalShares(modules: readonly (readonly Question[])[], count: number): Map<string, number> {
+  const sizes = modules.map((m) => m.length);
+  let level = 0;
+  // The level at which min(size, level) over the modules adds up to count, found over the sorted sizes.
+  const sorted = [...sizes].sort((a, b) => a - b);
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const candidate = (count - below) / (sorted.length - i);
+    if (candidate <= sorted[i]!) {
+      level = candidate;
+      break;
+    }
+    below += sorted[i]!;
+    level = sorted[i]!;
+  }
+  const shares = new Map<string, number>();
+  modules.forEach((questions) => {
+    if (questions.length === 0) return;
+    const quota = Math.min(questions.length, level);
+    for (const question of questions) {
+      shares.set(question.clause, (shares.get(question.clause) ?? 0) + quota / questions.length);
+    }
+  });
+  return shares;
+}
+
+/**
+ * The draw of a person whose 習熟度 is known, in three steps:
+ * 1. each weak clause first gets twice its normal share (rounded up, at
+ *    least one, at most the questions it has), weak clauses in random order
+ *    while the draw has room;
+ * 2. if what is left can hold one question of every clause not answered in
+ *    the last year, each gets one, so a full policy is covered within a year
+ *    whenever the draw is large enough;
+ * 3. the rest is an even draw across the modules, within each module strong
+ *    clauses at half weight and clauses not answered this year at double.
+ */
+function weightedPick(
+  modules: readonly (readonly Question[])[],
+  count: number,
+  random: () => number,
+  emphasis: DrawEmphasis,
+): Question[] {
+  const shares = normalShares(modules, count);
+  const all = modules.flat();
+  const taken = new Set<string>();
+  const picked: Question[] = [];
+  const take = (questions: readonly Question[]) => {
+    for (const question of questions) {
+      taken.add(question.id);
+      picked.push(question);
+    }
+  };
+  const untaken = (clause: string) => all.filter((q) => q.clause === clause && !taken.has(q.id));
+
+  const weak = shuffle(
+    [...shares.keys()].filter((clause) => emphasis.weak.has(clause)),
+    random,
+  );
+  for (const clause of weak) {
+    const room = count - picked.length;
+    if (room === 0) break;
+    const want = Math.max(1, Math.ceil(2 * shares.get(clause)!));
+    take(shuffle(untaken(clause), random).slice(0, Math.min(want, room)));
+  }
+
+  const uncovered = [...shares.keys()].filter(
+    (clause) => !emphasis.recent.has(clause) && !picked.some((q) => q.clause === clause),
+  );
+  if (uncovered.length <= count - picked.length) {
+    for (const clause of uncovered) take(shuffle(untaken(clause), random).slice(0, 1));
+  }
+
+  const rest = modules.map((questions) => questions.filter((q) => !taken.has(q.id)));
+  take(
+    evenPick(rest, count - picked.length, random, (q) =>
+      emphasis.strong.has(q.clause) ? 0.5 : emphasis.recent.has(q.clause) ? 1 : 2,
+    ),
+  );
+  return picked;
+}
+
+/**
+ * `n` of `items` without replacement, each in proportion to its weight
+ * (Efraimidis–Spirakis: the n smallest of −ln(u)/w). With equal weights it
+ * is a shuffle's first n, and consumes randomness exactly as one does.
+ */
+function weightedSample<T>(items: readonly T[], n: number, random: () => number, weight: (item: T) => number): T[] {
+  if (items.every((item) => weight(item) === weight(items[0]!))) return shuffle(items, random).slice(0, n);
+  const keyed = items.map((item) => {
+    const r = random();
+    if (!(r >= 0 && r < 1)) throw new RangeError(`random() must return a number in [0, 1); got ${r}`);
+    return { item, key: -Math.log(1 - r) / weight(item) };
+  });
+  return keyed
+    .sort((a, b) => a.key - b.key)
+    .slice(0, n)
+    .map((k) => k.item);
 }
 
 /** questionId → the choice ids the person chose. */

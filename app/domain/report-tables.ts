@@ -1,4 +1,5 @@
 import { t } from "~/lib/i18n.ts";
+import type { MasteryCell } from "./mastery.ts";
 import type {
   CompletionMatrix,
   CumulativePoint,
@@ -129,5 +130,36 @@ export function clausesTable(items: ItemAnalysis): ReportTable {
       `${t("report.share")}(%)`,
     ],
     rows: items.clauses.map((c) => [c.clauseId, c.heading, c.answered, c.correct, percent(c.share)]),
+  };
+}
+
+/** A mastery heat map (clause × organisation or × employee type) as a table: three columns a group, blank under five people. */
+export function masteryTable(
+  title: string,
+  heatMap: {
+    groups: readonly { id: string; name: string }[];
+    rows: readonly { clauseId: string; heading: string; cells: readonly MasteryCell[] }[];
+  },
+): ReportTable {
+  return {
+    title,
+    headers: [
+      t("reportMastery.clause"),
+      t("report.heading"),
+      ...heatMap.groups.flatMap((g) => [
+        `${g.name} ${t("reportMastery.estimateColumn")}(%)`,
+        `${g.name} ${t("reportMastery.strongColumn")}(%)`,
+        `${g.name} ${t("reportMastery.peopleColumn")}`,
+      ]),
+    ],
+    rows: heatMap.rows.map((row) => [
+      row.clauseId,
+      row.heading,
+      ...row.cells.flatMap((cell) => [
+        cell.estimate === null ? null : percent(cell.estimate),
+        cell.strongShare === null ? null : percent(cell.strongShare),
+        cell.people,
+      ]),
+    ]),
   };
 }

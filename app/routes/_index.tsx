@@ -59,6 +59,9 @@ export default function Home() {
       <section aria-labelledby="my-training">
         <h2 id="my-training">{t("learn.title")}</h2>
         <MyTraining assignments={assignments} />
+        <p>
+          <Link to="/mastery">{t("nav.mastery")}</Link>
+        </p>
       </section>
       {monthlyQuestion ? <MonthlyQuestionCard question={monthlyQuestion} /> : null}
       <section className="card" aria-labelledby="profile-title">

@@ -3,6 +3,9 @@ import { CITATION } from "~/domain/content/types.ts";
 import { sanitizeLessonHtml } from "~/lib/lesson-html.server.ts";
 import { isSafeLinkHref } from "~/lib/safe-redirect.ts";
 
+/** After the page's id prefix, the id of a clause's first citation in a rendered body. */
+export const CITATION_ANCHOR = "at-";
+
 export type CitedClause = { id: string; heading: string; text: string; popoverId: string };
 
 type ClauseTexts = ReadonlyMap<string, { heading: string; text: string }>;
@@ -60,10 +63,13 @@ export function renderMarkdown(
   const marked = body.replace(MARKERS, "").replace(CITATION, (whole, id: string) => {
     const clause = clauses.get(id);
     if (!clause) return whole;
+    const first = !cited.has(id);
     const entry = cited.get(id) ?? { id, ...clause, popoverId: `${idPrefix}${cited.size + 1}` };
     cited.set(id, entry);
+    // The first citation of a clause is where a link to "this clause in the lesson" lands (the mastery map's).
+    const anchor = first ? ` id="${idPrefix}${CITATION_ANCHOR}${escapeHtml(id)}"` : "";
     buttons.push(
-      `<button type="button" class="citation" popovertarget="${entry.popoverId}">基本方針 ${escapeHtml(id)}</button>`,
+      `<button type="button" class="citation"${anchor} popovertarget="${entry.popoverId}">基本方針 ${escapeHtml(id)}</button>`,
     );
     return `${MARK_OPEN}${buttons.length - 1}${MARK_CLOSE}`;
   });

@@ -12,10 +12,13 @@ import {
   type DrawnQuestion,
   type Responses,
 } from "~/domain/quiz.ts";
+import type { Track } from "~/domain/content/types.ts";
+import { drawEmphasis, masteryMap } from "~/domain/mastery.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
 import { tallySubmissionSql } from "./answer-tallies.server.ts";
 import { currentRelease, getTrack, toQuestion } from "./catalogue.server.ts";
 import { completeIfDoneSteps, getLearnerAssignment, markStarted } from "./learning.server.ts";
+import { personAnswers } from "./mastery.server.ts";
 
 const asDraw = (json: unknown) => json as DrawnQuestion[];
 const asResponses = (json: unknown) => (json ?? {}) as Responses;
@@ -30,6 +33,20 @@ async function banksOf(modules: readonly string[]) {
     moduleSlug,
     questions: rows.filter((r) => r.moduleSlug === moduleSlug).map(toQuestion),
   }));
+}
+
+/**
+ * A new attempt's questions. A yearly track's draw follows the person's
+ * 習熟度 (drawQuestions' emphasis): read here, when an attempt starts, so
+ * the submission stays as it was. Other tracks draw evenly.
+ */
+export async function drawFor(staffId: number, track: Track, random: () => number): Promise<DrawnQuestion[]> {
+  const banks = await banksOf(track.modules);
+  if (track.cycle !== "fiscal-year") return drawQuestions(banks, track.quiz.questions, random);
+  const now = new Date();
+  const clauses = [...new Set(banks.flatMap((bank) => bank.questions.map((q) => q.clause)))];
+  const map = masteryMap(clauses, await personAnswers(staffId), now);
+  return drawQuestions(banks, track.quiz.questions, random, drawEmphasis(map, now));
 }
 
 export type StartResult = { ok: true; attemptId: number } | { ok: false; reason: "notFound" | "locked" | "completed" };
@@ -47,8 +64,7 @@ export async function startAttempt(staffId: number, assignmentId: number): Promi
   if (open) return { ok: true, attemptId: open.id };
   if (learner.progress.quizPassed) return { ok: false, reason: "completed" };
 
-  const { track } = learner;
-  const draw = drawQuestions(await banksOf(track.modules), track.quiz.questions, seededRandom(randomUUID()));
+  const draw = await drawFor(staffId, learner.track, seededRandom(randomUUID()));
   const release = await currentRelease();
   try {
     const attempt = await db.$transaction(async (tx) => {
@@ -59,7 +75,7 @@ export async function startAttempt(staffId: number, assignmentId: number): Promi
           releaseId: release.id,
           draw,
           responses: {},
-          passPercent: track.quiz.passPercent,
+          passPercent: learner.track.quiz.passPercent,
           total: draw.length,
           openFor: assignmentId,
         },

@@ -4,6 +4,7 @@ import {
   byTypeTable,
   clausesTable,
   cumulativeTable,
+  masteryTable,
   matrixTable,
   overdueTable,
   questionsTable,
@@ -16,6 +17,8 @@ import {
   itemAnalysis,
   overdueList,
 } from "./reports.server.ts";
+import { masteryReport } from "./mastery.server.ts";
+import { t } from "~/lib/i18n.ts";
 
 /** A manager's report is always their own organisation, whatever the URL says. */
 export function scopeReportFilter(
@@ -25,7 +28,16 @@ export function scopeReportFilter(
   return user.role === "MANAGER" ? { ...filter, organisationId: user.organisationId } : filter;
 }
 
-export const REPORT_TABLES = ["by-type", "cumulative", "matrix", "overdue", "questions", "clauses"] as const;
+export const REPORT_TABLES = [
+  "by-type",
+  "cumulative",
+  "matrix",
+  "overdue",
+  "questions",
+  "clauses",
+  "mastery-organisations",
+  "mastery-types",
+] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
 export function isReportTable(value: unknown): value is ReportTableName {
@@ -50,5 +62,9 @@ export async function reportTable(name: ReportTableName, filter: ReportFilter, t
       return questionsTable(await itemAnalysis(filter, today));
     case "clauses":
       return clausesTable(await itemAnalysis(filter, today));
+    case "mastery-organisations":
+      return masteryTable(t("reportMastery.byOrganisation"), (await masteryReport(filter)).byOrganisation);
+    case "mastery-types":
+      return masteryTable(t("reportMastery.byEmployeeType"), (await masteryReport(filter)).byEmployeeType);
   }
 }

@@ -16,6 +16,7 @@ const PAGES = [
   { path: "/reports/organisations", ready: "table.heat-map" },
   { path: "/reports/overdue", ready: "h2#overdue" },
   { path: "/reports/items", ready: ".recharts-wrapper svg" },
+  { path: "/reports/mastery", ready: "table.heat-map" },
   { path: "/reports/people?q=%E5%B1%B1", ready: "h2#found" },
   { path: "/reports/print", ready: ".committee-report" },
 ];

@@ -120,6 +120,10 @@ const MATRIX: Record<
     path: () => "/reports/items",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
   },
+  "reports.mastery.tsx": {
+    path: () => "/reports/mastery",
+    expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
   "reports.people._index.tsx": {
     path: () => "/reports/people?q=1",
     expect: { anonymous: 302, LEARNER: 403, MANAGER: 200, HR: 200, ADMIN: 200 },
@@ -155,6 +159,10 @@ const MATRIX: Record<
   },
   "monthly-question.tsx": {
     path: () => "/monthly-question",
+    expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
+  },
+  "mastery.tsx": {
+    path: () => "/mastery",
     expect: { anonymous: 302, LEARNER: 200, MANAGER: 200, HR: 200, ADMIN: 200 },
   },
   "reports.bulletins._index.tsx": {

@@ -168,6 +168,7 @@ const ROUTES: Record<string, (f: Fixture) => Entry> = {
     ids: ["bulletinId"],
   }),
   "monthly-question.tsx": () => ({ as: "LEARNER", path: "/monthly-question" }),
+  "mastery.tsx": () => ({ as: "LEARNER", path: "/mastery" }),
   "reports.bulletins._index.tsx": () => ({ as: "HR", path: "/reports/bulletins" }),
   "reports.bulletins.$bulletinId.tsx": (f) => ({
     as: "HR",
@@ -186,6 +187,7 @@ const ROUTES: Record<string, (f: Fixture) => Entry> = {
   "reports.organisations.tsx": () => ({ as: "HR", path: "/reports/organisations" }),
   "reports.overdue.tsx": () => ({ as: "MANAGER", path: "/reports/overdue" }),
   "reports.items.tsx": () => ({ as: "HR", path: "/reports/items" }),
+  "reports.mastery.tsx": () => ({ as: "HR", path: "/reports/mastery" }),
   "reports.people._index.tsx": () => ({ as: "HR", path: "/reports/people" }),
   "reports.print.tsx": () => ({ as: "HR", path: "/reports/print" }),
   "admin.directory.tsx": () => ({ as: "ADMIN", path: "/admin/directory" }),

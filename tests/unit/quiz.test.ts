@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Question, QuestionType } from "~/domain/content/types.ts";
-import { drawQuestions, scoreAttempt, seededRandom, toQuizQuestion, type DrawnQuestion } from "~/domain/quiz.ts";
+import {
+  drawQuestions,
+  normalShares,
+  scoreAttempt,
+  seededRandom,
+  toQuizQuestion,
+  type DrawnQuestion,
+} from "~/domain/quiz.ts";
 
 function question(moduleSlug: string, n: number, type: QuestionType = "single"): Question {
   const id = `${moduleSlug}-${String(n).padStart(2, "0")}`;
@@ -345,5 +352,60 @@ describe("scoreAttempt", () => {
 
   it("refuses to score an attempt without questions rather than pass it", () => {
     expect(() => scoreAttempt([], {}, 80)).toThrow(RangeError);
+  });
+});
+
+describe("drawQuestions with a person's emphasis", () => {
+  // Six modules of six questions, two clauses each (m0: A0 ×3, B0 ×3, …), drawn 8 at a time.
+  const clauseBanks = Array.from({ length: 6 }, (_, m) => ({
+    moduleSlug: `m${m}`,
+    questions: Array.from({ length: 6 }, (_, n) => ({ ...question(`m${m}`, n), clause: `${n < 3 ? "A" : "B"}${m}` })),
+  }));
+  const modules = clauseBanks.map((b) => b.questions);
+  const none = { weak: new Set<string>(), strong: new Set<string>(), recent: new Set<string>() };
+  const meanCount = (emphasis: typeof none | undefined, clause: string, count = 8) => {
+    let total = 0;
+    for (let i = 0; i < 600; i++) {
+      const draw = drawQuestions(clauseBanks, count, seededRandom(`emphasis-${i}`), emphasis);
+      expect(new Set(draw.map((q) => q.questionId)).size).toBe(count);
+      total += draw.filter((q) => q.clause === clause).length;
+    }
+    return total / 600;
+  };
+
+  it("knows each clause's normal share of an even draw", () => {
+    const shares = normalShares(modules, 8);
+    expect(shares.get("A0")).toBeCloseTo(8 / 6 / 2, 10);
+    expect([...shares.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(8, 10);
+    // A module too small for the level gives everything: 1 + 1 + level·2 = 5 → level 1.5.
+    const uneven = normalShares([[question("s", 1)], [question("t", 1)], modules[1]!, modules[2]!], 5);
+    expect(uneven.get("6(4)イ")).toBeCloseTo(2, 10);
+    expect(uneven.get("A1")).toBeCloseTo(0.75, 10);
+  });
+
+  it("draws a missed clause at least twice as often as normally, and a strong one less", () => {
+    const normalA0 = meanCount(undefined, "A0");
+    const normalB3 = meanCount(undefined, "B3");
+    const emphasis = { ...none, weak: new Set(["A0"]), strong: new Set(["B3"]) };
+    expect(normalA0).toBeCloseTo(8 / 12, 1);
+    expect(meanCount(emphasis, "A0")).toBeGreaterThanOrEqual(2 * normalA0);
+    expect(meanCount(emphasis, "B3")).toBeLessThan(normalB3);
+  });
+
+  it("holds a missed clause's doubled share in every single draw, not only on average", () => {
+    const emphasis = { ...none, weak: new Set(["A0"]) };
+    for (let i = 0; i < 100; i++) {
+      const draw = drawQuestions(clauseBanks, 8, seededRandom(`each-${i}`), emphasis);
+      expect(draw.filter((q) => q.clause === "A0").length).toBeGreaterThanOrEqual(Math.ceil((2 * 8) / 12));
+    }
+  });
+
+  it("covers every clause not answered within the year whenever the draw has room for them all", () => {
+    const recent = new Set(["A0", "B0", "A1", "B1", "A2", "B2", "A3", "B3"]);
+    for (let i = 0; i < 100; i++) {
+      const draw = drawQuestions(clauseBanks, 6, seededRandom(`cover-${i}`), { ...none, recent });
+      const clauses = new Set(draw.map((q) => q.clause));
+      for (const clause of ["A4", "B4", "A5", "B5"]) expect(clauses.has(clause)).toBe(true);
+    }
   });
 });

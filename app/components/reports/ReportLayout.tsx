@@ -28,6 +28,7 @@ const TABS: { path: string; label: MessageKey }[] = [
   { path: "/reports/organisations", label: "reports.tab.organisations" },
   { path: "/reports/overdue", label: "reports.tab.overdue" },
   { path: "/reports/items", label: "reports.tab.items" },
+  { path: "/reports/mastery", label: "reports.tab.mastery" },
   { path: "/reports/people", label: "reports.tab.people" },
   { path: "/reports/print", label: "reports.tab.print" },
 ];
