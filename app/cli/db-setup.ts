@@ -19,9 +19,12 @@ const { db } = await import("~/lib/db.server.ts");
 const { BrowserEditsSinceFileSync, contentDirectory, syncContentDirectory } =
   await import("~/services/content.server.ts");
 const { seedCity } = await import("~/services/city.server.ts");
+const { fillStaffSearchNames } = await import("~/services/staff-directory.server.ts");
 await enableWriteAheadLog();
 await seedCity(contentDirectory());
 await applyBaseData();
+// The search form cannot be computed in a migration's SQL (it folds kana).
+await fillStaffSearchNames();
 // Content published in the browser since the last file sync is kept: a
 // restart must not undo it (content:sync -- --force does, on purpose).
 const content = await syncContentDirectory().catch((error: unknown) => {
