@@ -12,7 +12,7 @@ export type ReportFrame = Awaited<ReturnType<typeof reportFrame>>;
  * links, and the filter bar's choices.
  */
 export async function reportFrame(
-  user: Pick<SignedInStaff, "role" | "organisationId" | "organisationName">,
+  user: Pick<SignedInStaff, "role" | "organisationId" | "sectionId" | "organisationName">,
   params: URLSearchParams,
   today: string,
 ): Promise<{
