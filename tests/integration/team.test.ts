@@ -166,7 +166,10 @@ describe("the manager's team", () => {
 
   it("keeps a 課長's reports to the same 課", async () => {
     const search = await call(peopleLoader, await requestAs(kacho, `/reports/people?q=${encodeURIComponent("佐藤")}`));
-    expect((await search.json()).found.total).toBe(0);
+    const found = await search.json();
+    expect(found.found.total).toBe(0);
+    expect(found.manager).toEqual({ scopeName: "市長部局 市民課" });
+    expect(found.filter).toMatchObject({ organisationId: "mayor", sectionId: expect.any(Number) });
     const history = await call(personLoader, await requestAs(kacho, `/reports/people/${neighbour.id}`), {
       staffId: String(neighbour.id),
     });
