@@ -29,7 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overdueOnly = params.get("overdue") === "1";
   const page = pageParam(params);
   const team = await teamPage(managerScope(user), { q, overdueOnly, page }, today());
-  return { scopeName: user.sectionId === null ? user.organisationName : user.sectionName, q, overdueOnly, page, team };
+  return {
+    scopeName: user.sectionId === null ? user.organisationName : user.sectionName,
+    // A 課長's list is one 課: the column would repeat it on every row.
+    showSection: user.sectionId === null,
+    q,
+    overdueOnly,
+    page,
+    team,
+  };
 }
 
 type Result = { error?: string; done?: string; skipped?: string };
@@ -50,11 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Team() {
-  const { scopeName, q, overdueOnly, page, team } = useLoaderData<typeof loader>();
+  const { scopeName, showSection, q, overdueOnly, page, team } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   return (
-    <>
+    <div className="report-page">
       <h1>{t("team.title")}</h1>
       <p className="lead">{t("team.lead", { organisation: scopeName ?? "" })}</p>
       <p>{team.overdueCount === 0 ? t("team.overdueNone") : t("team.overdueCount", { count: team.overdueCount })}</p>
@@ -64,11 +72,9 @@ export default function Team() {
             <label htmlFor="q">{t("reports.searchLabel")}</label>
             <input id="q" name="q" type="search" defaultValue={q} maxLength={64} autoComplete="off" />
           </div>
-          <div className="field">
-            <label>
-              <input type="checkbox" name="overdue" value="1" defaultChecked={overdueOnly} /> {t("team.overdueOnly")}
-            </label>
-          </div>
+          <label className="checkbox">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={overdueOnly} /> {t("team.overdueOnly")}
+          </label>
           <button type="submit" className="button button-primary">
             {t("reports.search")}
           </button>
@@ -90,7 +96,7 @@ export default function Team() {
               <tr>
                 <th scope="col">{t("staff.employeeNumber")}</th>
                 <th scope="col">{t("staff.name")}</th>
-                <th scope="col">{t("staff.section")}</th>
+                {showSection ? <th scope="col">{t("staff.section")}</th> : null}
                 <th scope="col">{t("team.tracks")}</th>
                 <th scope="col">{t("team.remind")}</th>
               </tr>
@@ -103,8 +109,8 @@ export default function Team() {
                     <Link to={`/team/${person.id}`}>{person.name}</Link>
                     <span className="kana">{person.nameKana}</span>
                   </th>
-                  <td className="keep">{person.sectionName ?? "—"}</td>
-                  <td>
+                  {showSection ? <td className="keep">{person.sectionName ?? "—"}</td> : null}
+                  <td className="prose">
                     {person.tracks.length === 0 ? (
                       t("team.noTracks")
                     ) : (
@@ -147,6 +153,6 @@ export default function Team() {
         </div>
       )}
       <Pager page={page} pageCount={team.pageCount} />
-    </>
+    </div>
   );
 }
