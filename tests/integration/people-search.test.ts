@@ -3,6 +3,7 @@ import { CLI_ACTOR } from "~/domain/audit.ts";
 import { db } from "~/lib/db.server.ts";
 import { loader as peopleLoader } from "~/routes/reports.people._index.tsx";
 import { loader as staffLoader } from "~/routes/staff._index.tsx";
+import { loader as teamLoader } from "~/routes/team._index.tsx";
 import { fillStaffSearchNames, updateStaffRecord } from "~/services/staff-directory.server.ts";
 import { importStaff, readStaffCsv } from "~/services/staff-import.server.ts";
 import { createStaff } from "./factories.ts";
@@ -11,6 +12,7 @@ import { call, requestAs } from "./remix.ts";
 const FORMS = ["やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "山田花子", "山田 花子", "山田　花子", "100001", "１０００01"];
 
 let hr: { id: number };
+let manager: { id: number };
 
 async function namesFound(path: string): Promise<string[]> {
   const data = await (await call(staffLoader, await requestAs(hr, path))).json();
@@ -25,6 +27,7 @@ async function reportNamesFound(q: string): Promise<string[]> {
 
 beforeAll(async () => {
   hr = await createStaff({ role: "HR", name: "人事 担当" });
+  manager = await createStaff({ role: "MANAGER", name: "部長 一" });
   await createStaff({ employeeNumber: "100001", name: "山田 花子", nameKana: "ヤマダ ハナコ" });
   // Near misses: another 山田 reading, and a 花子 who is not a 山田.
   await createStaff({ employeeNumber: "100002", name: "山本 花子", nameKana: "ヤマモト ハナコ" });
@@ -38,6 +41,12 @@ describe("people search", () => {
 
   it.each(FORMS)("finds 山田 花子 in the reports' people search by 「%s」", async (q) => {
     expect(await reportNamesFound(q)).toEqual(["山田 花子"]);
+  });
+
+  it.each(FORMS)("finds 山田 花子 on a manager's team page by 「%s」", async (q) => {
+    const path = `/team?q=${encodeURIComponent(q)}`;
+    const data = await (await call(teamLoader, await requestAs(manager, path))).json();
+    expect(data.team.members.map((m: { name: string }) => m.name)).toEqual(["山田 花子"]);
   });
 
   it("finds every 花子 by the given name alone, in either script", async () => {
