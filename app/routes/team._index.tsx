@@ -62,7 +62,7 @@ export default function Team() {
   const result = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
   return (
-    <div className="report-page">
+    <div className="report-page team-page">
       <h1>{t("team.title")}</h1>
       <p className="lead">{t("team.lead", { organisation: scopeName ?? "" })}</p>
       <p>{team.overdueCount === 0 ? t("team.overdueNone") : t("team.overdueCount", { count: team.overdueCount })}</p>

@@ -60,4 +60,10 @@ test("a 課長 sees their 課 with statuses, searches, pages, reminds the late a
   const assignments = page.locator("section", { has: page.locator("#history-assignments") });
   await expect(assignments.locator(".badge-danger", { hasText: "期限超過" }).first()).toBeVisible();
   await expectAccessible(page);
+
+  // On a phone the list scrolls inside its own region; the page itself stays 390 px wide.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/team");
+  await expect(page.getByRole("region", { name: /\d+人/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
