@@ -31,9 +31,12 @@ const { db } = await import("~/lib/db.server.ts");
 const { contentDirectory, readContentFiles } = await import("~/services/content.server.ts");
 const { applyShippedEdition } = await import("~/services/content-draft.server.ts");
 const { seedCity } = await import("~/services/city.server.ts");
+const { fillStaffSearchNames } = await import("~/services/staff-directory.server.ts");
 await enableWriteAheadLog();
 await seedCity(contentDirectory());
 await applyBaseData();
+// The search form cannot be computed in a migration's SQL (it folds kana).
+await fillStaffSearchNames();
 // The content edition this release ships: published only on a city that has
 // published none of its own; otherwise a draft for the city's review.
 const content = await applyShippedEdition(readContentFiles(contentDirectory()));

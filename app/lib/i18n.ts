@@ -354,9 +354,16 @@ const ja = {
   "delta.done": "{created}人に割り当てました（既に割当済み {existing}人）。",
   "delta.filterTrack": "修了した研修",
 
-  "team.overdueTitle": "期限を過ぎた職員",
   "team.overdueNone": "期限を過ぎた職員はいません。",
+  "team.overdueCount": "期限を過ぎた研修のある職員：{count}人",
+  "team.overdueOnly": "期限超過の職員のみ",
   "team.daysOverdue": "{days}日超過",
+  "team.tracks": "研修の受講状況",
+  "team.noTracks": "割り当てられた研修はありません",
+  "team.remind": "リマインドを送る",
+  "team.remindPerson": "{name}さんにリマインドを送る",
+  "team.remindedToday": "本日送信済み",
+  "team.training": "研修の記録",
 
   "nav.rollover": "年度更新",
   "nav.dueDates": "期限の延長",

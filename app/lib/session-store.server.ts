@@ -23,6 +23,8 @@ export type SignedInStaff = {
   role: Role;
   organisationId: string;
   organisationName: string;
+  /** Null for someone in no 課: for a MANAGER, a 部長 (domain/manager-scope.ts). */
+  sectionId: number | null;
   sectionName: string | null;
   employeeTypeName: string;
   /** Signed in with an initial password that must be changed first. */
@@ -128,6 +130,7 @@ type SignedInRow = {
   active: unknown;
   organisationId: string;
   organisationName: string;
+  sectionId: unknown;
   sectionName: string | null;
   employeeTypeName: string;
   mustChange: unknown;
@@ -148,7 +151,7 @@ export async function findSessionStaff(token: string, now = new Date()): Promise
     SELECT "Session"."id" AS "sessionId",
       CASE WHEN "Session"."lastSeenAt" < ${sqlInstant(touchBefore)} THEN 1 ELSE 0 END AS "needsTouch",
       "Staff"."id", "Staff"."employeeNumber", "Staff"."name", "Staff"."role", "Staff"."active",
-      "Staff"."organisationId",
+      "Staff"."organisationId", "Staff"."sectionId",
       "Organisation"."name" AS "organisationName", "Section"."name" AS "sectionName",
       "EmployeeType"."name" AS "employeeTypeName", "Password"."mustChange" AS "mustChange"
     FROM "Session"
@@ -171,6 +174,7 @@ export async function findSessionStaff(token: string, now = new Date()): Promise
     role: row.role,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
+    sectionId: row.sectionId === null || row.sectionId === undefined ? null : Number(row.sectionId),
     sectionName: row.sectionName ?? null,
     employeeTypeName: row.employeeTypeName,
     mustChangePassword: sqlBoolean(row.mustChange),

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsvLink, PageLinks, ReportLayout } from "~/components/reports/ReportLayout.tsx";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
+import { managerScope } from "~/domain/manager-scope.ts";
 import { parseReminderSelection } from "~/domain/reminder-selection.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t, type MessageKey } from "~/lib/i18n.ts";
@@ -45,14 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Result = { error?: string; done?: string; skipped?: string };
 
-/** Reminds the chosen people now, through the reminders service; a manager only within their organisation. */
+/** Reminds the chosen people now, through the reminders service; a manager only within their scope. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
   const parsed = parseReminderSelection(await readForm(request));
   if (!parsed.success) return data<Result>({ error: parsed.error.issues[0]!.message }, { status: 400 });
   const result = await remindSelected(actorOf(user, context), today(), {
     staffIds: parsed.data.staffId,
-    organisationId: user.role === "MANAGER" ? user.organisationId : undefined,
+    ...(user.role === "MANAGER" ? managerScope(user) : {}),
   });
   return data<Result>({
     done: t("reports.remindDone", { sent: result.sent }),

@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/TrainingStatus.tsx";
-import { fiscalYearLabel } from "~/domain/fiscal-year.ts";
-import { formatDateTime } from "~/domain/japan-time.ts";
-import { formatJapaneseDate } from "~/domain/japanese-date.ts";
+import { PersonTraining } from "~/components/PersonTraining.tsx";
+import { managerScope } from "~/domain/manager-scope.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
@@ -16,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["MANAGER", "HR", "ADMIN"] });
-  const scope = user.role === "MANAGER" ? { organisationId: user.organisationId } : undefined;
+  const scope = user.role === "MANAGER" ? managerScope(user) : undefined;
   const history = await personHistory(idParam(params.staffId), scope, today());
   if (!history) throw new Response(t("error.notFound"), { status: 404 });
   return { history };
@@ -36,86 +34,7 @@ export default function PersonHistoryPage() {
         {person.sectionName ? ` ${person.sectionName}` : ""}・{person.employeeTypeName}
         {person.active ? "" : `・${t("staff.inactive")}`}
       </p>
-      <section className="card" aria-labelledby="history-assignments">
-        <h2 id="history-assignments">{t("report.assignments")}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.track")}</th>
-                <th scope="col">{t("report.fiscalYear")}</th>
-                <th scope="col">{t("report.dueDate")}</th>
-                <th scope="col">{t("report.status")}</th>
-                <th scope="col">{t("report.completedAt")}</th>
-                <th scope="col">{t("report.release")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.assignments.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.trackName}</th>
-                  <td>{fiscalYearLabel(a.fiscalYear)}</td>
-                  <td className="date">{formatJapaneseDate(a.dueDate)}</td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td>{a.completedAt ? formatDateTime(a.completedAt) : ""}</td>
-                  <td className="number">{a.completedReleaseId ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="card" aria-labelledby="history-attempts">
-        <h2 id="history-attempts">{t("report.attempts")}</h2>
-        {history.attempts.length === 0 ? (
-          <p>{t("report.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("report.submittedAt")}</th>
-                  <th scope="col">{t("report.track")}</th>
-                  <th scope="col">{t("report.score")}</th>
-                  <th scope="col">{t("report.result")}</th>
-                  <th scope="col">{t("report.release")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.attempts.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">{formatDateTime(a.submittedAt)}</th>
-                    <td>{a.trackName}</td>
-                    <td>{t("quiz.score", { correct: a.correct, total: a.total, percent: a.percent })}</td>
-                    <td>
-                      <span className={a.passed ? "badge badge-ok" : "badge badge-danger"}>
-                        {a.passed ? t("learn.passed") : t("learn.failed")}
-                      </span>
-                    </td>
-                    <td className="number">{a.releaseId}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      <section className="card" aria-labelledby="history-pledges">
-        <h2 id="history-pledges">{t("report.pledges")}</h2>
-        {history.pledges.length === 0 ? (
-          <p>{t("report.none")}</p>
-        ) : (
-          <ul>
-            {history.pledges.map((p) => (
-              <li key={p.id}>
-                {formatDateTime(p.signedAt)}（{t("report.release")} {p.releaseId}）
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PersonTraining history={history} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageLinks, ReportLayout } from "~/components/reports/ReportLayout.tsx";
+import { managerScope } from "~/domain/manager-scope.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { pageParam } from "~/lib/params.ts";
@@ -23,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A bookmark: an over-long value or one with control characters is ignored, as elsewhere.
   const q = (SearchQuery.parse(params.get("q")) ?? "").normalize("NFKC");
   const page = pageParam(params);
-  const found = q
-    ? await searchStaff({ q, organisationId: user.role === "MANAGER" ? user.organisationId : undefined }, page)
-    : null;
+  const found = q ? await searchStaff({ q, ...(user.role === "MANAGER" ? managerScope(user) : {}) }, page) : null;
   return {
     ...frame,
     q,

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lastDrillFigures({ organisationId: frame.filter.organisationId }),
   ]);
   const organisationName =
-    frame.manager?.organisationName ??
+    frame.manager?.scopeName ??
     frame.options.organisations.find((o) => o.id === frame.filter.organisationId)?.name ??
     null;
   return {

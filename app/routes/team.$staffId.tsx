@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PersonTraining } from "~/components/PersonTraining.tsx";
 import { formatJapaneseDate } from "~/domain/japanese-date.ts";
+import { managerScope } from "~/domain/manager-scope.ts";
+import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { parseId } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
+import { personHistory } from "~/services/person-history.server.ts";
 import { getTeamMember } from "~/services/team.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -13,14 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "MANAGER" });
   const id = parseId(params.staffId);
-  // Someone outside the manager's organisation is "not found", never shown.
-  const person = id === null ? null : await getTeamMember(user.organisationId, id);
-  if (!person) throw new Response(t("team.notFound"), { status: 404 });
-  return { person };
+  // Someone outside the manager's scope is "not found", never shown.
+  const scope = managerScope(user);
+  const [person, history] =
+    id === null ? [null, null] : await Promise.all([getTeamMember(scope, id), personHistory(id, scope, today())]);
+  if (!person || !history) throw new Response(t("team.notFound"), { status: 404 });
+  return { person, history };
 }
 
 export default function TeamMember() {
-  const { person } = useLoaderData<typeof loader>();
+  const { person, history } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -52,6 +58,8 @@ export default function TeamMember() {
           <dd>{person.active ? t("staff.active") : t("staff.inactive")}</dd>
         </dl>
       </section>
+      <h2>{t("team.training")}</h2>
+      <PersonTraining history={history} />
     </>
   );
 }

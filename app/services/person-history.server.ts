@@ -1,4 +1,5 @@
 import { assignmentStatus, type AssignmentStatus } from "~/domain/assignment-status.ts";
+import type { ManagerScope } from "~/domain/manager-scope.ts";
 import { today as todayInJapan } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 
@@ -48,11 +49,11 @@ export type PersonHistory = {
  */
 export async function personHistory(
   staffId: number,
-  scope?: { organisationId: string },
+  scope?: ManagerScope,
   today: string = todayInJapan(),
 ): Promise<PersonHistory | null> {
   const staff = await db.staff.findFirst({
-    where: { id: staffId, ...(scope ? { organisationId: scope.organisationId } : {}) },
+    where: { id: staffId, ...scope },
     select: {
       id: true,
       employeeNumber: true,

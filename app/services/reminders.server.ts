@@ -17,8 +17,8 @@ export type ReminderMessage = {
   body: string;
 };
 
-/** Whom a reminder run is limited to: chosen people, within an organisation for a manager. */
-export type ReminderSelection = { staffIds: number[]; organisationId?: string };
+/** Whom a reminder run is limited to: chosen people, within a manager's scope for a manager. */
+export type ReminderSelection = { staffIds: number[]; organisationId?: string; sectionId?: number };
 
 /** Active staff with overdue training and no reminder yet today (of `only`, when given), with their messages. */
 export async function pendingReminders(today: string, only?: ReminderSelection): Promise<ReminderMessage[]> {
@@ -29,7 +29,7 @@ export async function pendingReminders(today: string, only?: ReminderSelection):
       staff: {
         active: true,
         reminders: { none: { day: today } },
-        ...(only ? { id: { in: only.staffIds }, organisationId: only.organisationId } : {}),
+        ...(only ? { id: { in: only.staffIds }, organisationId: only.organisationId, sectionId: only.sectionId } : {}),
       },
     },
     orderBy: [{ staffId: "asc" }, { dueDate: "asc" }],
@@ -146,29 +146,4 @@ export async function remindSelected(actor: Actor, today: string, only: Reminder
     detail: { staffIds: only.staffIds, sent: result.sent, smtp: result.smtp, file: result.file },
   });
   return { chosen: only.staffIds.length, sent: result.sent, skipped: only.staffIds.length - result.sent };
-}
-
-/** A manager's overdue staff, for the team page: their own organisation only. */
-export async function overdueInOrganisation(organisationId: string, today: string) {
-  const rows = await db.assignment.findMany({
-    where: { completedAt: null, dueDate: { lt: today }, staff: { active: true, organisationId } },
-    orderBy: [{ dueDate: "asc" }],
-    select: {
-      id: true,
-      trackId: true,
-      dueDate: true,
-      staff: { select: { id: true, name: true, employeeNumber: true, section: { select: { name: true } } } },
-    },
-  });
-  const tracks = new Map((await db.track.findMany({ select: { id: true, name: true } })).map((tr) => [tr.id, tr.name]));
-  return rows.map((r) => ({
-    assignmentId: r.id,
-    staffId: r.staff.id,
-    name: r.staff.name,
-    employeeNumber: r.staff.employeeNumber,
-    sectionName: r.staff.section?.name ?? null,
-    trackName: tracks.get(r.trackId) ?? r.trackId,
-    dueDate: r.dueDate,
-    daysOverdue: daysBetweenIfDates(r.dueDate, today),
-  }));
 }

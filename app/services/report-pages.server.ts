@@ -8,17 +8,18 @@ export type ReportFrame = Awaited<ReturnType<typeof reportFrame>>;
 
 /**
  * What every report page shares: the filter read from the URL (a manager's
- * always their own organisation), its query string for the tabs and CSV
+ * always their own scope, domain/manager-scope.ts), its query string for the tabs and CSV
  * links, and the filter bar's choices.
  */
 export async function reportFrame(
-  user: Pick<SignedInStaff, "role" | "organisationId" | "organisationName">,
+  user: Pick<SignedInStaff, "role" | "organisationId" | "sectionId" | "organisationName" | "sectionName">,
   params: URLSearchParams,
   today: string,
 ): Promise<{
   filter: ReportFilter;
   query: string;
-  manager: { organisationName: string } | null;
+  /** What a manager's report covers, in words: 「市長部局 市民課」, or the organisation for a 部長. */
+  manager: { scopeName: string } | null;
   options: Omit<Awaited<ReturnType<typeof reportOptions>>, "fiscalYears"> & {
     fiscalYears: { year: number; label: string }[];
   };
@@ -29,7 +30,13 @@ export async function reportFrame(
   return {
     filter,
     query: reportFilterToParams(filter).toString(),
-    manager: user.role === "MANAGER" ? { organisationName: user.organisationName } : null,
+    manager:
+      user.role === "MANAGER"
+        ? {
+            scopeName:
+              user.sectionId === null ? user.organisationName : `${user.organisationName} ${user.sectionName ?? ""}`,
+          }
+        : null,
     options: {
       ...options,
       organisations:

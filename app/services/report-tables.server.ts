@@ -1,3 +1,4 @@
+import { managerScope } from "~/domain/manager-scope.ts";
 import type { ReportFilter } from "~/domain/report-filter.ts";
 import type { SignedInStaff } from "~/lib/session-store.server.ts";
 import {
@@ -20,12 +21,12 @@ import {
 import { masteryReport } from "./mastery.server.ts";
 import { t } from "~/lib/i18n.ts";
 
-/** A manager's report is always their own organisation, whatever the URL says. */
+/** A manager's report is always their own scope (their 課, or a 部長's 部局), whatever the URL says. */
 export function scopeReportFilter(
-  user: Pick<SignedInStaff, "role" | "organisationId">,
+  user: Pick<SignedInStaff, "role" | "organisationId" | "sectionId">,
   filter: ReportFilter,
 ): ReportFilter {
-  return user.role === "MANAGER" ? { ...filter, organisationId: user.organisationId } : filter;
+  return user.role === "MANAGER" ? { ...filter, ...managerScope(user) } : filter;
 }
 
 export const REPORT_TABLES = [

@@ -14,6 +14,7 @@ import {
   type StaffImportRow,
 } from "~/domain/staff-csv.ts";
 import { mayAssignRole } from "~/domain/staff-record.ts";
+import { staffSearchName } from "~/domain/name-search.ts";
 import { chunks } from "~/lib/chunks.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
@@ -308,13 +309,14 @@ export async function importStaff(file: StaffCsvFile, options: ApplyOptions): Pr
   return applyStaffSource(csvSource(file), { ...options, includeAdmins: options.includeAdmins ?? false });
 }
 
-/** Staff rows written per UPDATE: 15 values each. */
+/** Staff rows written per UPDATE: 16 values each. */
 const UPDATE_ROWS = 500;
 
 type StaffUpdate = {
   staffId: number;
   name: string;
   nameKana: string;
+  searchName: string;
   organisationId: string;
   sectionId: number | null;
   employeeTypeCode: string;
@@ -342,16 +344,17 @@ async function updateStaffRows(tx: Pick<Prisma.TransactionClient, "$executeRaw">
   const now = sqlInstant(new Date());
   for (const slice of chunks(updates, UPDATE_ROWS)) {
     const values = slice.map(
-      (u) => Prisma.sql`(CAST(${u.staffId} AS INTEGER), ${u.name}, ${u.nameKana}, ${u.organisationId},
+      (u) => Prisma.sql`(CAST(${u.staffId} AS INTEGER), ${u.name}, ${u.nameKana}, ${u.searchName}, ${u.organisationId},
         CAST(${u.sectionId} AS INTEGER), ${u.employeeTypeCode}, ${u.role}, ${u.duties ?? null}, ${u.startDate},
         ${u.appointmentStart}, ${u.appointmentEnd}, CAST(${u.active} AS BOOLEAN), ${u.email}, ${u.authSource ?? null},
         CAST(${u.leaving ? 1 : 0} AS INTEGER))`,
     );
     await tx.$executeRaw`
-      WITH "v" ("id", "name", "nameKana", "organisationId", "sectionId", "employeeTypeCode", "role", "duties",
+      WITH "v" ("id", "name", "nameKana", "searchName", "organisationId", "sectionId", "employeeTypeCode", "role", "duties",
         "startDate", "appointmentStart", "appointmentEnd", "active", "email", "authSource", "leaving")
         AS (VALUES ${Prisma.join(values)})
-      UPDATE "Staff" SET "name" = "v"."name", "nameKana" = "v"."nameKana", "organisationId" = "v"."organisationId",
+      UPDATE "Staff" SET "name" = "v"."name", "nameKana" = "v"."nameKana", "searchName" = "v"."searchName",
+        "organisationId" = "v"."organisationId",
         "sectionId" = "v"."sectionId", "employeeTypeCode" = "v"."employeeTypeCode", "role" = "v"."role",
         "duties" = COALESCE("v"."duties", "Staff"."duties"), "startDate" = "v"."startDate",
         "appointmentStart" = "v"."appointmentStart", "appointmentEnd" = "v"."appointmentEnd",
@@ -382,6 +385,7 @@ export async function applyStaffSource(source: StaffSource, options: ApplyOption
       const columns = (row: StaffImportRow) => ({
         name: row.name,
         nameKana: row.nameKana,
+        searchName: staffSearchName(row),
         organisationId: row.organisationId,
         sectionId: row.sectionName ? (sectionId.get(sectionKey(row.organisationId, row.sectionName)) ?? null) : null,
         employeeTypeCode: row.employeeTypeCode,

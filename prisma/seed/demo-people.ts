@@ -6,6 +6,7 @@
 import { today } from "~/lib/clock.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDuties } from "~/domain/duties.ts";
+import { staffSearchName } from "~/domain/name-search.ts";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { assignForStaff } from "~/services/assignments.server.ts";
@@ -38,6 +39,7 @@ export async function loadDemoData(): Promise<void> {
         where: { employeeNumber: person.employeeNumber },
         create: {
           ...person,
+          searchName: staffSearchName(person),
           duties: formatDuties(duties ?? []),
           sectionId,
           email: `${person.employeeNumber}@${DEMO_MAIL_DOMAIN}`,

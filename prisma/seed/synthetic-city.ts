@@ -24,6 +24,7 @@ import { requiredAssignments, type RequiredAssignment, type StaffForRules } from
 import { addDays, fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year.ts";
 import { drawQuestions, scoreAttempt, seededRandom, type DrawnQuestion, type Responses } from "~/domain/quiz.ts";
 import type { Role } from "~/domain/roles.ts";
+import { staffSearchName } from "~/domain/name-search.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { addAnswersSql } from "~/services/answer-tallies.server.ts";
 import { ORGANISATIONS } from "~/domain/base-data.ts";
@@ -464,9 +465,9 @@ export function generateCity(db: Database.Database, options: CityOptions): CityC
 
   const passwordHash = options.password ? bcrypt.hashSync(options.password, 4) : null;
   const insertStaff =
-    db.prepare(`INSERT INTO "Staff" ("id", "employeeNumber", "name", "nameKana", "organisationId", "sectionId",
-    "employeeTypeCode", "role", "startDate", "appointmentStart", "appointmentEnd", "email", "active", "sessionVersion",
-    "failedLogins", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`);
+    db.prepare(`INSERT INTO "Staff" ("id", "employeeNumber", "name", "nameKana", "searchName", "organisationId",
+    "sectionId", "employeeTypeCode", "role", "startDate", "appointmentStart", "appointmentEnd", "email", "active",
+    "sessionVersion", "failedLogins", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`);
   const insertPassword = db.prepare(
     `INSERT INTO "Password" ("staffId", "hash", "mustChange", "updatedAt") VALUES (?, ?, 0, ?)`,
   );
@@ -554,6 +555,7 @@ export function generateCity(db: Database.Database, options: CityOptions): CityC
         person.employeeNumber,
         `${family} ${given}`,
         `${familyKana} ${givenKana}`,
+        staffSearchName({ name: `${family} ${given}`, nameKana: `${familyKana} ${givenKana}` }),
         person.organisationId,
         person.sectionId,
         person.employeeTypeCode,

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, readDatabase, test } from "./fixtures.ts";
 import { recordSecret } from "./secrets.ts";
 
 test("HR registers a new employee, who must change the initial password at first login", async ({ page, signIn }) => {
@@ -67,11 +67,18 @@ test("HR imports a Shift_JIS CSV through the UI and finds the new people in the 
   await expect(page.getByRole("link", { name: "青木 一郎" })).toHaveCount(0);
 });
 
-test("a manager cannot open another organisation's member by changing the id in the URL", async ({ page, signIn }) => {
-  await signIn("200002"); // 消防本部's manager
+test("a manager cannot open someone outside their 課 by changing the id in the URL", async ({ page, signIn }) => {
+  await signIn("200002"); // the 課長 of 消防本部 消防総務課
   await page.goto("/team");
-  await expect(page.getByRole("link", { name: "小林 大輔" })).toBeVisible();
-  await expect(page.getByText("山田 花子")).toHaveCount(0);
+  await expect(page.getByText("消防総務課の職員の一覧です。")).toBeVisible();
+  // 小林 大輔 (100005) is in the same 部局 but another 課 (警防課); 山田 花子 (100001) in another 部局.
+  await expect(page.getByRole("cell", { name: "200002", exact: true })).toBeVisible();
+  for (const employeeNumber of ["100005", "100001"])
+    await expect(page.getByRole("cell", { name: employeeNumber, exact: true })).toHaveCount(0);
+  for (const employeeNumber of ["100005", "100001"]) {
+    const [person] = readDatabase<{ id: number }>("SELECT id FROM Staff WHERE employeeNumber = ?", employeeNumber);
+    expect((await page.goto(`/team/${person!.id}`))?.status(), employeeNumber).toBe(404);
+  }
   const response = await page.goto("/staff");
   expect(response?.status()).toBe(403);
 });

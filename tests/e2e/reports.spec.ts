@@ -44,9 +44,9 @@ test("HR filters by organisation and type, sees the chart agree with its table, 
 });
 
 test("a manager cannot reach another organisation's report by editing the URL", async ({ page, signIn }) => {
-  await signIn("200002"); // 消防本部
+  await signIn("200002"); // the 課長 of 消防本部 消防総務課
   await page.goto("/reports/organisations?organisationId=mayor");
-  await expect(page.getByText("消防本部の受講状況です。")).toBeVisible();
+  await expect(page.getByText("消防本部 消防総務課の受講状況です。")).toBeVisible();
   const matrix = page.locator("section", { has: page.getByRole("heading", { name: "所属 × 任用形態の修了率" }) });
   await expect(matrix.getByRole("rowheader")).toHaveText(["消防本部", "合計"]);
   await page.goto("/reports/overdue?organisationId=mayor");

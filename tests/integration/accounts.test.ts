@@ -288,7 +288,7 @@ describe("manager scoping", () => {
     const outsider = await createStaff({ organisationId: "mayor", name: "市長部局 職員" });
 
     const team = await (await call(teamLoader, await requestAs(manager, "/team"))).json();
-    const names = team.team.map((p: { name: string }) => p.name);
+    const names = team.team.members.map((p: { name: string }) => p.name);
     expect(names).toContain("消防 職員");
     expect(names).not.toContain("市長部局 職員");
 

@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server.ts";
 import type { Role } from "~/domain/roles.ts";
+import { staffSearchName } from "~/domain/name-search.ts";
 import type { DrawnQuestion } from "~/domain/quiz.ts";
 import { hashPassword } from "~/services/auth.server.ts";
 import { startAttempt } from "~/services/quiz.server.ts";
@@ -12,7 +13,9 @@ export async function createStaff(
   overrides: Partial<{
     employeeNumber: string;
     name: string;
+    nameKana: string;
     organisationId: string;
+    sectionId: number;
     employeeTypeCode: string;
     role: Role;
     active: boolean;
@@ -21,14 +24,16 @@ export async function createStaff(
 ) {
   const { password = "correct horse battery", ...fields } = overrides;
   const n = next++;
+  const name = fields.name ?? `試験 職員${n}`;
   return db.staff.create({
     data: {
       employeeNumber: `T${String(n).padStart(5, "0")}`,
-      name: `試験 職員${n}`,
       organisationId: "mayor",
       employeeTypeCode: "regular",
       startDate: "2026-04-01",
       ...fields,
+      name,
+      searchName: staffSearchName({ name, nameKana: fields.nameKana ?? "" }),
       password: { create: { hash: await hashPassword(password) } },
     },
   });

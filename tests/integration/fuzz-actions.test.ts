@@ -23,6 +23,7 @@ import { action as moduleReadAction } from "~/routes/learn.$assignmentId.modules
 import { action as deltaAction } from "~/routes/admin.delta.tsx";
 import { action as rolloverAction } from "~/routes/admin.rollover.tsx";
 import { action as remindAction } from "~/routes/reports.overdue.tsx";
+import { action as teamRemindAction } from "~/routes/team._index.tsx";
 import { action as bulletinAdminAction } from "~/routes/admin.bulletins.tsx";
 import { action as bulletinReceiptAction } from "~/routes/bulletins.$bulletinId.tsx";
 import { action as monthlyAdminAction } from "~/routes/admin.monthly-question.tsx";
@@ -157,6 +158,7 @@ type Action = (args: ActionFunctionArgs) => unknown;
 
 let learner: { id: number };
 let hr: { id: number };
+let manager: { id: number };
 let admin: { id: number };
 let assignmentId: number;
 let bulletinId: number;
@@ -166,6 +168,7 @@ let drillToken: string;
 beforeAll(async () => {
   learner = await createStaff({ employeeNumber: "FZ0001", password: "fuzz-password-123" });
   hr = await createStaff({ role: "HR" });
+  manager = await createStaff({ role: "MANAGER" });
   admin = await createStaff({ role: "ADMIN" });
   const assignment = await db.assignment.create({
     data: {
@@ -318,6 +321,16 @@ describe("random and malformed form data never causes a 500 or a partial write",
       remindAction,
       () => hr,
       "/reports/overdue",
+      () => ({}),
+      ["staffId"],
+    ));
+
+  it("a manager's reminder from the team page", () =>
+    fuzz(
+      "team reminders",
+      teamRemindAction,
+      () => manager,
+      "/team",
       () => ({}),
       ["staffId"],
     ));

@@ -14,7 +14,7 @@ import { t, type MessageKey } from "~/lib/i18n.ts";
 export type ReportFrameData = {
   filter: ReportFilter;
   query: string;
-  manager: { organisationName: string } | null;
+  manager: { scopeName: string } | null;
   options: {
     organisations: { id: string; name: string; sections: { id: number; name: string }[] }[];
     employeeTypes: { code: string; name: string }[];
@@ -122,7 +122,7 @@ export function ReportLayout({
         {t("report.title")}：{title}
       </h1>
       <p className="lead">
-        {frame.manager ? t("report.leadManager", { organisation: frame.manager.organisationName }) : t("report.lead")}
+        {frame.manager ? t("report.leadManager", { organisation: frame.manager.scopeName }) : t("report.lead")}
       </p>
       <ReportTabs query={frame.query} />
       {filters ? <ReportFilters frame={frame} /> : null}
