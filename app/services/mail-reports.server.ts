@@ -43,7 +43,7 @@ async function matchDrill(report: IncomingReport, now: Date) {
   for (const token of report.tokens) {
     const message = await db.drillMessage.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, campaignId: true, campaign: { select: { name: true } } },
+      select: { id: true, staffId: true, campaignId: true, campaign: { select: { name: true } } },
     });
     if (message) return message;
   }
@@ -53,6 +53,7 @@ async function matchDrill(report: IncomingReport, now: Date) {
     orderBy: { sentAt: "desc" },
     select: {
       id: true,
+      staffId: true,
       campaignId: true,
       campaign: { select: { name: true, scenarioId: true, endDate: true } },
       staff: { select: MAIL_PERSON_SELECT },
@@ -104,9 +105,9 @@ export function reportsFromSenderInLastHour(envelopeFrom: string, now = new Date
 }
 
 /**
- * Files a report: a drill report when it is about a drill mail (the
- * message's first report is recorded for the results, even after a click),
- * otherwise a real report for the security office, grouped with identical
+ * Files a report: a drill report when it is about a drill mail and the
+ * reporter is that mail's recipient (the message's first report is recorded
+ * for the results, even after a click), otherwise a real report for the security office, grouped with identical
  * mails. The raw mail is kept for real reports only, within the limits of
  * rawToKeep.
  */
@@ -126,6 +127,14 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
     groupKey: reportGroupKey(sender, subject),
   };
   const drill = await matchDrill({ ...report, sender, subject, tokens: report.tokens.slice(0, 20) }, now);
+  // A drill mail credits only its own recipient: someone else's forward of it
+  // (or a forged sender) is for the office to look at, under the campaign.
+  if (drill && drill.staffId !== report.reporterId) {
+    const created = await db.mailReport.create({
+      data: { ...base, reporterId: null, kind: "real", campaignId: drill.campaignId, ...(await rawToKeep(report.raw)) },
+    });
+    return { id: created.id, kind: "real", campaignName: null };
+  }
   if (drill) {
     const created = await db.$transaction(async (tx) => {
       await tx.drillMessage.updateMany({ where: { id: drill.id, reportedAt: null }, data: { reportedAt: now } });

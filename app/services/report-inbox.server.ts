@@ -7,6 +7,8 @@ import { log } from "~/lib/log.server.ts";
 import type { MailFacts } from "./report-mail-facts.server.ts";
 import { cutToBytes, fileReport, reportsFromSenderInLastHour, type FiledReport } from "./mail-reports.server.ts";
 import { ArrivingMail, startReportParser } from "./report-parser.server.ts";
+import { reportAddress } from "./city.server.ts";
+import { creditableAddress } from "~/domain/drills/report-match.ts";
 
 /** What the listener accepts; each defaults to its setting (README, Settings). */
 export type InboxLimits = {
@@ -19,6 +21,8 @@ export type InboxLimits = {
   parseTimeoutMs: number;
   /** REPORT_RATE_PER_HOUR: more reports by one envelope sender get 450. */
   ratePerHour: number;
+  /** REPORT_TRUSTED_RELAYS: the only clients served (554 at connection); empty, anyone. */
+  trustedRelays: readonly string[];
 };
 
 const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
@@ -26,16 +30,25 @@ const smtpError = (responseCode: number, message: string) => Object.assign(new E
 /** Whoever the envelope names, lower-cased; "" for the null sender of bounces, which counts as one sender. */
 const envelopeSender = (address: string | false | undefined) => (address || "").toLowerCase().slice(0, 500);
 
-/** Files a mail the parser read: the reporter is the member of staff whose address forwarded it. */
+/**
+ * Files a mail the parser read. The reporter is the active member of staff
+ * whose own address is the envelope sender, and only when the header From
+ * agrees (creditableAddress): the client is a trusted relay (onConnect), so
+ * the envelope is the city mail server's word, while anyone writes a From.
+ * Any other mail credits nobody and goes to triage, reporter unknown.
+ */
 async function fileParsed(
   facts: MailFacts,
   envelopeFrom: string,
   mail: { excerpt: string; size: number },
 ): Promise<FiledReport> {
-  const reporter = await db.staff.findFirst({
-    where: { email: { in: [facts.from, facts.from.toLowerCase()] }, active: true },
-    select: { id: true },
-  });
+  const address = creditableAddress(envelopeFrom, facts.from);
+  const reporter = address
+    ? await db.staff.findFirst({
+        where: { email: { in: [...new Set([address, facts.from])] }, active: true },
+        select: { id: true },
+      })
+    : null;
   return fileReport({
     via: "mail",
     reporterId: reporter?.id ?? null,
@@ -50,15 +63,18 @@ async function fileParsed(
   });
 }
 
+/** A client's address as the relay list writes it: IPv4 without the IPv6 prefix Node may give it. */
+const clientAddress = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+
 /** The start of the raw mail, as much as may be kept, decoded without reading the rest. */
 const rawExcerpt = (mail: ArrivingMail) =>
   cutToBytes(mail.head(env.REPORT_RAW_MAX_BYTES + 4).toString("utf8"), env.REPORT_RAW_MAX_BYTES);
 
 /**
  * Mamori's SMTP listener for the report address (REPORT_SMTP_PORT). It
- * takes mail for any recipient (the city routes report@… here), without
- * authentication (it listens inside the closed network, behind the city's
- * mail server). Mails are read in a worker thread (report-parser.server.ts);
+ * serves only the city's mail servers (REPORT_TRUSTED_RELAYS) and takes
+ * mail for the city's report address only, without authentication (it
+ * listens inside the closed network, behind the city's mail server). Mails are read in a worker thread (report-parser.server.ts);
  * what it refuses and why is in docs/security.md, "The report listener".
  */
 export async function startReportInbox(options: { port: number; host?: string } & Partial<InboxLimits>) {
@@ -68,6 +84,7 @@ export async function startReportInbox(options: { port: number; host?: string } 
     maxDepth: options.maxDepth ?? env.REPORT_MAX_DEPTH,
     parseTimeoutMs: options.parseTimeoutMs ?? env.REPORT_PARSE_TIMEOUT_MS,
     ratePerHour: options.ratePerHour ?? env.REPORT_RATE_PER_HOUR,
+    trustedRelays: options.trustedRelays ?? env.REPORT_TRUSTED_RELAYS,
   };
   const parser = startReportParser({
     timeoutMs: limits.parseTimeoutMs,
@@ -135,6 +152,26 @@ export async function startReportInbox(options: { port: number; host?: string } 
     // Each connection may hold a whole mail in memory until it is read.
     maxClients: 10,
     logger: false,
+    onConnect(session, callback) {
+      const client = clientAddress(session.remoteAddress);
+      if (limits.trustedRelays.length === 0 || limits.trustedRelays.includes(client)) return callback();
+      log.warn({ client }, "report inbox: a client that is not a trusted relay was refused");
+      callback(smtpError(554, "not a trusted relay"));
+    },
+    onRcptTo(address, _session, callback) {
+      reportAddress().then(
+        (accepted) =>
+          callback(
+            address.address.toLowerCase() === accepted.toLowerCase()
+              ? undefined
+              : smtpError(550, "no such recipient: this server takes reports to the report address only"),
+          ),
+        (error: Error) => {
+          log.error({ err: error }, "report inbox: the report address could not be read");
+          callback(smtpError(451, "try again later"));
+        },
+      );
+    },
     onMailFrom(address, _session, callback) {
       overRate(envelopeSender(address.address)).then(
         (over) => callback(over ? smtpError(450, "too many reports from this sender, try again later") : undefined),

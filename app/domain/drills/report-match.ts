@@ -96,3 +96,16 @@ export function quotedHeaders(text: string): { sender?: string; subject?: string
   }
   return { sender, subject };
 }
+
+/**
+ * The address a mail's report may be credited to: its envelope sender
+ * (MAIL FROM, which the city's mail server sets from the signed-in account),
+ * when the header From, which any sender writes freely, names the same
+ * address. Null when they disagree or the envelope names nobody: such a
+ * mail credits nobody ("reporter unknown").
+ */
+export function creditableAddress(envelopeFrom: string, headerFrom: string): string | null {
+  const envelope = envelopeFrom.trim().toLowerCase();
+  if (!isAddress(envelope) || /[\s<>]/.test(envelope)) return null;
+  return senderAddress(headerFrom) === envelope ? envelope : null;
+}
