@@ -13,6 +13,20 @@ export const Organisation = z.object({
   name: text(100),
 });
 
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** The reply domains as the settings hold them (one a line, or comma-separated), lower-cased. */
+export function replyDomainList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(/[\s,]+/)
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 export const CitySettingsSchema = z.object({
   cityName: text(50),
   policyTitle: text(200),
@@ -26,6 +40,14 @@ export const CitySettingsSchema = z.object({
   pledgeWording: text(2000),
   // The length first: the address pattern then never reads a field of megabytes.
   reportAddress: z.string().trim().max(200).pipe(z.string().email()),
+  // The drill sender domains whose mail the city routes to the report
+  // listener: a mail to them is a reply to a drill (返信), never a report.
+  replyDomains: z
+    .string()
+    .max(2000)
+    .default("")
+    .transform((value) => replyDomainList(value).join("\n"))
+    .refine((value) => value.split("\n").every((domain) => domain === "" || DOMAIN.test(domain)), "not a domain"),
   requireApproval: z.boolean().default(true),
 });
 

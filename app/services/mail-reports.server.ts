@@ -3,7 +3,13 @@ import { log } from "~/lib/log.server.ts";
 import { env } from "~/lib/env.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
-import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
+import {
+  creditableAddress,
+  originalSubject,
+  repliedDrill,
+  reportGroupKey,
+  senderAddress,
+} from "~/domain/drills/report-match.ts";
 import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
@@ -146,6 +152,59 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
   }
   const created = await db.mailReport.create({ data: { ...base, kind: "real", ...(await rawToKeep(report.raw)) } });
   return { id: created.id, kind: "real", campaignName: null };
+}
+
+/** A mail to a drill sender domain, as the listener read it. */
+export type IncomingReply = {
+  envelopeFrom: string;
+  headerFrom: string;
+  inReplyTo: string | null;
+  tokens: readonly string[];
+};
+
+/**
+ * Records a reply to a drill's fake sender as 返信 on the drill mail it
+ * answers (by In-Reply-To, else by the link quoted from it): a risk event
+ * like a click, never a report. Only the mail's own recipient replying from
+ * their own address counts (creditableAddress), so that nobody can put a
+ * reply on someone else's record. Returns whether one was recorded.
+ */
+export async function recordReply(reply: IncomingReply, now = new Date()): Promise<boolean> {
+  const address = creditableAddress(reply.envelopeFrom, reply.headerFrom);
+  if (!address) return false;
+  const target = repliedDrill(reply.inReplyTo);
+  const select = { id: true, status: true, staff: { select: { email: true } } } as const;
+  let message = target ? await db.drillMessage.findUnique({ where: { campaignId_staffId: target }, select }) : null;
+  for (const token of reply.tokens) {
+    if (message) break;
+    message = await db.drillMessage.findUnique({ where: { tokenHash: hashToken(token) }, select });
+  }
+  if (!message || message.status !== "sent" || message.staff.email?.toLowerCase() !== address) return false;
+  await db.drillMessage.updateMany({ where: { id: message.id, repliedAt: null }, data: { repliedAt: now } });
+  return true;
+}
+
+/** Reporter-unknown reports listed on a campaign's page; the count covers all of them. */
+const UNKNOWN_SHOWN = 100;
+
+/**
+ * A campaign's reports by their standing: how many credited a recipient
+ * (報告), and the mails about its drill mails that credited nobody
+ * (reporter unknown: sent from an address that is not the recipient's, or
+ * with a From that disagrees), which are in the triage queue.
+ */
+export async function campaignReports(campaignId: number) {
+  const [credited, unknownCount, unknown] = await Promise.all([
+    db.mailReport.count({ where: { campaignId, kind: "drill" } }),
+    db.mailReport.count({ where: { campaignId, kind: "real" } }),
+    db.mailReport.findMany({
+      where: { campaignId, kind: "real" },
+      orderBy: { receivedAt: "desc" },
+      take: UNKNOWN_SHOWN,
+      select: { id: true, via: true, envelopeFrom: true, reporterEmail: true, receivedAt: true, triage: true },
+    }),
+  ]);
+  return { credited, unknownCount, unknown };
 }
 
 /** A person's own reports, newest first, with what the security office decided. */

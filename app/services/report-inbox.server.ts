@@ -5,10 +5,17 @@ import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { log } from "~/lib/log.server.ts";
 import type { MailFacts } from "./report-mail-facts.server.ts";
-import { cutToBytes, fileReport, reportsFromSenderInLastHour, type FiledReport } from "./mail-reports.server.ts";
+import {
+  cutToBytes,
+  fileReport,
+  recordReply,
+  reportsFromSenderInLastHour,
+  type FiledReport,
+} from "./mail-reports.server.ts";
 import { ArrivingMail, startReportParser } from "./report-parser.server.ts";
-import { reportAddress } from "./city.server.ts";
+import { getCity } from "./city.server.ts";
 import { creditableAddress } from "~/domain/drills/report-match.ts";
+import { replyDomainList } from "~/domain/city.ts";
 
 /** What the listener accepts; each defaults to its setting (README, Settings). */
 export type InboxLimits = {
@@ -63,6 +70,8 @@ async function fileParsed(
   });
 }
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
+
 /** A client's address as the relay list writes it: IPv4 without the IPv6 prefix Node may give it. */
 const clientAddress = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
@@ -92,7 +101,7 @@ export async function startReportInbox(options: { port: number; host?: string } 
   });
   const overRate = async (sender: string) => (await reportsFromSenderInLastHour(sender)) >= limits.ratePerHour;
 
-  async function receive(mail: ArrivingMail, envelopeFrom: string): Promise<void> {
+  async function receive(mail: ArrivingMail, envelopeFrom: string, isReply: boolean): Promise<void> {
     // Counted again now: mails from one sender may have been read in parallel since MAIL FROM.
     if (await overRate(envelopeFrom)) throw smtpError(450, "too many reports from this sender, try again later");
     const kept = { excerpt: rawExcerpt(mail), size: mail.length };
@@ -120,10 +129,26 @@ export async function startReportInbox(options: { port: number; host?: string } 
           ? smtpError(554, `too many MIME parts (at most ${limits.maxParts})`)
           : smtpError(554, `parts or attached messages nested too deep (at most ${limits.maxDepth})`);
     }
+    if (isReply) {
+      const recorded = await recordReply({
+        envelopeFrom,
+        headerFrom: outcome.facts.from,
+        inReplyTo: outcome.facts.inReplyTo,
+        tokens: outcome.facts.tokens,
+      });
+      // Mail to the fake sender is no report: what is not a drill reply is only logged.
+      if (!recorded) log.info({ envelopeFrom }, "report inbox: a mail to a drill sender domain answered no drill mail");
+      return;
+    }
     await fileParsed(outcome.facts, envelopeFrom, kept);
   }
 
-  function onData(stream: SMTPServerDataStream, envelopeFrom: string, callback: (error?: Error | null) => void) {
+  function onData(
+    stream: SMTPServerDataStream,
+    envelopeFrom: string,
+    isReply: boolean,
+    callback: (error?: Error | null) => void,
+  ) {
     const mail = new ArrivingMail();
     stream.on("data", (chunk: Buffer) => mail.add(chunk));
     stream.on("end", () => {
@@ -131,7 +156,7 @@ export async function startReportInbox(options: { port: number; host?: string } 
         callback(smtpError(552, "message too large"));
         return;
       }
-      receive(mail, envelopeFrom).then(
+      receive(mail, envelopeFrom, isReply).then(
         () => callback(),
         (error: Error & { responseCode?: number }) => {
           if (error.responseCode) return callback(error);
@@ -159,13 +184,13 @@ export async function startReportInbox(options: { port: number; host?: string } 
       callback(smtpError(554, "not a trusted relay"));
     },
     onRcptTo(address, _session, callback) {
-      reportAddress().then(
-        (accepted) =>
-          callback(
-            address.address.toLowerCase() === accepted.toLowerCase()
-              ? undefined
-              : smtpError(550, "no such recipient: this server takes reports to the report address only"),
-          ),
+      getCity().then(
+        (city) => {
+          const to = address.address.toLowerCase();
+          if (to === city.reportAddress.toLowerCase()) return callback();
+          if (replyDomainList(city.replyDomains).includes(domainOf(to))) return callback();
+          callback(smtpError(550, "no such recipient: this server takes reports to the report address only"));
+        },
         (error: Error) => {
           log.error({ err: error }, "report inbox: the report address could not be read");
           callback(smtpError(451, "try again later"));
@@ -182,7 +207,24 @@ export async function startReportInbox(options: { port: number; host?: string } 
       );
     },
     onData(stream, session, callback) {
-      onData(stream, envelopeSender(session.envelope.mailFrom && session.envelope.mailFrom.address), callback);
+      getCity().then(
+        (city) => {
+          // A mail to a drill sender domain is a reply to the drill, whoever else it is to.
+          const domains = replyDomainList(city.replyDomains);
+          const isReply = session.envelope.rcptTo.some((r) => domains.includes(domainOf(r.address.toLowerCase())));
+          onData(
+            stream,
+            envelopeSender(session.envelope.mailFrom && session.envelope.mailFrom.address),
+            isReply,
+            callback,
+          );
+        },
+        (error: Error) => {
+          log.error({ err: error }, "report inbox: the city settings could not be read");
+          stream.resume();
+          stream.on("end", () => callback(smtpError(451, "try again later")));
+        },
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {

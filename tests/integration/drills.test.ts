@@ -9,6 +9,9 @@ import { linkToken } from "~/services/drill-tokens.server.ts";
 import { getCity } from "~/services/city.server.ts";
 import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { triageQueue } from "~/services/mail-reports.server.ts";
+import { campaignResults, lastDrillFigures } from "~/services/drill-results.server.ts";
+import { loader as campaignLoader } from "~/routes/drills.$campaignId._index.tsx";
+import { createStaff } from "./factories.ts";
 import { startReportInbox } from "~/services/report-inbox.server.ts";
 import { loader as drillLoader, action as drillAction } from "~/routes/d.$token.tsx";
 import { action as reportAction, loader as reportLoader } from "~/routes/report.tsx";
@@ -273,6 +276,28 @@ describe("a drill through a real SMTP server", () => {
     expect(await clickersReportedAt()).toBeNull();
   });
 
+  it("records a reply to the drill's fake sender as 返信, counted in the results and the committee report, never as 報告", async () => {
+    await db.citySettings.update({ where: { id: 1 }, data: { replyDomains: "city-hall.example.jp" } });
+    const { simpleParser } = await import("mailparser");
+    const original = await simpleParser(received.get("scanned@city.example.jp")!);
+    const before = await db.mailReport.count();
+    await forwarder().sendMail({
+      from: "scanned@city.example.jp",
+      to: original.from!.text,
+      subject: `Re: ${original.subject}`,
+      inReplyTo: original.messageId,
+      references: original.messageId,
+      text: `確認しました。\n\n> ${original.text!.split("\n").join("\n> ")}`,
+    });
+    const message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.scanned.id } });
+    expect(message.repliedAt).not.toBeNull();
+    expect(message.reportedAt).toBeNull();
+    expect(await db.mailReport.count()).toBe(before);
+    const { totals } = await campaignResults(campaignId, {});
+    expect(totals).toMatchObject({ replied: 1, replyRate: 1 / 3, reported: 0 });
+    expect((await lastDrillFigures({}))?.figures).toMatchObject({ replied: 1 });
+  });
+
   it("files a drill report when the received mail is forwarded as an attachment through a trusted relay, even after a click", async () => {
     await forwarder().sendMail({
       from: "clicker@city.example.jp",
@@ -295,6 +320,20 @@ describe("a drill through a real SMTP server", () => {
     expect(report.drillMessageId).toBe(message.id);
     expect(message.reportedAt).not.toBeNull();
     expect(report.raw).toBeNull(); // a drill mail is not kept
+  });
+
+  it("shows on the campaign page the reports credited to recipients and those whose reporter is unknown", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const page = (await (
+      await call(campaignLoader as never, await requestAs(hr, `/drills/${campaignId}`), {
+        campaignId: String(campaignId),
+      })
+    ).json()) as { reports: { credited: number; unknownCount: number; unknown: { envelopeFrom: string }[] } };
+    expect(page.reports.credited).toBe(1);
+    expect(page.reports.unknownCount).toBe(3);
+    expect(page.reports.unknown.map((r) => r.envelopeFrom).sort()).toEqual(
+      ["outsider@city.example.jp", "someone@freemail.example", "someone@freemail.example"].sort(),
+    );
   });
 
   it("files a drill report when the mail is forwarded inline", async () => {

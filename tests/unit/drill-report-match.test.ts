@@ -71,6 +71,7 @@ describe("drill figures", () => {
     clickedAt: null,
     openedAttachmentAt: null,
     enteredAt: null,
+    repliedAt: null,
     reportedAt: null,
     ...o,
   });

@@ -109,3 +109,12 @@ export function creditableAddress(envelopeFrom: string, headerFrom: string): str
   if (!isAddress(envelope) || /[\s<>]/.test(envelope)) return null;
   return senderAddress(headerFrom) === envelope ? envelope : null;
 }
+
+/**
+ * The drill mail a reply answers, from its In-Reply-To: the drill sender
+ * writes each message's Message-ID as <drill.<campaign>.<staff>@host>.
+ */
+export function repliedDrill(inReplyTo: string | null): { campaignId: number; staffId: number } | null {
+  const match = /^\s*<drill\.(\d{1,9})\.(\d{1,9})@[^\s<>]{1,253}>/.exec((inReplyTo ?? "").slice(0, MAX_LINE_CHARS));
+  return match ? { campaignId: Number(match[1]), staffId: Number(match[2]) } : null;
+}
