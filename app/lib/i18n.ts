@@ -443,6 +443,9 @@ const ja = {
   "city.issuerLine": "修了証の発行者",
   "city.pledgeWording": "誓約の文言",
   "city.reportAddress": "不審メールの報告先アドレス",
+  "city.reportAliases": "報告に使える職員の別アドレス",
+  "city.reportAliasesHint":
+    "1行に1つ、「アドレス 職員番号」の形で。職員マスタのメールアドレス以外から転送された報告は、ここに載っているアドレスからのものだけ、その職員の報告として数えます。",
   "city.replyDomains": "訓練メールの差出人ドメイン（返信をMamoriに回すもの）",
   "city.replyDomainsHint":
     "1行に1つ。市のメールサーバーがこれらのドメイン宛てのメールをMamoriに回すと、訓練メールへの返信として記録します（報告にはなりません）。空欄なら報告先アドレス宛て以外のメールは受け取りません。",
@@ -463,6 +466,7 @@ const ja = {
   "city.error.issuerLine": "修了証の発行者を200文字以内で入力してください。",
   "city.error.pledgeWording": "誓約の文言を2000文字以内で入力してください。",
   "city.error.reportAddress": "報告先のメールアドレスを正しく入力してください。",
+  "city.error.reportAliases": "別アドレスを「アドレス 職員番号」の形で1行に1つ入力してください。",
   "city.error.replyDomains": "差出人ドメインを1行に1つ、正しい形（例: city-hall.example.jp）で入力してください。",
   "content.title": "教材の編集",
   "content.lead":

@@ -28,6 +28,7 @@ const FIELDS = [
   "pledgeWording",
   "reportAddress",
   "replyDomains",
+  "reportAliases",
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 
@@ -39,6 +40,7 @@ const SettingsForm = z.object({
   pledgeWording: z.string().max(5000).default(""),
   reportAddress: z.string().max(1000).default(""),
   replyDomains: z.string().max(5000).default(""),
+  reportAliases: z.string().max(20_000).default(""),
   requireApproval: z.string().max(10).optional(),
 });
 
@@ -171,6 +173,14 @@ export default function CitySettingsPage() {
           error={errors.replyDomains}
           hint={t("city.replyDomainsHint")}
           rows={3}
+        />
+        <TextField
+          name="reportAliases"
+          label={t("city.reportAliases")}
+          value={city.reportAliases}
+          error={errors.reportAliases}
+          hint={t("city.reportAliasesHint")}
+          rows={4}
         />
         <div className="field field-checkbox">
           <input type="checkbox" id="requireApproval" name="requireApproval" defaultChecked={city.requireApproval} />

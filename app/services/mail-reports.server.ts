@@ -14,6 +14,8 @@ import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
+import { getCity } from "./city.server.ts";
+import { reportAliasLines } from "~/domain/city.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-tokens.server.ts";
 
@@ -154,6 +156,24 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
   return { id: created.id, kind: "real", campaignName: null };
 }
 
+/**
+ * The active member of staff a mail may be credited to: the one whose Staff
+ * mail is the mail's creditable address (creditableAddress), or whom the
+ * city's report aliases name for it.
+ */
+export async function staffOfSender(envelopeFrom: string, headerFrom: string) {
+  const address = creditableAddress(envelopeFrom, headerFrom);
+  if (!address) return null;
+  const select = { id: true, email: true } as const;
+  const own = await db.staff.findFirst({
+    where: { email: { in: [...new Set([address, senderAddress(headerFrom), headerFrom.trim()])] }, active: true },
+    select,
+  });
+  if (own) return own;
+  const employeeNumber = reportAliasLines((await getCity()).reportAliases)?.get(address);
+  return employeeNumber ? db.staff.findFirst({ where: { employeeNumber, active: true }, select }) : null;
+}
+
 /** A mail to a drill sender domain, as the listener read it. */
 export type IncomingReply = {
   envelopeFrom: string;
@@ -170,16 +190,16 @@ export type IncomingReply = {
  * reply on someone else's record. Returns whether one was recorded.
  */
 export async function recordReply(reply: IncomingReply, now = new Date()): Promise<boolean> {
-  const address = creditableAddress(reply.envelopeFrom, reply.headerFrom);
-  if (!address) return false;
+  const replier = await staffOfSender(reply.envelopeFrom, reply.headerFrom);
+  if (!replier) return false;
   const target = repliedDrill(reply.inReplyTo);
-  const select = { id: true, status: true, staff: { select: { email: true } } } as const;
+  const select = { id: true, status: true, staffId: true } as const;
   let message = target ? await db.drillMessage.findUnique({ where: { campaignId_staffId: target }, select }) : null;
   for (const token of reply.tokens) {
     if (message) break;
     message = await db.drillMessage.findUnique({ where: { tokenHash: hashToken(token) }, select });
   }
-  if (!message || message.status !== "sent" || message.staff.email?.toLowerCase() !== address) return false;
+  if (!message || message.status !== "sent" || message.staffId !== replier.id) return false;
   await db.drillMessage.updateMany({ where: { id: message.id, repliedAt: null }, data: { repliedAt: now } });
   return true;
 }

@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
-import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { log } from "~/lib/log.server.ts";
@@ -9,12 +8,12 @@ import {
   cutToBytes,
   fileReport,
   recordReply,
+  staffOfSender,
   reportsFromSenderInLastHour,
   type FiledReport,
 } from "./mail-reports.server.ts";
 import { ArrivingMail, startReportParser } from "./report-parser.server.ts";
 import { getCity } from "./city.server.ts";
-import { creditableAddress } from "~/domain/drills/report-match.ts";
 import { replyDomainList } from "~/domain/city.ts";
 
 /** What the listener accepts; each defaults to its setting (README, Settings). */
@@ -39,8 +38,8 @@ const envelopeSender = (address: string | false | undefined) => (address || "").
 
 /**
  * Files a mail the parser read. The reporter is the active member of staff
- * whose own address is the envelope sender, and only when the header From
- * agrees (creditableAddress): the client is a trusted relay (onConnect), so
+ * whose own address (or report alias) is the envelope sender, and only when
+ * the header From agrees (staffOfSender): the client is a trusted relay (onConnect), so
  * the envelope is the city mail server's word, while anyone writes a From.
  * Any other mail credits nobody and goes to triage, reporter unknown.
  */
@@ -49,13 +48,7 @@ async function fileParsed(
   envelopeFrom: string,
   mail: { excerpt: string; size: number },
 ): Promise<FiledReport> {
-  const address = creditableAddress(envelopeFrom, facts.from);
-  const reporter = address
-    ? await db.staff.findFirst({
-        where: { email: { in: [...new Set([address, facts.from])] }, active: true },
-        select: { id: true },
-      })
-    : null;
+  const reporter = await staffOfSender(envelopeFrom, facts.from);
   return fileReport({
     via: "mail",
     reporterId: reporter?.id ?? null,

@@ -336,6 +336,16 @@ describe("a drill through a real SMTP server", () => {
     );
   });
 
+  it("credits a forward from an address the city lists as a report alias of the recipient", async () => {
+    await db.citySettings.update({
+      where: { id: 1 },
+      data: { reportAliases: `kikaku.clicker@city.example.jp ${people.clicker.employeeNumber}` },
+    });
+    await forwardOfClickersMail("kikaku.clicker@city.example.jp", "Kikaku.Clicker@city.example.jp");
+    const report = await db.mailReport.findFirstOrThrow({ where: { envelopeFrom: "kikaku.clicker@city.example.jp" } });
+    expect(report).toMatchObject({ kind: "drill", campaignId, reporterId: people.clicker.id });
+  });
+
   it("files a drill report when the mail is forwarded inline", async () => {
     const { simpleParser } = await import("mailparser");
     const original = await simpleParser(received.get("scanned@city.example.jp")!);
