@@ -12,6 +12,8 @@ export function DrillFigureList({ figures }: { figures: DrillFigures }) {
     [t("drills.fig.clickRate"), percent(figures.clickRate)],
     [t("drills.fig.openedAttachment"), figures.openedAttachment],
     [t("drills.fig.entered"), figures.entered],
+    [t("drills.fig.replied"), figures.replied],
+    [t("drills.fig.replyRate"), percent(figures.replyRate)],
     [t("drills.fig.reported"), figures.reported],
     [t("drills.fig.reportRate"), percent(figures.reportRate)],
     [t("drills.fig.reportedWithoutClicking"), figures.reportedWithoutClicking],
@@ -52,6 +54,8 @@ export function DrillFigureTable({
             <th scope="col">{t("drills.fig.clickRate")}</th>
             <th scope="col">{t("drills.fig.openedAttachment")}</th>
             <th scope="col">{t("drills.fig.entered")}</th>
+            <th scope="col">{t("drills.fig.replied")}</th>
+            <th scope="col">{t("drills.fig.replyRate")}</th>
             <th scope="col">{t("drills.fig.reported")}</th>
             <th scope="col">{t("drills.fig.reportRate")}</th>
             <th scope="col">{t("drills.fig.reportedWithoutClicking")}</th>
@@ -67,6 +71,8 @@ export function DrillFigureTable({
               <td>{percent(f.clickRate)}</td>
               <td>{f.openedAttachment}</td>
               <td>{f.entered}</td>
+              <td>{f.replied}</td>
+              <td>{percent(f.replyRate)}</td>
               <td>{f.reported}</td>
               <td>{percent(f.reportRate)}</td>
               <td>{f.reportedWithoutClicking}</td>

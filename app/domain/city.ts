@@ -13,6 +13,42 @@ export const Organisation = z.object({
   name: text(100),
 });
 
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** The reply domains as the settings hold them (one a line, or comma-separated), lower-cased. */
+export function replyDomainList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(/[\s,]+/)
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+const ALIAS_ADDRESS = /^[^\s@<>"]{1,64}@[a-z0-9.-]{1,253}$/i;
+
+/**
+ * The report aliases as the settings hold them, one per line: "address
+ * employeeNumber" (an address staff may report from that is not their Staff
+ * mail, and whose it is). Address lower-cased → employee number; null when
+ * a line is not of that shape.
+ */
+export function reportAliasLines(value: string): Map<string, string> | null {
+  const aliases = new Map<string, string>();
+  for (const line of value.split(/\r?\n/)) {
+    const words = line
+      .trim()
+      .split(/[\s\u3000]+/)
+      .filter(Boolean);
+    if (words.length === 0) continue;
+    if (words.length !== 2 || !ALIAS_ADDRESS.test(words[0]!) || words[1]!.length > 64) return null;
+    aliases.set(words[0]!.toLowerCase(), words[1]!);
+  }
+  return aliases;
+}
+
 export const CitySettingsSchema = z.object({
   cityName: text(50),
   policyTitle: text(200),
@@ -26,6 +62,20 @@ export const CitySettingsSchema = z.object({
   pledgeWording: text(2000),
   // The length first: the address pattern then never reads a field of megabytes.
   reportAddress: z.string().trim().max(200).pipe(z.string().email()),
+  // The drill sender domains whose mail the city routes to the report
+  // listener: a mail to them is a reply to a drill (返信), never a report.
+  replyDomains: z
+    .string()
+    .max(2000)
+    .default("")
+    .transform((value) => replyDomainList(value).join("\n"))
+    .refine((value) => value.split("\n").every((domain) => domain === "" || DOMAIN.test(domain)), "not a domain"),
+  // Other addresses of staff whose reports by mail are theirs: "address 職員番号" a line.
+  reportAliases: z
+    .string()
+    .max(20_000)
+    .default("")
+    .refine((value) => reportAliasLines(value) !== null, "not address and employee number"),
   requireApproval: z.boolean().default(true),
 });
 

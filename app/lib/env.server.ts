@@ -98,6 +98,18 @@ const settings = z.object({
     .int()
     .nonnegative()
     .default(200 * 1024 * 1024),
+  // The city mail server's IP addresses: the only clients the listener
+  // serves (554 at connection to any other). Empty: anyone who reaches the
+  // port, for testing only, as a report is credited by its envelope sender.
+  REPORT_TRUSTED_RELAYS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ),
 
   // ── Directory sign-in and staff sync (LDAP / Active Directory; README
   // "Signing in with the city's directory"). Unset LDAP_URL: Mamori

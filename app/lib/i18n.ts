@@ -450,6 +450,12 @@ const ja = {
   "city.issuerLine": "修了証の発行者",
   "city.pledgeWording": "誓約の文言",
   "city.reportAddress": "不審メールの報告先アドレス",
+  "city.reportAliases": "報告に使える職員の別アドレス",
+  "city.reportAliasesHint":
+    "1行に1つ、「アドレス 職員番号」の形で。職員マスタのメールアドレス以外から転送された報告は、ここに載っているアドレスからのものだけ、その職員の報告として数えます。",
+  "city.replyDomains": "訓練メールの差出人ドメイン（返信をMamoriに回すもの）",
+  "city.replyDomainsHint":
+    "1行に1つ。市のメールサーバーがこれらのドメイン宛てのメールをMamoriに回すと、訓練メールへの返信として記録します（報告にはなりません）。空欄なら報告先アドレス宛て以外のメールは受け取りません。",
   "city.requireApproval": "教材の公開に、別のADMINの承認を必要とする",
   "city.approvalOffRequested":
     "設定を保存しました。承認を不要にする変更は、別のADMINが同じ変更を保存したときに有効になります。",
@@ -467,6 +473,8 @@ const ja = {
   "city.error.issuerLine": "修了証の発行者を200文字以内で入力してください。",
   "city.error.pledgeWording": "誓約の文言を2000文字以内で入力してください。",
   "city.error.reportAddress": "報告先のメールアドレスを正しく入力してください。",
+  "city.error.reportAliases": "別アドレスを「アドレス 職員番号」の形で1行に1つ入力してください。",
+  "city.error.replyDomains": "差出人ドメインを1行に1つ、正しい形（例: city-hall.example.jp）で入力してください。",
   "content.title": "教材の編集",
   "content.lead":
     "基本方針の条項、モジュール、設問、研修コースをブラウザで編集します。編集は下書きにたまり、content:check と同じ検査を通ったものだけを公開できます。",
@@ -624,6 +632,7 @@ const ja = {
   "drills.col.clickedAt": "開封（クリック）日時",
   "drills.col.openedAttachmentAt": "添付を開いた日時",
   "drills.col.enteredAt": "入力した日時",
+  "drills.col.repliedAt": "返信日時",
   "drills.col.reportedAt": "報告日時",
   "drills.col.error": "送信エラー",
   "drills.form.name": "訓練名",
@@ -681,12 +690,21 @@ const ja = {
   "drills.results": "結果",
   "drills.export": "個人別結果をCSVで出力",
   "drills.queue": "送信状況: 待機 {queued}・送信中 {sending}・送信済み {sent}・失敗 {failed}",
+  "drills.reports": "報告",
+  "drills.reportsCredited": "受信者本人からの報告: {count}件",
+  "drills.reportsUnknown": "報告者不明: {count}件",
+  "drills.reportsUnknownHint":
+    "報告は、受信者本人の登録アドレスから市のメールサーバーを経由して届き、差出人（From）が一致するときだけ本人の報告として数えます。それ以外は「報告者不明」として不審メール対応の一覧に入り、誰の報告にもなりません。",
+  "drills.col.envelopeFrom": "送信元（エンベロープ）",
+  "drills.col.headerFrom": "差出人（From）",
   "drills.fig.targeted": "対象",
   "drills.fig.delivered": "配信",
   "drills.fig.clicked": "開封（クリック）",
   "drills.fig.clickRate": "開封率",
   "drills.fig.openedAttachment": "添付を開いた",
   "drills.fig.entered": "入力した",
+  "drills.fig.replied": "返信",
+  "drills.fig.replyRate": "返信率",
   "drills.fig.reported": "報告",
   "drills.fig.reportRate": "通報率",
   "drills.fig.reportedWithoutClicking": "開かずに報告",
@@ -1090,6 +1108,7 @@ const ja = {
   "reports.lastDrillCaption": "訓練「{name}」（{date}実施）",
   "reports.drillDelivered": "配信数",
   "reports.drillClickRate": "開封率（開封した人数）",
+  "reports.drillReplyRate": "返信率（返信した人数）",
   "reports.drillReportRate": "通報率（報告した人数）",
 } as const;
 

@@ -20,7 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FIELDS = ["cityName", "policyTitle", "organisations", "issuerLine", "pledgeWording", "reportAddress"] as const;
+const FIELDS = [
+  "cityName",
+  "policyTitle",
+  "organisations",
+  "issuerLine",
+  "pledgeWording",
+  "reportAddress",
+  "replyDomains",
+  "reportAliases",
+] as const;
 type FieldName = (typeof FIELDS)[number];
 
 const SettingsForm = z.object({
@@ -30,6 +39,8 @@ const SettingsForm = z.object({
   issuerLine: z.string().max(1000).default(""),
   pledgeWording: z.string().max(5000).default(""),
   reportAddress: z.string().max(1000).default(""),
+  replyDomains: z.string().max(5000).default(""),
+  reportAliases: z.string().max(20_000).default(""),
   requireApproval: z.string().max(10).optional(),
 });
 
@@ -154,6 +165,22 @@ export default function CitySettingsPage() {
           label={t("city.reportAddress")}
           value={city.reportAddress}
           error={errors.reportAddress}
+        />
+        <TextField
+          name="replyDomains"
+          label={t("city.replyDomains")}
+          value={city.replyDomains}
+          error={errors.replyDomains}
+          hint={t("city.replyDomainsHint")}
+          rows={3}
+        />
+        <TextField
+          name="reportAliases"
+          label={t("city.reportAliases")}
+          value={city.reportAliases}
+          error={errors.reportAliases}
+          hint={t("city.reportAliasesHint")}
+          rows={4}
         />
         <div className="field field-checkbox">
           <input type="checkbox" id="requireApproval" name="requireApproval" defaultChecked={city.requireApproval} />

@@ -19,6 +19,7 @@ import {
   updateCampaign,
 } from "~/services/drill-campaigns.server.ts";
 import { getScenario, listScenarios } from "~/services/drill-scenarios.server.ts";
+import { campaignReports } from "~/services/mail-reports.server.ts";
 import { staffFormOptions } from "~/services/staff-directory.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("drills.title")} | ${t("app.name")}` }];
@@ -40,14 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: ["HR", "ADMIN"] });
   const campaign = await loadCampaign(params);
   const previewNumber = new URL(request.url).searchParams.get("preview")?.normalize("NFKC").trim().slice(0, 64);
-  const [targets, counts, options, preview] = await Promise.all([
+  const [targets, counts, options, preview, reports] = await Promise.all([
     resolveTargets(campaign.targets),
     queueCounts(campaign.id),
     staffFormOptions(),
     previewNumber ? previewMail(campaign.id, previewNumber) : Promise.resolve(undefined),
+    campaignReports(campaign.id),
   ]);
   const { targets: chosen } = campaign;
   return {
+    reports,
     campaign: {
       id: campaign.id,
       name: campaign.name,
@@ -125,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function DrillCampaign() {
-  const { campaign, values, recipients, skipped, skippedCount, counts, options, previewNumber, preview } =
+  const { campaign, values, recipients, skipped, skippedCount, counts, options, previewNumber, preview, reports } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -201,6 +204,37 @@ export default function DrillCampaign() {
                     <td>{s.employeeNumber}</td>
                     <td>{s.name ?? "—"}</td>
                     <td>{t(`drills.skip.${s.reason}` as MessageKey)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">{t("drills.reports")}</h2>
+        <p>
+          {t("drills.reportsCredited", { count: reports.credited })}　
+          {t("drills.reportsUnknown", { count: reports.unknownCount })}
+        </p>
+        <p className="hint">{t("drills.reportsUnknownHint")}</p>
+        {reports.unknown.length > 0 ? (
+          <div className="table-wrap">
+            <table data-testid="unknown-reports">
+              <thead>
+                <tr>
+                  <th scope="col">{t("mailReport.receivedAt")}</th>
+                  <th scope="col">{t("drills.col.envelopeFrom")}</th>
+                  <th scope="col">{t("drills.col.headerFrom")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.unknown.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(new Date(r.receivedAt))}</td>
+                    <td>{r.envelopeFrom || "—"}</td>
+                    <td>{r.reporterEmail ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>

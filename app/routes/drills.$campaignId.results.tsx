@@ -144,6 +144,7 @@ export default function DrillResults() {
                   <th scope="col">{t("drills.col.clickedAt")}</th>
                   <th scope="col">{t("drills.col.openedAttachmentAt")}</th>
                   <th scope="col">{t("drills.col.enteredAt")}</th>
+                  <th scope="col">{t("drills.col.repliedAt")}</th>
                   <th scope="col">{t("drills.col.reportedAt")}</th>
                   <th scope="col">{t("drills.followUps")}</th>
                 </tr>
@@ -161,6 +162,7 @@ export default function DrillResults() {
                     <td>{at(p.clickedAt)}</td>
                     <td>{at(p.openedAttachmentAt)}</td>
                     <td>{at(p.enteredAt)}</td>
+                    <td>{at(p.repliedAt)}</td>
                     <td>{at(p.reportedAt)}</td>
                     <td>
                       {p.followUp === null

@@ -237,6 +237,9 @@ export default function CommitteeReport() {
                     {t("reports.drillClickRate")}
                   </th>
                   <th scope="col" className="number">
+                    {t("reports.drillReplyRate")}
+                  </th>
+                  <th scope="col" className="number">
                     {t("reports.drillReportRate")}
                   </th>
                 </tr>
@@ -246,6 +249,9 @@ export default function CommitteeReport() {
                   <td className="number">{data.drill.figures.delivered}</td>
                   <td className="number">
                     {drillPercent(data.drill.figures.clickRate)}（{data.drill.figures.clicked}）
+                  </td>
+                  <td className="number">
+                    {drillPercent(data.drill.figures.replyRate)}（{data.drill.figures.replied}）
                   </td>
                   <td className="number">
                     {drillPercent(data.drill.figures.reportRate)}（{data.drill.figures.reported}）

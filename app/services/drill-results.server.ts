@@ -24,6 +24,7 @@ async function outcomes(campaignId: number, scope: ResultScope) {
       clickedAt: true,
       openedAttachmentAt: true,
       enteredAt: true,
+      repliedAt: true,
       reportedAt: true,
       staff: {
         select: {
@@ -86,6 +87,7 @@ export async function individualResults(campaignId: number) {
     clickedAt: r.clickedAt,
     openedAttachmentAt: r.openedAttachmentAt,
     enteredAt: r.enteredAt,
+    repliedAt: r.repliedAt,
     reportedAt: r.reportedAt,
   }));
 }
@@ -192,6 +194,7 @@ export async function exportCampaignCsv(actor: Actor, campaignId: number) {
     t("drills.col.clickedAt"),
     t("drills.col.openedAttachmentAt"),
     t("drills.col.enteredAt"),
+    t("drills.col.repliedAt"),
     t("drills.col.reportedAt"),
   ];
   const rows = people.map((p) => [
@@ -205,6 +208,7 @@ export async function exportCampaignCsv(actor: Actor, campaignId: number) {
     at(p.clickedAt),
     at(p.openedAttachmentAt),
     at(p.enteredAt),
+    at(p.repliedAt),
     at(p.reportedAt),
   ]);
   return { fileName: `${campaign.name}.csv`, csv: toCsv(headers, rows) };

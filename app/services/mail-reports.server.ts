@@ -3,11 +3,19 @@ import { log } from "~/lib/log.server.ts";
 import { env } from "~/lib/env.server.ts";
 import type { Actor } from "~/domain/audit.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
-import { originalSubject, reportGroupKey, senderAddress } from "~/domain/drills/report-match.ts";
+import {
+  creditableAddress,
+  originalSubject,
+  repliedDrill,
+  reportGroupKey,
+  senderAddress,
+} from "~/domain/drills/report-match.ts";
 import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
+import { getCity } from "./city.server.ts";
+import { reportAliasLines } from "~/domain/city.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-tokens.server.ts";
 
@@ -43,7 +51,7 @@ async function matchDrill(report: IncomingReport, now: Date) {
   for (const token of report.tokens) {
     const message = await db.drillMessage.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, campaignId: true, campaign: { select: { name: true } } },
+      select: { id: true, staffId: true, campaignId: true, campaign: { select: { name: true } } },
     });
     if (message) return message;
   }
@@ -53,6 +61,7 @@ async function matchDrill(report: IncomingReport, now: Date) {
     orderBy: { sentAt: "desc" },
     select: {
       id: true,
+      staffId: true,
       campaignId: true,
       campaign: { select: { name: true, scenarioId: true, endDate: true } },
       staff: { select: MAIL_PERSON_SELECT },
@@ -104,9 +113,9 @@ export function reportsFromSenderInLastHour(envelopeFrom: string, now = new Date
 }
 
 /**
- * Files a report: a drill report when it is about a drill mail (the
- * message's first report is recorded for the results, even after a click),
- * otherwise a real report for the security office, grouped with identical
+ * Files a report: a drill report when it is about a drill mail and the
+ * reporter is that mail's recipient (the message's first report is recorded
+ * for the results, even after a click), otherwise a real report for the security office, grouped with identical
  * mails. The raw mail is kept for real reports only, within the limits of
  * rawToKeep.
  */
@@ -126,6 +135,14 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
     groupKey: reportGroupKey(sender, subject),
   };
   const drill = await matchDrill({ ...report, sender, subject, tokens: report.tokens.slice(0, 20) }, now);
+  // A drill mail credits only its own recipient: someone else's forward of it
+  // (or a forged sender) is for the office to look at, under the campaign.
+  if (drill && drill.staffId !== report.reporterId) {
+    const created = await db.mailReport.create({
+      data: { ...base, reporterId: null, kind: "real", campaignId: drill.campaignId, ...(await rawToKeep(report.raw)) },
+    });
+    return { id: created.id, kind: "real", campaignName: null };
+  }
   if (drill) {
     const created = await db.$transaction(async (tx) => {
       await tx.drillMessage.updateMany({ where: { id: drill.id, reportedAt: null }, data: { reportedAt: now } });
@@ -137,6 +154,77 @@ export async function fileReport(report: IncomingReport, now = new Date()): Prom
   }
   const created = await db.mailReport.create({ data: { ...base, kind: "real", ...(await rawToKeep(report.raw)) } });
   return { id: created.id, kind: "real", campaignName: null };
+}
+
+/**
+ * The active member of staff a mail may be credited to: the one whose Staff
+ * mail is the mail's creditable address (creditableAddress), or whom the
+ * city's report aliases name for it.
+ */
+export async function staffOfSender(envelopeFrom: string, headerFrom: string) {
+  const address = creditableAddress(envelopeFrom, headerFrom);
+  if (!address) return null;
+  const select = { id: true, email: true } as const;
+  const own = await db.staff.findFirst({
+    where: { email: { in: [...new Set([address, senderAddress(headerFrom), headerFrom.trim()])] }, active: true },
+    select,
+  });
+  if (own) return own;
+  const employeeNumber = reportAliasLines((await getCity()).reportAliases)?.get(address);
+  return employeeNumber ? db.staff.findFirst({ where: { employeeNumber, active: true }, select }) : null;
+}
+
+/** A mail to a drill sender domain, as the listener read it. */
+export type IncomingReply = {
+  envelopeFrom: string;
+  headerFrom: string;
+  inReplyTo: string | null;
+  tokens: readonly string[];
+};
+
+/**
+ * Records a reply to a drill's fake sender as 返信 on the drill mail it
+ * answers (by In-Reply-To, else by the link quoted from it): a risk event
+ * like a click, never a report. Only the mail's own recipient replying from
+ * their own address counts (creditableAddress), so that nobody can put a
+ * reply on someone else's record. Returns whether one was recorded.
+ */
+export async function recordReply(reply: IncomingReply, now = new Date()): Promise<boolean> {
+  const replier = await staffOfSender(reply.envelopeFrom, reply.headerFrom);
+  if (!replier) return false;
+  const target = repliedDrill(reply.inReplyTo);
+  const select = { id: true, status: true, staffId: true } as const;
+  let message = target ? await db.drillMessage.findUnique({ where: { campaignId_staffId: target }, select }) : null;
+  for (const token of reply.tokens) {
+    if (message) break;
+    message = await db.drillMessage.findUnique({ where: { tokenHash: hashToken(token) }, select });
+  }
+  if (!message || message.status !== "sent" || message.staffId !== replier.id) return false;
+  await db.drillMessage.updateMany({ where: { id: message.id, repliedAt: null }, data: { repliedAt: now } });
+  return true;
+}
+
+/** Reporter-unknown reports listed on a campaign's page; the count covers all of them. */
+const UNKNOWN_SHOWN = 100;
+
+/**
+ * A campaign's reports by their standing: how many credited a recipient
+ * (報告), and the mails about its drill mails that credited nobody
+ * (reporter unknown: sent from an address that is not the recipient's, or
+ * with a From that disagrees), which are in the triage queue.
+ */
+export async function campaignReports(campaignId: number) {
+  const [credited, unknownCount, unknown] = await Promise.all([
+    db.mailReport.count({ where: { campaignId, kind: "drill" } }),
+    db.mailReport.count({ where: { campaignId, kind: "real" } }),
+    db.mailReport.findMany({
+      where: { campaignId, kind: "real" },
+      orderBy: { receivedAt: "desc" },
+      take: UNKNOWN_SHOWN,
+      select: { id: true, via: true, envelopeFrom: true, reporterEmail: true, receivedAt: true, triage: true },
+    }),
+  ]);
+  return { credited, unknownCount, unknown };
 }
 
 /** A person's own reports, newest first, with what the security office decided. */

@@ -29,6 +29,8 @@ export type MailFacts = {
   sender: string;
   subject: string;
   messageId: string | null;
+  /** The mail's own In-Reply-To: a reply to a drill names the drill mail's Message-ID. */
+  inReplyTo: string | null;
   /** Drill link tokens found anywhere in the mail, the first MAX_TOKENS. */
   tokens: string[];
 };
@@ -127,6 +129,7 @@ export async function mailFacts(raw: Buffer, limits: StructureLimits): Promise<P
       sender: cut(attached?.from?.text ?? quoted.sender ?? mail.from?.text ?? from),
       subject: cut(attached?.subject ?? quoted.subject ?? originalSubject(mail.subject ?? "")),
       messageId: (attached?.messageId ?? mail.messageId)?.slice(0, MAX_LINE_CHARS) ?? null,
+      inReplyTo: mail.inReplyTo?.slice(0, MAX_LINE_CHARS) ?? null,
       tokens: [...tokens],
     },
   };

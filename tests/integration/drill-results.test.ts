@@ -97,6 +97,9 @@ const figures = (
   clickRate: clicked / delivered,
   openedAttachment,
   entered,
+  // Nobody here replied to the fake sender (drills.test.ts sends a reply).
+  replied: 0,
+  replyRate: 0,
   reported,
   reportRate: reported / delivered,
   reportedWithoutClicking,
@@ -175,10 +178,10 @@ describe("the results of a seeded campaign", () => {
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe(
-      "職員番号,氏名,所属,課,任用形態,状態,配信日時,開封（クリック）日時,添付を開いた日時,入力した日時,報告日時",
+      "職員番号,氏名,所属,課,任用形態,状態,配信日時,開封（クリック）日時,添付を開いた日時,入力した日時,返信日時,報告日時",
     );
     expect(lines.find((l) => l.startsWith(a.employeeNumber))).toBe(
-      `${a.employeeNumber},甲 職員,消防本部,,常勤職員,sent,2026年11月24日 09:30,2026年11月24日 09:40,,,2026年11月24日 09:50`,
+      `${a.employeeNumber},甲 職員,消防本部,,常勤職員,sent,2026年11月24日 09:30,2026年11月24日 09:40,,,,2026年11月24日 09:50`,
     );
     expect(await db.auditLog.count({ where: { action: "drill.export", targetId: String(campaignId) } })).toBe(1);
   });

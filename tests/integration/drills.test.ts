@@ -9,6 +9,9 @@ import { linkToken } from "~/services/drill-tokens.server.ts";
 import { getCity } from "~/services/city.server.ts";
 import { closeSmtpTransport } from "~/services/mail.server.ts";
 import { triageQueue } from "~/services/mail-reports.server.ts";
+import { campaignResults, lastDrillFigures } from "~/services/drill-results.server.ts";
+import { loader as campaignLoader } from "~/routes/drills.$campaignId._index.tsx";
+import { createStaff } from "./factories.ts";
 import { startReportInbox } from "~/services/report-inbox.server.ts";
 import { loader as drillLoader, action as drillAction } from "~/routes/d.$token.tsx";
 import { action as reportAction, loader as reportLoader } from "~/routes/report.tsx";
@@ -33,7 +36,9 @@ beforeAll(async () => {
   sink = await startSmtpSink({ SINK_TEMP_FAIL: "retried@city.example.jp", SINK_PERM_FAIL: "refused@city.example.jp" });
   env.SMTP_URL = sink.url;
   closeSmtpTransport();
-  inbox = await startReportInbox({ port: 0, host: "127.0.0.1", maxBytes: 64 * 1024 });
+  await db.citySettings.update({ where: { id: 1 }, data: { reportAddress: "report@city.example.jp" } });
+  // This process is the city's mail server.
+  inbox = await startReportInbox({ port: 0, host: "127.0.0.1", maxBytes: 64 * 1024, trustedRelays: ["127.0.0.1"] });
   people.clicker = await staffWithMail("clicker@city.example.jp", { organisationId: "fire", section: "警防課" });
   people.scanned = await staffWithMail("scanned@city.example.jp", { organisationId: "fire", section: "警防課" });
   people.retried = await staffWithMail("retried@city.example.jp", { organisationId: "fire", section: "警防課" });
@@ -204,7 +209,96 @@ describe("a drill through a real SMTP server", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("files a drill report when the received mail is forwarded as an attachment, even after a click", async () => {
+  /** A forward of clicker's drill mail as an attachment, with this envelope and header From. */
+  const forwardOfClickersMail = (envelopeFrom: string, headerFrom: string, to = "report@city.example.jp") =>
+    forwarder().sendMail({
+      envelope: { from: envelopeFrom, to },
+      from: headerFrom,
+      to,
+      subject: "Fwd: 不審なメール",
+      text: "不審なメールが届きました。",
+      attachments: [
+        {
+          filename: "suspicious.eml",
+          content: received.get("clicker@city.example.jp")!,
+          contentType: "message/rfc822",
+        },
+      ],
+    });
+
+  const clickersReportedAt = async () =>
+    (await db.drillMessage.findFirstOrThrow({ where: { staffId: people.clicker.id } })).reportedAt;
+
+  it("credits nobody for a forward from an address that is not staff: triage, reporter unknown, under the campaign", async () => {
+    await forwardOfClickersMail("someone@freemail.example", "someone@freemail.example");
+    const report = await db.mailReport.findFirstOrThrow({ where: { envelopeFrom: "someone@freemail.example" } });
+    expect(report).toMatchObject({ kind: "real", reporterId: null, campaignId, drillMessageId: null });
+    expect(await clickersReportedAt()).toBeNull();
+    const queue = await triageQueue();
+    expect(queue.some((g) => g.reportIds.includes(report.id))).toBe(true);
+  });
+
+  it("credits nobody when the header From is forged to a member of staff", async () => {
+    await forwardOfClickersMail("someone@freemail.example", "clicker@city.example.jp");
+    // Another member of staff's own envelope, with the recipient's name written in From.
+    await forwardOfClickersMail("outsider@city.example.jp", "clicker@city.example.jp");
+    const reports = await db.mailReport.findMany({ where: { reporterEmail: "clicker@city.example.jp" } });
+    expect(reports).toHaveLength(2);
+    for (const report of reports) expect(report).toMatchObject({ kind: "real", reporterId: null });
+    expect(await clickersReportedAt()).toBeNull();
+  });
+
+  it("refuses a client that is not one of the trusted relays, at connection", async () => {
+    const guarded = await startReportInbox({ port: 0, host: "127.0.0.1", trustedRelays: ["192.0.2.25"] });
+    try {
+      const before = await db.mailReport.count();
+      await expect(
+        nodemailer
+          .createTransport({ host: "127.0.0.1", port: guarded.port, secure: false, ignoreTLS: true })
+          .sendMail({ from: "clicker@city.example.jp", to: "report@city.example.jp", subject: "x", text: "x" }),
+      ).rejects.toMatchObject({ responseCode: 554 });
+      expect(await db.mailReport.count()).toBe(before);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("answers 550 for a recipient other than the report address", async () => {
+    const before = await db.mailReport.count();
+    await expect(
+      forwardOfClickersMail(
+        "clicker@city.example.jp",
+        "clicker@city.example.jp",
+        "kenshu-jimukyoku@city-hall.example.jp",
+      ),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    expect(await db.mailReport.count()).toBe(before);
+    expect(await clickersReportedAt()).toBeNull();
+  });
+
+  it("records a reply to the drill's fake sender as 返信, counted in the results and the committee report, never as 報告", async () => {
+    await db.citySettings.update({ where: { id: 1 }, data: { replyDomains: "city-hall.example.jp" } });
+    const { simpleParser } = await import("mailparser");
+    const original = await simpleParser(received.get("scanned@city.example.jp")!);
+    const before = await db.mailReport.count();
+    await forwarder().sendMail({
+      from: "scanned@city.example.jp",
+      to: original.from!.text,
+      subject: `Re: ${original.subject}`,
+      inReplyTo: original.messageId,
+      references: original.messageId,
+      text: `確認しました。\n\n> ${original.text!.split("\n").join("\n> ")}`,
+    });
+    const message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.scanned.id } });
+    expect(message.repliedAt).not.toBeNull();
+    expect(message.reportedAt).toBeNull();
+    expect(await db.mailReport.count()).toBe(before);
+    const { totals } = await campaignResults(campaignId, {});
+    expect(totals).toMatchObject({ replied: 1, replyRate: 1 / 3, reported: 0 });
+    expect((await lastDrillFigures({}))?.figures).toMatchObject({ replied: 1 });
+  });
+
+  it("files a drill report when the received mail is forwarded as an attachment through a trusted relay, even after a click", async () => {
     await forwarder().sendMail({
       from: "clicker@city.example.jp",
       to: "report@city.example.jp",
@@ -218,12 +312,38 @@ describe("a drill through a real SMTP server", () => {
         },
       ],
     });
-    const report = await db.mailReport.findFirstOrThrow({ where: { reporterEmail: "clicker@city.example.jp" } });
+    const report = await db.mailReport.findFirstOrThrow({
+      where: { reporterEmail: "clicker@city.example.jp", kind: "drill" },
+    });
     expect(report).toMatchObject({ kind: "drill", via: "mail", campaignId, reporterId: people.clicker.id });
     const message = await db.drillMessage.findFirstOrThrow({ where: { staffId: people.clicker.id } });
     expect(report.drillMessageId).toBe(message.id);
     expect(message.reportedAt).not.toBeNull();
     expect(report.raw).toBeNull(); // a drill mail is not kept
+  });
+
+  it("shows on the campaign page the reports credited to recipients and those whose reporter is unknown", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const page = (await (
+      await call(campaignLoader as never, await requestAs(hr, `/drills/${campaignId}`), {
+        campaignId: String(campaignId),
+      })
+    ).json()) as { reports: { credited: number; unknownCount: number; unknown: { envelopeFrom: string }[] } };
+    expect(page.reports.credited).toBe(1);
+    expect(page.reports.unknownCount).toBe(3);
+    expect(page.reports.unknown.map((r) => r.envelopeFrom).sort()).toEqual(
+      ["outsider@city.example.jp", "someone@freemail.example", "someone@freemail.example"].sort(),
+    );
+  });
+
+  it("credits a forward from an address the city lists as a report alias of the recipient", async () => {
+    await db.citySettings.update({
+      where: { id: 1 },
+      data: { reportAliases: `kikaku.clicker@city.example.jp ${people.clicker.employeeNumber}` },
+    });
+    await forwardOfClickersMail("kikaku.clicker@city.example.jp", "Kikaku.Clicker@city.example.jp");
+    const report = await db.mailReport.findFirstOrThrow({ where: { envelopeFrom: "kikaku.clicker@city.example.jp" } });
+    expect(report).toMatchObject({ kind: "drill", campaignId, reporterId: people.clicker.id });
   });
 
   it("files a drill report when the mail is forwarded inline", async () => {
@@ -255,13 +375,14 @@ describe("a drill through a real SMTP server", () => {
     for (const from of ["clicker@city.example.jp", "outsider@city.example.jp"]) {
       await forwarder().sendMail({ envelope: { from, to: "report@city.example.jp" }, raw: phishing(from) });
     }
-    const reports = await db.mailReport.findMany({ where: { kind: "real" } });
+    const reports = await db.mailReport.findMany({ where: { kind: "real", campaignId: null } });
     expect(reports).toHaveLength(2);
+    expect(reports.map((r) => r.reporterId).sort()).toEqual([people.clicker.id, people.outsider.id].sort());
     expect(reports[0]!.subject).toBe("請求書の送付");
     expect(reports[0]!.sender).toBe("経理部 <billing@invoice.example.net>");
     expect(reports[0]!.groupKey).toBe(reports[1]!.groupKey);
     const queue = await triageQueue();
-    expect(queue).toMatchObject([{ people: 2, count: 2, triage: "open", subject: "請求書の送付" }]);
+    expect(queue.filter((g) => g.subject === "請求書の送付")).toMatchObject([{ people: 2, count: 2, triage: "open" }]);
   });
 
   it("refuses what is not a mail, and mail over the size limit", async () => {

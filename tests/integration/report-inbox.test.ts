@@ -16,6 +16,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 let inbox: Awaited<ReturnType<typeof startReportInbox>>;
 
 beforeAll(async () => {
+  await db.citySettings.update({ where: { id: 1 }, data: { reportAddress: "report@city.example.jp" } });
   // A minute to read a mail: on a loaded machine a 10 MB mail may take more than the default.
   inbox = await startReportInbox({ port: 0, host: "127.0.0.1", maxBytes: MAX_BYTES, parseTimeoutMs: 60_000 });
   // The server starts its listener, and so the parser's worker, before it answers a request.

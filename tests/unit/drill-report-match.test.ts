@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  creditableAddress,
   drillTokensIn,
   originalSubject,
   quotedHeaders,
@@ -70,6 +71,7 @@ describe("drill figures", () => {
     clickedAt: null,
     openedAttachmentAt: null,
     enteredAt: null,
+    repliedAt: null,
     reportedAt: null,
     ...o,
   });
@@ -98,5 +100,16 @@ describe("drill figures", () => {
       { hour: 1, clicked: 1, reported: 0 },
       { hour: 2, clicked: 1, reported: 1 },
     ]);
+  });
+});
+
+describe("creditableAddress", () => {
+  it("credits the envelope sender only when the header From names the same address", () => {
+    expect(creditableAddress("Clicker@City.example.jp", "警防課 <clicker@city.example.jp>")).toBe(
+      "clicker@city.example.jp",
+    );
+    expect(creditableAddress("private@free.example", "警防課 <clicker@city.example.jp>")).toBeNull();
+    expect(creditableAddress("clicker@city.example.jp", "other@city.example.jp")).toBeNull();
+    expect(creditableAddress("", "clicker@city.example.jp")).toBeNull();
   });
 });

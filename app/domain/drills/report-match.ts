@@ -96,3 +96,25 @@ export function quotedHeaders(text: string): { sender?: string; subject?: string
   }
   return { sender, subject };
 }
+
+/**
+ * The address a mail's report may be credited to: its envelope sender
+ * (MAIL FROM, which the city's mail server sets from the signed-in account),
+ * when the header From, which any sender writes freely, names the same
+ * address. Null when they disagree or the envelope names nobody: such a
+ * mail credits nobody ("reporter unknown").
+ */
+export function creditableAddress(envelopeFrom: string, headerFrom: string): string | null {
+  const envelope = envelopeFrom.trim().toLowerCase();
+  if (!isAddress(envelope) || /[\s<>]/.test(envelope)) return null;
+  return senderAddress(headerFrom) === envelope ? envelope : null;
+}
+
+/**
+ * The drill mail a reply answers, from its In-Reply-To: the drill sender
+ * writes each message's Message-ID as <drill.<campaign>.<staff>@host>.
+ */
+export function repliedDrill(inReplyTo: string | null): { campaignId: number; staffId: number } | null {
+  const match = /^\s*<drill\.(\d{1,9})\.(\d{1,9})@[^\s<>]{1,253}>/.exec((inReplyTo ?? "").slice(0, MAX_LINE_CHARS));
+  return match ? { campaignId: Number(match[1]), staffId: Number(match[2]) } : null;
+}

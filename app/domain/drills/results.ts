@@ -1,6 +1,8 @@
 /**
  * A drill's figures, with the definitions of the NCA drill handbook:
- * 開封率 = clicked ÷ delivered, 通報率 = reported ÷ delivered. Pure.
+ * 開封率 = clicked ÷ delivered, 通報率 = reported ÷ delivered; and 返信率 =
+ * replied ÷ delivered, a reply to the fake sender being a risk like a click.
+ * Pure.
  */
 
 export type MessageOutcome = {
@@ -12,6 +14,7 @@ export type MessageOutcome = {
   clickedAt: Date | null;
   openedAttachmentAt: Date | null;
   enteredAt: Date | null;
+  repliedAt: Date | null;
   reportedAt: Date | null;
 };
 
@@ -23,6 +26,9 @@ export type DrillFigures = {
   clickRate: number | null;
   openedAttachment: number;
   entered: number;
+  replied: number;
+  /** replied ÷ delivered, 0–1. */
+  replyRate: number | null;
   reported: number;
   /** reported ÷ delivered, 0–1. */
   reportRate: number | null;
@@ -35,6 +41,7 @@ export function figuresOf(rows: readonly MessageOutcome[]): DrillFigures {
   const delivered = rows.filter((r) => r.sentAt !== null);
   const clicked = delivered.filter((r) => r.clickedAt !== null).length;
   const reporters = delivered.filter((r) => r.reportedAt !== null);
+  const replied = delivered.filter((r) => r.repliedAt !== null).length;
   const minutes = reporters.map((r) => (r.reportedAt!.getTime() - r.sentAt!.getTime()) / 60_000);
   return {
     targeted: rows.length,
@@ -43,6 +50,8 @@ export function figuresOf(rows: readonly MessageOutcome[]): DrillFigures {
     clickRate: delivered.length === 0 ? null : clicked / delivered.length,
     openedAttachment: delivered.filter((r) => r.openedAttachmentAt !== null).length,
     entered: delivered.filter((r) => r.enteredAt !== null).length,
+    replied,
+    replyRate: delivered.length === 0 ? null : replied / delivered.length,
     reported: reporters.length,
     reportRate: delivered.length === 0 ? null : reporters.length / delivered.length,
     reportedWithoutClicking: reporters.filter((r) => r.clickedAt === null).length,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CitySettings" ADD COLUMN     "reportAliases" TEXT NOT NULL DEFAULT '';
+
