@@ -237,6 +237,8 @@ const ja = {
 
   "module.minutes": "読む目安：約{minutes}分",
   "module.markRead": "読了にする",
+  "module.rereadNotice":
+    "前回のテストで間違えた条項の教材です。読み直して、最後の「読了にする」ボタンを押してください。",
   "module.alreadyRead": "読了済みです",
   "module.previous": "前の教材",
   "module.next": "次の教材",
@@ -260,8 +262,17 @@ const ja = {
   "quiz.score": "{correct}/{total}問正解（{percent}%）",
   "quiz.passedLead": "合格です。おつかれさまでした。",
   "quiz.failedLead":
-    "合格には{pass}%以上が必要です。解説と条項を読み直して、もう一度挑戦してください。新しい問題が出題されます。",
+    "合格には{pass}%以上が必要です。解説と、間違えた条項の教材を読み直して、もう一度挑戦してください。",
   "quiz.retake": "もう一度受ける",
+  "quiz.rereadFirst": "間違えた条項の教材を読み直してから、もう一度受けてください。",
+  "quiz.retakeFrom": "次の受験は{time}からできます。",
+  "retake.missedTitle": "間違えた条項",
+  "retake.clause": "基本方針 {clause} {heading}",
+  "retake.rereadLead":
+    "もう一度受ける前に、間違えた条項の教材を開き、読み直して最後の「読了にする」ボタンを押してください。次のテストの半分以上は、これらの条項から出題されます。",
+  "retake.rereadList": "読み直す教材",
+  "retake.reread": "読み直し済み",
+  "retake.notReread": "未読",
   "quiz.yourAnswer": "あなたの回答",
   "quiz.rightAnswer": "正解",
   "quiz.noAnswer": "（未回答）",

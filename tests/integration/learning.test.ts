@@ -125,6 +125,15 @@ describe("quiz engine", () => {
       passed: false,
     });
 
+    // A retake waits for the modules of the missed questions to be read again.
+    for (const slug of new Set((await storedDraw(failed.data.attempt.attemptId)).map((q) => q.moduleSlug))) {
+      const params = { assignmentId: String(assignment.id), slug };
+      await call(
+        moduleAction,
+        await requestAs(person, `/learn/${assignment.id}/modules/${slug}`, { form: {} }),
+        params,
+      );
+    }
     const retake = await startQuiz(person, assignment.id);
     expect(retake.data.attempt.attemptId).not.toBe(failed.data.attempt.attemptId);
     const draw = await storedDraw(retake.data.attempt.attemptId);
