@@ -4,6 +4,7 @@ import {
   byTypeTable,
   clausesTable,
   cumulativeTable,
+  itemStatisticsTable,
   matrixTable,
   overdueTable,
   questionsTable,
@@ -14,6 +15,7 @@ import {
   completionMatrix,
   cumulativeCompletion,
   itemAnalysis,
+  itemStatistics,
   overdueList,
 } from "./reports.server.ts";
 
@@ -25,7 +27,15 @@ export function scopeReportFilter(
   return user.role === "MANAGER" ? { ...filter, organisationId: user.organisationId } : filter;
 }
 
-export const REPORT_TABLES = ["by-type", "cumulative", "matrix", "overdue", "questions", "clauses"] as const;
+export const REPORT_TABLES = [
+  "by-type",
+  "cumulative",
+  "matrix",
+  "overdue",
+  "questions",
+  "clauses",
+  "item-statistics",
+] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
 export function isReportTable(value: unknown): value is ReportTableName {
@@ -50,5 +60,7 @@ export async function reportTable(name: ReportTableName, filter: ReportFilter, t
       return questionsTable(await itemAnalysis(filter, today));
     case "clauses":
       return clausesTable(await itemAnalysis(filter, today));
+    case "item-statistics":
+      return itemStatisticsTable(await itemStatistics(filter, today));
   }
 }
