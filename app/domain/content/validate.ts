@@ -1,3 +1,4 @@
+import { parseCityFile } from "../city.ts";
 import { checkDrillScenarios, isDrillScenarioPath, type DrillScenario } from "../drills/scenario.ts";
 import { parseContent, type ParsedContent } from "./parse.ts";
 import type { Audience, Clause, ContentBundle, ContentFile, ContentProblem, Track } from "./types.ts";
@@ -201,7 +202,11 @@ function summarise(parsed: ParsedContent, drillScenarioFiles: number): ContentSu
 export function checkContent(files: ContentFile[], options: ContentCheckOptions): ContentCheck {
   const parsed = parseContent(files);
   // Drill scenarios are checked against the policy's clauses whatever else is wrong.
-  const drills = checkDrillScenarios(files, new Set(parsed.policy?.clauses.map((c) => c.id) ?? []));
+  const drills = checkDrillScenarios(
+    files,
+    new Set(parsed.policy?.clauses.map((c) => c.id) ?? []),
+    cityOrganisationIds(files),
+  );
   const problems = [...parsed.problems, ...crossCheck(parsed, options), ...drills.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
@@ -209,4 +214,16 @@ export function checkContent(files: ContentFile[], options: ContentCheckOptions)
   if (problems.length > 0 || !parsed.policy) return { ok: false, problems, summary };
   const { policy, modules, questions, tracks } = parsed;
   return { ok: true, bundle: { policy, modules, questions, tracks }, drillScenarios: drills.scenarios, summary };
+}
+
+/** The organisation ids of city.yaml, which {{組織:id}} in a drill scenario must name; undefined without a readable file. */
+function cityOrganisationIds(files: readonly ContentFile[]): ReadonlySet<string> | undefined {
+  const city = files.find((f) => f.path === "city.yaml");
+  if (!city) return undefined;
+  try {
+    return new Set(parseCityFile(city.text).organisations.map((o) => o.id));
+  } catch {
+    // A broken city.yaml is reported where the city is loaded; the drills are not the place.
+    return undefined;
+  }
 }
