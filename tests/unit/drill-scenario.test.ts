@@ -302,10 +302,19 @@ describe("the scenarios shipped in content/drills", () => {
   }));
   const { scenarios, problems } = checkDrillScenarios(files, policyIds);
 
-  it("are at least eight valid scenarios, using every kind of link", () => {
+  it("are at least twelve valid scenarios, using every kind of link", () => {
     expect(policyIds.size).toBeGreaterThan(30);
     expect(problems).toEqual([]);
-    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    expect(scenarios.length).toBeGreaterThanOrEqual(12);
+    // What cities receive today: a reply-chain 照会, a cloud sign-in page, a J-LIS notice, a ふるさと納税 inquiry.
+    expect(scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        "prefecture-inquiry-reply",
+        "m365-sign-in",
+        "jlis-mynumber-notice",
+        "furusato-tax-inquiry",
+      ]),
+    );
     expect(new Set(scenarios.map((s) => s.link.kind))).toEqual(new Set(["link", "attachment", "sign-in"]));
   });
 
