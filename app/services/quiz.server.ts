@@ -13,6 +13,7 @@ import {
   type DrawnQuestion,
   type Responses,
 } from "~/domain/quiz.ts";
+import { pickWithFixedModules } from "~/domain/quiz-fixed.ts";
 import { missedIn, pickRetakeQuestions, retakeGate, type Missed, type RetakeGate } from "~/domain/retake.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
 import { tallySubmissionSql } from "./answer-tallies.server.ts";
@@ -152,6 +153,9 @@ export async function startAttempt(staffId: number, assignmentId: number): Promi
     const picked = pickRetakeQuestions(banks, track.quiz.questions, failure.missed, previous, random);
     // One bank holding exactly the picked questions: the draw only shuffles them and snapshots each.
     draw = drawQuestions([{ moduleSlug: "retake", questions: picked }], picked.length, random);
+  } else if (track.quiz.fixed) {
+    const picked = pickWithFixedModules(banks, track.quiz.questions, track.quiz.fixed, random);
+    draw = drawQuestions([{ moduleSlug: "fixed", questions: picked }], picked.length, random);
   } else {
     draw = drawQuestions(banks, track.quiz.questions, random);
   }

@@ -9,7 +9,7 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { loader as certificateLoader } from "~/routes/learn.$assignmentId.certificate.tsx";
 import { loader as verifyLoader } from "~/routes/certificates.tsx";
 import { loader as homeLoader } from "~/routes/_index.tsx";
-import { assignTrack, createStaff } from "./factories.ts";
+import { assignTrack, createStaff, openQuizAttempt } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 type Person = { id: number };
@@ -71,6 +71,14 @@ describe("quiz engine", () => {
     for (const q of draw) perModule.set(q.moduleSlug, (perModule.get(q.moduleSlug) ?? 0) + 1);
     expect(Math.max(...perModule.values())).toBe(1); // 15 questions over 17 modules
     expect(new Set(draw.map((q) => q.questionId)).size).toBe(15);
+  });
+
+  it("gives a module the track fixes exactly its number: four of the executive course's ten", async () => {
+    const person = await createStaff();
+    const { draw } = await openQuizAttempt(person.id, "executive-course", "FY2026");
+    expect(draw).toHaveLength(10);
+    expect(draw.filter((q) => q.moduleSlug === "executive-role")).toHaveLength(4);
+    expect(new Set(draw.map((q) => q.questionId)).size).toBe(10);
   });
 
   it("resumes the open attempt, with saved answers, instead of drawing again", async () => {

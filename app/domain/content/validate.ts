@@ -151,6 +151,17 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
     if ((track.cycle === "drill" || track.cycle === "delta") && !(track.due.kind === "daysAfter" && track.due.from === "assigned")) {
       problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" (cycle ${track.cycle}) must be due { daysAfter: N, from: assigned }` });
     }
+    const fixed = Object.entries(track.quiz.fixed ?? {});
+    for (const [slug, count] of fixed) {
+      if (!track.modules.includes(slug)) {
+        problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" fixes questions from "${slug}", which is not one of its modules` });
+      } else if ((questionsByModule.get(slug) ?? 0) < count) {
+        problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" draws ${count} questions from "${slug}" but it holds ${questionsByModule.get(slug) ?? 0}` });
+      }
+    }
+    if (fixed.reduce((sum, [, count]) => sum + count, 0) > track.quiz.questions) {
+      problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" fixes more questions than its quiz draws` });
+    }
     const available = track.modules.reduce((sum, slug) => sum + (questionsByModule.get(slug) ?? 0), 0);
     if (available < track.quiz.questions) {
       problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" draws ${track.quiz.questions} questions but its modules hold ${available}` });
