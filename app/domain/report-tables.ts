@@ -154,8 +154,13 @@ export function flagLabels(item: Pick<ItemStatistic, "flags">): string {
 /** A discrimination index as people read it: two decimals, or "—" when there is none. */
 export const formatDiscrimination = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
-export function itemStatisticsTable(items: readonly ItemStatistic[]): ReportTable {
-  return {
+/**
+ * The item statistics, one row a question. `compact` (the page) leaves out
+ * the module and the prompt, which the question's own page shows, so that
+ * the table fits the report's width; the CSV has every column.
+ */
+export function itemStatisticsTable(items: readonly ItemStatistic[], compact = false): ReportTable {
+  const full: ReportTable = {
     title: t("report.itemStats"),
     headers: [
       t("report.question"),
@@ -178,4 +183,7 @@ export function itemStatisticsTable(items: readonly ItemStatistic[]): ReportTabl
       item.prompt,
     ]),
   };
+  if (!compact) return full;
+  const keep = (row: readonly (string | number | null)[]) => row.filter((_, i) => i !== 1 && i !== 7);
+  return { title: full.title, headers: keep(full.headers) as string[], rows: full.rows.map(keep) };
 }

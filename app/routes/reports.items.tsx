@@ -19,8 +19,8 @@ export const meta: MetaFunction = () => [
 const QUESTIONS_ON_PAGE = 20;
 /** The prompt column of the questions table: prose that wraps. */
 const PROMPT_COLUMN = 6;
-/** The choice shares and prompt columns of the item statistics: prose that wraps. */
-const STATISTICS_PROSE = [5, 7];
+/** The choice shares and flags columns of the page's item statistics: prose that wraps. */
+const STATISTICS_PROSE = [4, 5];
 
 /** 理解度: the clauses by share of correct answers (a chart, lowest first), then the questions, a page at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,9 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     clauses: clausesTable(items),
     questions: { ...questions, rows: questions.rows.slice((page - 1) * QUESTIONS_ON_PAGE, page * QUESTIONS_ON_PAGE) },
     questionCount: questions.rows.length,
-    flagged: itemStatisticsTable(flagged),
+    flagged: itemStatisticsTable(flagged, true),
     // Flagged first, so the items to look at head the full table too.
-    statistics: itemStatisticsTable(statistics),
+    statistics: itemStatisticsTable(statistics, true),
     page,
     pageCount,
   };
