@@ -1,5 +1,6 @@
 import { t } from "~/lib/i18n.ts";
 import type { MasteryCell } from "./mastery.ts";
+import type { ItemStatistic } from "./item-statistics.ts";
 import type {
   CompletionMatrix,
   CumulativePoint,
@@ -162,4 +163,59 @@ export function masteryTable(
       ]),
     ]),
   };
+}
+
+/** Choice labels in the question's stored order, as the content files letter them. */
+const CHOICE_LETTERS = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"];
+
+/** "ア（正解）40.0% / イ 30.0% …": each choice's share of the answers, the keys marked. */
+export function choiceShares(item: Pick<ItemStatistic, "n" | "choices">): string {
+  return item.choices
+    .map((c, i) => {
+      const label = `${CHOICE_LETTERS[i] ?? String(i + 1)}${c.key ? `（${t("report.keyMark")}）` : ""}`;
+      return `${label} ${formatRate(item.n === 0 ? 0 : c.picked / item.n)}`;
+    })
+    .join(" / ");
+}
+
+/** The flags of an item in words, or an empty string. */
+export function flagLabels(item: Pick<ItemStatistic, "flags">): string {
+  return item.flags.map((flag) => t(`report.flag.${flag}`)).join("・");
+}
+
+/** A discrimination index as people read it: two decimals, or "—" when there is none. */
+export const formatDiscrimination = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+
+/**
+ * The item statistics, one row a question. `compact` (the page) leaves out
+ * the module and the prompt, which the question's own page shows, so that
+ * the table fits the report's width; the CSV has every column.
+ */
+export function itemStatisticsTable(items: readonly ItemStatistic[], compact = false): ReportTable {
+  const full: ReportTable = {
+    title: t("report.itemStats"),
+    headers: [
+      t("report.question"),
+      t("report.module"),
+      t("report.answered"),
+      `${t("report.facility")}(%)`,
+      t("report.discrimination"),
+      t("report.choiceShares"),
+      t("report.flags"),
+      t("report.prompt"),
+    ],
+    rows: items.map((item) => [
+      item.questionId,
+      item.moduleSlug,
+      item.n,
+      percent(item.facility),
+      formatDiscrimination(item.discrimination),
+      choiceShares(item),
+      flagLabels(item),
+      item.prompt,
+    ]),
+  };
+  if (!compact) return full;
+  const keep = (row: readonly (string | number | null)[]) => row.filter((_, i) => i !== 1 && i !== 7);
+  return { title: full.title, headers: keep(full.headers) as string[], rows: full.rows.map(keep) };
 }

@@ -111,6 +111,10 @@ const settings = z.object({
         .filter(Boolean),
     ),
 
+  // A failed quiz may be retaken no sooner than this many minutes after it
+  // was submitted (besides reading the missed modules again). 0: at once.
+  QUIZ_RETAKE_WAIT_MINUTES: z.coerce.number().int().min(0).max(525_600).default(0),
+
   // ── Directory sign-in and staff sync (LDAP / Active Directory; README
   // "Signing in with the city's directory"). Unset LDAP_URL: Mamori
   // passwords only. The bind account only searches; a person's password

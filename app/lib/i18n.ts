@@ -239,6 +239,8 @@ const ja = {
 
   "module.minutes": "読む目安：約{minutes}分",
   "module.markRead": "読了にする",
+  "module.rereadNotice":
+    "前回のテストで間違えた条項の教材です。読み直して、最後の「読了にする」ボタンを押してください。",
   "module.alreadyRead": "読了済みです",
   "module.previous": "前の教材",
   "module.next": "次の教材",
@@ -262,8 +264,17 @@ const ja = {
   "quiz.score": "{correct}/{total}問正解（{percent}%）",
   "quiz.passedLead": "合格です。おつかれさまでした。",
   "quiz.failedLead":
-    "合格には{pass}%以上が必要です。解説と条項を読み直して、もう一度挑戦してください。新しい問題が出題されます。",
+    "合格には{pass}%以上が必要です。解説と、間違えた条項の教材を読み直して、もう一度挑戦してください。",
   "quiz.retake": "もう一度受ける",
+  "quiz.rereadFirst": "間違えた条項の教材を読み直してから、もう一度受けてください。",
+  "quiz.retakeFrom": "次の受験は{time}からできます。",
+  "retake.missedTitle": "間違えた条項",
+  "retake.clause": "基本方針 {clause} {heading}",
+  "retake.rereadLead":
+    "もう一度受ける前に、間違えた条項の教材を開き、読み直して最後の「読了にする」ボタンを押してください。次のテストの半分以上は、これらの条項から出題されます。",
+  "retake.rereadList": "読み直す教材",
+  "retake.reread": "読み直し済み",
+  "retake.notReread": "未読",
   "quiz.yourAnswer": "あなたの回答",
   "quiz.rightAnswer": "正解",
   "quiz.noAnswer": "（未回答）",
@@ -387,6 +398,20 @@ const ja = {
   "report.items": "理解度の分析（正答率の低い順）",
   "report.itemsLead": "職員が誤解しやすい条項と設問です。研修や周知の重点にしてください。",
   "report.questions": "設問別",
+  "report.itemStats": "設問の統計（識別力と選択肢）",
+  "report.itemStatsLead":
+    "正答率、識別力（その設問の正誤と、同じ受験の他の設問の成績との相関。点双列相関、-1〜1）と、各選択肢が選ばれた割合です。回答が{min}件以上で、識別力が負か{weak}未満の設問、誤答の選択肢が正解より多く選ばれている設問を「要確認」としています。",
+  "report.itemStatsFlagged": "要確認の設問（{count}問）",
+  "report.itemStatsNoneFlagged": "要確認の設問はありません。",
+  "report.itemStatsAll": "すべての設問の統計（{count}問）",
+  "report.facility": "正答率",
+  "report.discrimination": "識別力",
+  "report.choiceShares": "選択肢ごとの選択率",
+  "report.flags": "要確認",
+  "report.flag.negative": "識別力が負",
+  "report.flag.none": "識別しない",
+  "report.flag.distractor": "誤答が正解より多く選ばれる",
+  "report.keyMark": "正解",
   "report.clauses": "条項別",
   "report.employeeType": "任用形態",
   "report.organisation": "所属",
@@ -734,6 +759,17 @@ const ja = {
   "teach.nextTime": "次からはこうしましょう",
   "teach.report":
     "開いてしまった後でも、報告は大切です。ログイン後の「不審なメールを報告する」から、またはこのメールを {address} に転送して報告してください。",
+  "teach.linkCheck.title": "リンクの本当の行き先を確かめるには",
+  "teach.linkCheck.hover":
+    "パソコンでは、リンクをクリックせずにマウスポインターを重ねます。画面の下端や吹き出しに、本当の行き先（URL）が表示されます。表示された文字と行き先が違えば不審です。",
+  "teach.linkCheck.longPress":
+    "スマートフォンでは、リンクを軽く押さずに長押しします。開かずに行き先のURLが表示されるので、確かめたら「キャンセル」で閉じます。",
+  "teach.linkCheck.domain":
+    "行き先のドメインは、「://」の後ろから最初の「/」までを右端から読みます。市役所らしい言葉や本物の名前が左側に入っていても、右端が違えば別の組織のサイトです。",
+  "teach.linkCheck.cityDomain":
+    "本市のメールアドレスのドメインは「{domain}」です。庁内の部署を名乗るメールでも、差出人やリンクのドメインの右端がこれと違えば、庁内から届いたものではありません。",
+  "teach.linkCheck.attachment":
+    "添付ファイルは、開く前にファイル名の末尾（拡張子）を確かめます。「.xlsm」「.docm」（マクロ付き）、「.exe」「.js」「.lnk」、パスワード付き「.zip」は、心当たりがなければ開かずに報告します。",
   "teach.module": "ログインして教材「標的型攻撃メール訓練」を読む（フォローアップ研修としてホームに表示されます）",
   "teach.invalid": "このリンクは無効か、有効期限が切れています。",
   "teach.person.name": "（氏名）",

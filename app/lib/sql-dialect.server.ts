@@ -59,3 +59,14 @@ export function sqlJsonRows(
       : Prisma.sql`json_each(${json})`;
   return Prisma.sql`SELECT ${Prisma.raw(cells)} FROM ${source}`;
 }
+
+/**
+ * Joins each row to the elements of its JSON array of text `column`, as
+ * rows of a table aliased `alias` with the one column "value": SQLite's
+ * json_each, PostgreSQL's jsonb_array_elements_text (LATERAL).
+ */
+export function sqlJoinJsonTextArray(column: Prisma.Sql, alias: string): Prisma.Sql {
+  return dialect === "postgresql"
+    ? Prisma.sql`CROSS JOIN LATERAL jsonb_array_elements_text(${column}) AS ${Prisma.raw(`"${alias}"("value")`)}`
+    : Prisma.sql`CROSS JOIN json_each(${column}) AS ${Prisma.raw(`"${alias}"`)}`;
+}

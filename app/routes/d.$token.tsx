@@ -26,8 +26,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   ]);
   if (!opened) throw new Response(t("teach.invalid"), { status: 404, headers: { "Cache-Control": "no-store" } });
   const { scenario, mail } = opened;
+  // The city's own mail domain, for checking where a link goes: the report address's.
+  const cityDomain = address.includes("@") ? address.slice(address.lastIndexOf("@") + 1) : null;
   return data(
-    { scenario, mail, kind: scenario.link.kind, address },
+    { scenario, mail, kind: scenario.link.kind, address, cityDomain },
     { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } },
   );
 }
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = () => false;
 
 export default function DrillTeaching() {
-  const { scenario, mail, kind, address } = useLoaderData<typeof loader>();
+  const { scenario, mail, kind, address, cityDomain } = useLoaderData<typeof loader>();
   const fetcher = useFetcher();
   const confirmed = useRef(false);
   const [signedIn, setSignedIn] = useState(kind !== "sign-in");
@@ -106,10 +108,20 @@ export default function DrillTeaching() {
           ))}
         </ul>
         <p>{t("teach.report", { address })}</p>
-        <p>
-          <Link to="/">{t("teach.module")}</Link>
-        </p>
       </section>
+      <section aria-labelledby="link-check-title">
+        <h2 id="link-check-title">{t("teach.linkCheck.title")}</h2>
+        <ul>
+          <li>{t("teach.linkCheck.hover")}</li>
+          <li>{t("teach.linkCheck.longPress")}</li>
+          <li>{t("teach.linkCheck.domain")}</li>
+          {cityDomain ? <li>{t("teach.linkCheck.cityDomain", { domain: cityDomain })}</li> : null}
+          <li>{t("teach.linkCheck.attachment")}</li>
+        </ul>
+      </section>
+      <p>
+        <Link to="/">{t("teach.module")}</Link>
+      </p>
     </>
   );
 }

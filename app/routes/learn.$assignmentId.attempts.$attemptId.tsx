@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MissedClauses, RetakeGateNotice } from "~/components/Retake.tsx";
 import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getLearnerAssignment } from "~/services/learning.server.ts";
-import { getAttemptResult } from "~/services/quiz.server.ts";
+import { describeMissed, getAttemptResult, getRetakeState } from "~/services/quiz.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("quiz.resultTitle")} | ${t("app.name")}` }];
 
@@ -16,11 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLearnerAssignment(user.id, assignmentId),
   ]);
   if (!result || !learner) throw new Response(t("learn.notFound"), { status: 404 });
-  return { assignmentId, trackName: learner.track.name, result, next: learner.next };
+  const [missed, retake] = result.passed
+    ? [[], null]
+    : await Promise.all([describeMissed(result.questions), getRetakeState(learner)]);
+  return { assignmentId, trackName: learner.track.name, result, next: learner.next, missed, retake };
 }
 
 export default function AttemptResult() {
-  const { assignmentId, trackName, result, next } = useLoaderData<typeof loader>();
+  const { assignmentId, trackName, result, next, missed, retake } = useLoaderData<typeof loader>();
   const choiceText = (q: (typeof result.questions)[number], ids: string[]) =>
     ids.length === 0
       ? t("quiz.noAnswer")
@@ -49,11 +53,10 @@ export default function AttemptResult() {
         </p>
         <p>{result.passed ? t("quiz.passedLead") : t("quiz.failedLead", { pass: result.passPercent })}</p>
         {!result.passed ? (
-          <Form method="post" action={`/learn/${assignmentId}/quiz`}>
-            <button type="submit" name="intent" value="start" className="button button-primary">
-              {t("quiz.retake")}
-            </button>
-          </Form>
+          // Only the latest failure leads to a retake; an older result just shows what it missed.
+          retake?.attemptId === result.id ? (
+            <RetakeGateNotice assignmentId={assignmentId} retake={retake} />
+          ) : null
         ) : next.kind === "pledge" ? (
           <Link className="button button-primary" to={`/learn/${assignmentId}/pledge`}>
             {t("quiz.toPledge")}
@@ -64,6 +67,7 @@ export default function AttemptResult() {
           </Link>
         ) : null}
       </section>
+      <MissedClauses assignmentId={assignmentId} clauses={missed} />
       <ol className="results">
         {result.questions.map((q, i) => (
           <li key={q.questionId} className="card result">

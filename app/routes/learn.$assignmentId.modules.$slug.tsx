@@ -7,6 +7,7 @@ import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getLesson } from "~/services/catalogue.server.ts";
 import { getLearnerAssignment, markModuleRead } from "~/services/learning.server.ts";
+import { getRetakeState } from "~/services/quiz.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} | ${t("app.name")}` }];
 
@@ -20,7 +21,7 @@ async function findLesson(staffId: number, assignmentParam: string | undefined, 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { learner, index, slug } = await findLesson(user.id, params.assignmentId, params.slug);
-  const lesson = await getLesson(slug);
+  const [lesson, retake] = await Promise.all([getLesson(slug), getRetakeState(learner)]);
   if (!lesson) throw new Response(t("learn.notFound"), { status: 404 });
   const neighbour = (i: number) => learner.modules.find((m) => m.slug === learner.track.modules[i]) ?? null;
   return {
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     html: lesson.html,
     cited: lesson.cited,
     read: learner.progress.modules[index]?.read ?? false,
+    /** A module the last failed attempt sends the person back to, not yet read again. */
+    reread: retake?.gate.kind === "reread" && retake.gate.modules.includes(slug),
     position: { index: index + 1, total: learner.track.modules.length },
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
@@ -79,14 +82,19 @@ export default function ModuleReader() {
       <h1 id="lesson-title">{data.title}</h1>
       <p className="lead">{data.summary}</p>
       <p className="lesson-minutes">{t("module.minutes", { minutes: data.minutes })}</p>
+      {data.reread ? (
+        <p className="notice" role="status">
+          {t("module.rereadNotice")}
+        </p>
+      ) : null}
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: data.html }} />
       {data.cited.map((clause) => (
         <ClausePopover key={clause.id} clause={clause} />
       ))}
       <Form method="post" className="lesson-done">
-        {data.read ? <p className="badge badge-ok">{t("module.alreadyRead")}</p> : null}
+        {data.read && !data.reread ? <p className="badge badge-ok">{t("module.alreadyRead")}</p> : null}
         <button type="submit" className="button button-primary button-large" disabled={busy}>
-          {data.read && data.next ? t("module.next") : t("module.markRead")}
+          {data.read && data.next && !data.reread ? t("module.next") : t("module.markRead")}
         </button>
       </Form>
       <nav className="lesson-nav" aria-label={t("learn.modules")}>

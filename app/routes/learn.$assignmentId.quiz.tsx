@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { RetakeGateNotice } from "~/components/Retake.tsx";
 import { answerField, responsesFromForm } from "~/domain/quiz-form.ts";
 import { QuizIntent } from "~/domain/quiz-intent.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
@@ -10,7 +11,8 @@ import { t } from "~/lib/i18n.ts";
 import { idParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { getLearnerAssignment } from "~/services/learning.server.ts";
-import { getOpenAttempt, saveResponses, startAttempt, submitAttempt } from "~/services/quiz.server.ts";
+import { getOpenAttempt, getRetakeState, saveResponses, startAttempt, submitAttempt } from "~/services/quiz.server.ts";
+import { formatDateTime } from "~/domain/japan-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("quiz.title", { track: data?.trackName ?? "" })} | ${t("app.name")}` },
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quiz: learner.track.quiz,
     unlocked: quizUnlocked(learner.progress),
     attempt,
+    retake: attempt || learner.progress.quizPassed ? null : await getRetakeState(learner),
   };
 }
 
@@ -43,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const started = await startAttempt(user.id, assignmentId);
       if (!started.ok && started.reason === "notFound") throw new Response(t("learn.notFound"), { status: 404 });
       if (!started.ok && started.reason === "locked") return data({ error: t("quiz.locked") }, { status: 409 });
+      if (!started.ok && started.reason === "reread") return data({ error: t("quiz.rereadFirst") }, { status: 409 });
+      if (!started.ok && started.reason === "wait")
+        return data({ error: t("quiz.retakeFrom", { time: formatDateTime(started.until) }) }, { status: 409 });
       return redirect(`/learn/${assignmentId}/quiz`);
     }
     case "save":
@@ -59,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizPage() {
-  const { assignmentId, trackName, quiz, unlocked, attempt } = useLoaderData<typeof loader>();
+  const { assignmentId, trackName, quiz, unlocked, attempt, retake } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   const saver = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -75,7 +81,9 @@ export default function QuizPage() {
         </p>
         <h1>{t("quiz.title", { track: trackName })}</h1>
         <p>{t("learn.quizRule", { questions: quiz.questions, pass: quiz.passPercent })}</p>
-        {unlocked ? (
+        {retake && retake.gate.kind !== "open" ? (
+          <RetakeGateNotice assignmentId={assignmentId} retake={retake} />
+        ) : unlocked ? (
           <Form method="post">
             <button
               type="submit"

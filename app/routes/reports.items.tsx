@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ClauseShareChart } from "~/components/charts/ClauseShareChart.tsx";
 import { DataTable } from "~/components/DataTable.tsx";
 import { CsvLink, PageLinks, ReportLayout } from "~/components/reports/ReportLayout.tsx";
-import { clausesTable, questionsTable } from "~/domain/report-tables.ts";
+import { MIN_ANSWERS_TO_FLAG, WEAK_DISCRIMINATION } from "~/domain/item-statistics.ts";
+import { clausesTable, itemStatisticsTable, questionsTable } from "~/domain/report-tables.ts";
 import { today } from "~/lib/clock.server.ts";
 import { t } from "~/lib/i18n.ts";
 import { pageParam } from "~/lib/params.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { reportFrame } from "~/services/report-pages.server.ts";
-import { itemAnalysis } from "~/services/reports.server.ts";
+import { itemAnalysis, itemStatistics } from "~/services/reports.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: `${t("reports.tab.items")} | ${t("report.title")} | ${t("app.name")}` },
@@ -18,6 +19,8 @@ export const meta: MetaFunction = () => [
 const QUESTIONS_ON_PAGE = 20;
 /** The prompt column of the questions table: prose that wraps. */
 const PROMPT_COLUMN = 6;
+/** The choice shares and flags columns of the page's item statistics: prose that wraps. */
+const STATISTICS_PROSE = [4, 5];
 
 /** 理解度: the clauses by share of correct answers (a chart, lowest first), then the questions, a page at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const day = today();
   const params = new URL(request.url).searchParams;
   const frame = await reportFrame(user, params, day);
-  const items = await itemAnalysis(frame.filter, day);
+  const [items, statistics] = await Promise.all([itemAnalysis(frame.filter, day), itemStatistics(frame.filter, day)]);
+  const flagged = statistics.filter((item) => item.flags.length > 0);
   const questions = questionsTable(items);
   const pageCount = Math.max(1, Math.ceil(questions.rows.length / QUESTIONS_ON_PAGE));
   const page = Math.min(pageParam(params), pageCount);
@@ -35,6 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     clauses: clausesTable(items),
     questions: { ...questions, rows: questions.rows.slice((page - 1) * QUESTIONS_ON_PAGE, page * QUESTIONS_ON_PAGE) },
     questionCount: questions.rows.length,
+    flagged: itemStatisticsTable(flagged, true),
+    // Flagged first, so the items to look at head the full table too.
+    statistics: itemStatisticsTable(statistics, true),
     page,
     pageCount,
   };
@@ -92,8 +99,39 @@ export default function ReportItems() {
             />
             <CsvLink table="questions" query={data.query} />
           </section>
+          <section className="card" aria-labelledby="item-statistics">
+            <h2 id="item-statistics">{t("report.itemStats")}</h2>
+            <p>{t("report.itemStatsLead", { min: MIN_ANSWERS_TO_FLAG, weak: WEAK_DISCRIMINATION })}</p>
+            {data.flagged.rows.length === 0 ? (
+              <p>{t("report.itemStatsNoneFlagged")}</p>
+            ) : (
+              <DataTable
+                table={data.flagged}
+                caption={t("report.itemStatsFlagged", { count: data.flagged.rows.length })}
+                prose={STATISTICS_PROSE}
+                cell={questionLink(data.query)}
+              />
+            )}
+            <details>
+              <summary>{t("report.itemStatsAll", { count: data.statistics.rows.length })}</summary>
+              <DataTable
+                table={data.statistics}
+                caption={t("report.itemStats")}
+                prose={STATISTICS_PROSE}
+                cell={questionLink(data.query)}
+              />
+            </details>
+            <CsvLink table="item-statistics" query={data.query} />
+          </section>
         </>
       )}
     </ReportLayout>
   );
+}
+
+/** The first column, a question id, links to the question's page under the same filter. */
+function questionLink(query: string) {
+  return function QuestionCell(_row: number, column: number, value: string | number | null) {
+    return column === 0 ? <Link to={`/reports/questions/${value}?${query}`}>{value}</Link> : value;
+  };
 }

@@ -17,6 +17,12 @@ export async function getCity(): Promise<CitySettings> {
   return CitySettingsSchema.parse(row);
 }
 
+/** The city's organisations' names by id, for drill scenarios' {{組織:id}}. */
+export async function organisationNames(): Promise<ReadonlyMap<string, string>> {
+  const rows = await db.organisation.findMany({ select: { id: true, name: true } });
+  return new Map(rows.map((o) => [o.id, o.name]));
+}
+
 /**
  * Where staff forward suspicious mail (不審メール報告), shown on the report
  * page and on every drill's teaching page. One read on the read

@@ -15,6 +15,7 @@ import {
 import { BATCH, chunks } from "~/lib/chunks.ts";
 import { sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { organisationNames } from "./city.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { linkToken } from "./drill-tokens.server.ts";
 
@@ -151,7 +152,7 @@ export async function previewMail(campaignId: number, employeeNumber: string) {
     select: { ...MAIL_PERSON_SELECT, email: true },
   });
   if (!person) return null;
-  return { ...renderFor(scenario, person), to: person.email };
+  return { ...renderFor(scenario, person, await organisationNames()), to: person.email };
 }
 
 /**

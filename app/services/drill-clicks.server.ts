@@ -5,7 +5,9 @@ import { reads, sqlDate } from "~/lib/sql-read.server.ts";
 import { sqlBoolean, sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { changesOf, writeTransaction } from "~/lib/sql-write.server.ts";
 import { linkLastDay } from "~/domain/drills/campaign.ts";
+import { scenarioForCity } from "~/domain/drills/scenario.ts";
 import { drillFollowUp, assignFollowUp } from "./assignments.server.ts";
+import { organisationNames } from "./city.server.ts";
 import { getScenario, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-tokens.server.ts";
 
@@ -85,7 +87,11 @@ export async function openDrillLink(token: string, now: Date, today: string) {
   if (!message) return null;
   if (!message.fetched)
     await db.$executeRaw`UPDATE "DrillMessage" SET "firstFetchAt" = ${sqlInstant(now)} WHERE "id" = ${message.id} AND "firstFetchAt" IS NULL`;
-  return { scenario: message.scenario, mail: renderFor(message.scenario, NOBODY) };
+  const organisations = await organisationNames();
+  return {
+    scenario: scenarioForCity(message.scenario, organisations),
+    mail: renderFor(message.scenario, NOBODY, organisations),
+  };
 }
 
 export type DrillEvent = "click" | "entered";

@@ -55,7 +55,13 @@ type MailPerson = {
  * without one, an address that shows where the link goes but opens nothing
  * (previews, the teaching page, matching a report).
  */
-export function renderFor(scenario: DrillScenario, person: MailPerson, url = `${env.APP_URL}/d/example`) {
+export function renderFor(
+  scenario: DrillScenario,
+  person: MailPerson,
+  /** The city's organisation names by id (organisationNames()), for {{組織:id}}. */
+  organisations: ReadonlyMap<string, string>,
+  url = `${env.APP_URL}/d/example`,
+) {
   return renderDrillMail(
     scenario,
     {
@@ -64,5 +70,6 @@ export function renderFor(scenario: DrillScenario, person: MailPerson, url = `${
       employeeNumber: person.employeeNumber,
     },
     url,
+    organisations,
   );
 }

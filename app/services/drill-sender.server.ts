@@ -4,6 +4,7 @@ import { env } from "~/lib/env.server.ts";
 import { dialect, sqlInstant } from "~/lib/sql-dialect.server.ts";
 import { japanDate } from "~/domain/japan-time.ts";
 import { endPastCampaigns } from "./drill-campaigns.server.ts";
+import { organisationNames } from "./city.server.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { linkToken } from "./drill-tokens.server.ts";
 import { isTemporaryMailError, sendOrWriteMail, SMTP_CONNECTIONS } from "./mail.server.ts";
@@ -91,6 +92,7 @@ async function sendClaimed(claims: Claim[]): Promise<Outcome[]> {
       where: { id: { in: [...starting] }, status: "scheduled" },
       data: { status: "sending" },
     });
+  const organisations = await organisationNames();
   return Promise.all(
     messages.map(async (message): Promise<Outcome> => {
       const scenario = getScenario(message.campaign.scenarioId);
@@ -104,7 +106,7 @@ async function sendClaimed(claims: Claim[]): Promise<Outcome[]> {
       // the link in the mail must be the one the database knows.
       if (message.tokenHash !== hash)
         await db.drillMessage.update({ where: { id: message.id }, data: { tokenHash: hash } });
-      const mail = renderFor(scenario, staff, `${env.APP_URL}/d/${token}`);
+      const mail = renderFor(scenario, staff, organisations, `${env.APP_URL}/d/${token}`);
       try {
         const channel = await sendOrWriteMail(
           {

@@ -228,7 +228,7 @@ export function listSubmittedAttempts(staffId: number, assignmentId: number) {
   });
 }
 
-/** Records 読了 of a module of the assignment's track; false if it is not one. */
+/** Records 読了 of a module of the assignment's track (again: the time moves); false if it is not one. */
 export async function markModuleRead(staffId: number, assignmentId: number, moduleSlug: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, staffId } });
@@ -239,7 +239,8 @@ export async function markModuleRead(staffId: number, assignmentId: number, modu
     await tx.moduleReading.upsert({
       where: { assignmentId_moduleSlug: { assignmentId, moduleSlug } },
       create: { assignmentId, moduleSlug, releaseId: release.id },
-      update: {},
+      // Marking it read again moves readAt: a retake waits for the missed modules to be read after the failure.
+      update: { readAt: new Date() },
     });
     await markStarted(tx, assignmentId);
     await completeIfDone(tx, assignmentId);

@@ -14,7 +14,7 @@ import { formatDateTime, japanDate } from "~/domain/japan-time.ts";
 import { t } from "~/lib/i18n.ts";
 import { TRIAGE_STATUSES, type TriageStatus } from "~/domain/drills/triage.ts";
 import { recordAudit } from "./audit.server.ts";
-import { getCity } from "./city.server.ts";
+import { getCity, organisationNames } from "./city.server.ts";
 import { reportAliasLines } from "~/domain/city.ts";
 import { getScenario, MAIL_PERSON_SELECT, renderFor } from "./drill-scenarios.server.ts";
 import { hashToken } from "./drill-tokens.server.ts";
@@ -68,10 +68,11 @@ async function matchDrill(report: IncomingReport, now: Date) {
     },
   });
   const today = japanDate(now);
+  const organisations = await organisationNames();
   for (const c of candidates) {
     const scenario = getScenario(c.campaign.scenarioId);
     if (!scenario || linkLastDay(c.campaign.endDate) < today) continue;
-    const mail = renderFor(scenario, c.staff);
+    const mail = renderFor(scenario, c.staff, organisations);
     if (senderAddress(report.sender) === mail.fromAddress.toLowerCase() && norm(report.subject) === norm(mail.subject))
       return c;
   }

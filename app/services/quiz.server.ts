@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
+import { env } from "~/lib/env.server.ts";
 import { sqlBoolean, sqlInstant, sqlJson, sqlJsonValue } from "~/lib/sql-dialect.server.ts";
 import { reads } from "~/lib/sql-read.server.ts";
 import { changesOf, writeTransaction } from "~/lib/sql-write.server.ts";
@@ -14,9 +15,11 @@ import {
 } from "~/domain/quiz.ts";
 import type { Track } from "~/domain/content/types.ts";
 import { drawEmphasis, masteryMap } from "~/domain/mastery.ts";
+import { pickWithFixedModules } from "~/domain/quiz-fixed.ts";
+import { missedIn, pickRetakeQuestions, retakeGate, type Missed, type RetakeGate } from "~/domain/retake.ts";
 import { quizUnlocked } from "~/domain/track-progress.ts";
 import { tallySubmissionSql } from "./answer-tallies.server.ts";
-import { currentRelease, getTrack, toQuestion } from "./catalogue.server.ts";
+import { currentRelease, getTrack, moduleSummaries, toQuestion } from "./catalogue.server.ts";
 import { completeIfDoneSteps, getLearnerAssignment, markStarted } from "./learning.server.ts";
 import { personAnswers } from "./mastery.server.ts";
 
@@ -40,8 +43,13 @@ async function banksOf(modules: readonly string[]) {
  * 習熟度 (drawQuestions' emphasis): read here, when an attempt starts, so
  * the submission stays as it was. Other tracks draw evenly.
  */
-export async function drawFor(staffId: number, track: Track, random: () => number): Promise<DrawnQuestion[]> {
-  const banks = await banksOf(track.modules);
+export async function drawFor(
+  staffId: number,
+  track: Track,
+  random: () => number,
+  banks?: Awaited<ReturnType<typeof banksOf>>,
+): Promise<DrawnQuestion[]> {
+  banks ??= await banksOf(track.modules);
   if (track.cycle !== "fiscal-year") return drawQuestions(banks, track.quiz.questions, random);
   const now = new Date();
   const clauses = [...new Set(banks.flatMap((bank) => bank.questions.map((q) => q.clause)))];
@@ -49,12 +57,103 @@ export async function drawFor(staffId: number, track: Track, random: () => numbe
   return drawQuestions(banks, track.quiz.questions, random, drawEmphasis(map, now));
 }
 
-export type StartResult = { ok: true; attemptId: number } | { ok: false; reason: "notFound" | "locked" | "completed" };
+/**
+ * The assignment's last submitted attempt if it failed: what it missed
+ * (modules limited to the track's), the questions it asked, and whether
+ * the next attempt may start.
+ */
+async function lastFailure(assignmentId: number, trackModules: readonly string[]) {
+  const last = await db.quizAttempt.findFirst({
+    where: { assignmentId, submittedAt: { not: null } },
+    orderBy: { id: "desc" },
+    include: { answers: { select: { questionId: true, correct: true } } },
+  });
+  if (!last || last.passed) return null;
+  const draw = asDraw(last.draw);
+  const correct = new Map(last.answers.map((a) => [a.questionId, a.correct]));
+  const missed = missedIn(draw.map((q) => ({ ...q, correct: correct.get(q.questionId) ?? false })));
+  missed.modules = missed.modules.filter((slug) => trackModules.includes(slug));
+  const readings = await db.moduleReading.findMany({
+    where: { assignmentId, moduleSlug: { in: missed.modules } },
+    select: { moduleSlug: true, readAt: true },
+  });
+  const readAt = new Map(readings.map((r) => [r.moduleSlug, r.readAt]));
+  const gate = retakeGate({
+    failedAt: last.submittedAt!,
+    missedModules: missed.modules,
+    readAt,
+    waitMinutes: env.QUIZ_RETAKE_WAIT_MINUTES,
+    now: new Date(),
+  });
+  return { attemptId: last.id, draw, missed, readAt, failedAt: last.submittedAt!, gate };
+}
+
+export type RetakeState = {
+  /** The failed attempt the retake follows. */
+  attemptId: number;
+  gate: RetakeGate;
+  /** The missed modules, each marked once read again after the failure. */
+  modules: { slug: string; title: string; reread: boolean }[];
+};
+
+/**
+ * What a retake of the assignment still needs, or null when its last
+ * attempt did not fail (or there is none). For an assignment already
+ * found to be the person's (getLearnerAssignment).
+ */
+export async function getRetakeState(learner: {
+  assignment: { id: number };
+  track: { modules: readonly string[] };
+}): Promise<RetakeState | null> {
+  const failure = await lastFailure(learner.assignment.id, learner.track.modules);
+  if (!failure) return null;
+  const titles = await moduleSummaries(failure.missed.modules);
+  return {
+    attemptId: failure.attemptId,
+    gate: failure.gate,
+    modules: titles.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      reread: failure.readAt.get(m.slug)! > failure.failedAt,
+    })),
+  };
+}
+
+export type MissedClause = { id: string; heading: string; modules: { slug: string; title: string }[] };
+
+/** The clauses a submitted attempt's wrong answers cite, with the modules (of those questions) that teach them. */
+export async function describeMissed(
+  questions: readonly { clause: string; moduleSlug: string; correct: boolean }[],
+): Promise<MissedClause[]> {
+  const missed: Missed = missedIn(questions);
+  const [clauses, modules] = await Promise.all([
+    db.clause.findMany({ where: { id: { in: missed.clauses } }, select: { id: true, heading: true } }),
+    moduleSummaries(missed.modules),
+  ]);
+  const heading = new Map(clauses.map((c) => [c.id, c.heading]));
+  return missed.clauses.map((id) => {
+    const teaching = new Set(questions.filter((q) => !q.correct && q.clause === id).map((q) => q.moduleSlug));
+    return {
+      id,
+      heading: heading.get(id) ?? "",
+      modules: modules.filter((m) => teaching.has(m.slug)).map((m) => ({ slug: m.slug, title: m.title })),
+    };
+  });
+}
+
+export type StartResult =
+  | { ok: true; attemptId: number }
+  | { ok: false; reason: "notFound" | "locked" | "completed" }
+  | { ok: false; reason: "reread"; modules: string[] }
+  | { ok: false; reason: "wait"; until: Date };
 
 /**
  * Starts a quiz attempt — a new draw from the track's banks, stored with the
  * attempt — or returns the person's open attempt, so a reload, a second tab
  * or a new login resumes it. At most one attempt is open per assignment.
+ * After a failed attempt the next starts only once the missed modules are
+ * read again (and any QUIZ_RETAKE_WAIT_MINUTES has passed), and draws at
+ * least half of its questions from the missed clauses.
  */
 export async function startAttempt(staffId: number, assignmentId: number): Promise<StartResult> {
   const learner = await getLearnerAssignment(staffId, assignmentId);
@@ -64,7 +163,24 @@ export async function startAttempt(staffId: number, assignmentId: number): Promi
   if (open) return { ok: true, attemptId: open.id };
   if (learner.progress.quizPassed) return { ok: false, reason: "completed" };
 
-  const draw = await drawFor(staffId, learner.track, seededRandom(randomUUID()));
+  const { track } = learner;
+  const failure = await lastFailure(assignmentId, track.modules);
+  if (failure?.gate.kind === "reread") return { ok: false, reason: "reread", modules: failure.gate.modules };
+  if (failure?.gate.kind === "wait") return { ok: false, reason: "wait", until: failure.gate.until };
+  const banks = await banksOf(track.modules);
+  const random = seededRandom(randomUUID());
+  let draw: DrawnQuestion[];
+  if (failure) {
+    const previous = failure.draw.map((q) => q.questionId);
+    const picked = pickRetakeQuestions(banks, track.quiz.questions, failure.missed, previous, random);
+    // One bank holding exactly the picked questions: the draw only shuffles them and snapshots each.
+    draw = drawQuestions([{ moduleSlug: "retake", questions: picked }], picked.length, random);
+  } else if (track.quiz.fixed) {
+    const picked = pickWithFixedModules(banks, track.quiz.questions, track.quiz.fixed, random);
+    draw = drawQuestions([{ moduleSlug: "fixed", questions: picked }], picked.length, random);
+  } else {
+    draw = await drawFor(staffId, track, random, banks);
+  }
   const release = await currentRelease();
   try {
     const attempt = await db.$transaction(async (tx) => {

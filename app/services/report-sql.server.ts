@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { addDays, sameDayLastYear } from "~/domain/fiscal-year.ts";
 import { startOfJapanDay } from "~/domain/japan-time.ts";
 import type { OverdueOrder, OverdueSort, ReportFilter } from "~/domain/report-filter.ts";
-import { sqlInstant } from "~/lib/sql-dialect.server.ts";
+import { sqlInstant, sqlJoinJsonTextArray } from "~/lib/sql-dialect.server.ts";
 
 /**
  * The reports' SQL: every statement the report service runs, built here
@@ -248,6 +248,41 @@ export function itemAnalysisQuery(
     FROM (${filter.status === undefined && filter.sectionId === undefined && !submitted ? talliedAnswersSql(filter) : countedAnswersSql(filter, today, submitted)}) AS "g"
     LEFT JOIN "Question" ON "Question"."id" = "g"."questionId"
     LEFT JOIN "Clause" ON "Clause"."id" = "g"."clauseId"`;
+}
+
+/** The population's submitted answers with their attempts, as the item statistics read them. */
+function populationAnswersSql(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`FROM "AttemptAnswer"
+    JOIN "QuizAttempt" ON "QuizAttempt"."id" = "AttemptAnswer"."attemptId"
+    JOIN (${populationSql(filter, today)}) AS "p" ON "p"."assignmentId" = "QuizAttempt"."assignmentId"`;
+}
+
+/**
+ * Per question, the sums its point-biserial discrimination is computed from
+ * (app/domain/item-statistics.ts, ItemSums): x is 1 for a right answer, y
+ * the share of the attempt's other questions answered right. Attempts of a
+ * single question have no rest and are left out. Counted from the answers
+ * themselves: the tallies keep no attempt scores.
+ */
+export function itemSumsQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  const x = Prisma.sql`(CASE WHEN "AttemptAnswer"."correct" = TRUE THEN 1 ELSE 0 END)`;
+  const y = Prisma.sql`(("QuizAttempt"."correct" - ${x}) * 1.0 / ("QuizAttempt"."total" - 1))`;
+  return Prisma.sql`
+    SELECT "AttemptAnswer"."questionId" AS "questionId", COUNT(*) AS "n", SUM(${x}) AS "sumX",
+      SUM(${y}) AS "sumY", SUM(${x} * ${y}) AS "sumXY", SUM(${y} * ${y}) AS "sumYY"
+    ${populationAnswersSql(filter, today)}
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL AND "QuizAttempt"."total" > 1
+    GROUP BY "AttemptAnswer"."questionId"`;
+}
+
+/** Per question and choice id, how many of the population's submitted answers picked it. */
+export function choiceCountsQuery(filter: ReportFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "AttemptAnswer"."questionId" AS "questionId", "c"."value" AS "choiceId", COUNT(*) AS "picked"
+    ${populationAnswersSql(filter, today)}
+    ${sqlJoinJsonTextArray(Prisma.sql`"AttemptAnswer"."chosen"`, "c")}
+    WHERE "QuizAttempt"."submittedAt" IS NOT NULL AND "QuizAttempt"."total" > 1
+    GROUP BY "AttemptAnswer"."questionId", "c"."value"`;
 }
 
 /** The population's answers per question and clause, counted one by one. */

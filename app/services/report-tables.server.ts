@@ -6,6 +6,7 @@ import {
   clausesTable,
   cumulativeTable,
   masteryTable,
+  itemStatisticsTable,
   matrixTable,
   overdueTable,
   questionsTable,
@@ -16,6 +17,7 @@ import {
   completionMatrix,
   cumulativeCompletion,
   itemAnalysis,
+  itemStatistics,
   overdueList,
 } from "./reports.server.ts";
 import { masteryReport } from "./mastery.server.ts";
@@ -38,6 +40,7 @@ export const REPORT_TABLES = [
   "clauses",
   "mastery-organisations",
   "mastery-types",
+  "item-statistics",
 ] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
@@ -67,5 +70,7 @@ export async function reportTable(name: ReportTableName, filter: ReportFilter, t
       return masteryTable(t("reportMastery.byOrganisation"), (await masteryReport(filter)).byOrganisation);
     case "mastery-types":
       return masteryTable(t("reportMastery.byEmployeeType"), (await masteryReport(filter)).byEmployeeType);
+    case "item-statistics":
+      return itemStatisticsTable(await itemStatistics(filter, today));
   }
 }

@@ -9,14 +9,17 @@ import type {
   OverdueRow,
   YearFigures,
 } from "~/domain/report-figures.ts";
+import { itemFlags, pointBiserial, type ItemStatistic } from "~/domain/item-statistics.ts";
 import { db } from "~/lib/db.server.ts";
 import { listTracks } from "./catalogue.server.ts";
 import {
   asOfDay,
+  choiceCountsQuery,
   completionCellsQuery,
   fiscalMonths,
   fiscalYearsQuery,
   itemAnalysisQuery,
+  itemSumsQuery,
   overdueQuery,
   peopleCellsQuery,
   sectionCellsQuery,
@@ -378,6 +381,64 @@ export async function itemAnalysis(
     questions: [...questions.values()].map(withShare).sort(byShare((q) => q.questionId)),
     clauses: [...clauses.values()].map(withShare).sort(byShare((c) => c.clauseId)),
   };
+}
+
+/**
+ * Moodle-style item statistics per question over the population's submitted
+ * attempts: facility, point-biserial discrimination against the rest of the
+ * attempt, how often each choice was picked, and the flags of items to look
+ * at (app/domain/item-statistics.ts). Two queries count the answers; the
+ * question texts and keys come from the stored questions. Flagged items
+ * first, then by facility, lowest first.
+ */
+export async function itemStatistics(filter: ReportFilter, today: string): Promise<ItemStatistic[]> {
+  const [sums, picks] = await Promise.all([
+    db.$queryRaw<Record<"questionId" | "n" | "sumX" | "sumY" | "sumXY" | "sumYY", unknown>[]>(
+      itemSumsQuery(filter, today),
+    ),
+    db.$queryRaw<{ questionId: string; choiceId: string; picked: unknown }[]>(choiceCountsQuery(filter, today)),
+  ]);
+  const questions = await db.question.findMany({
+    where: { id: { in: sums.map((row) => String(row.questionId)) } },
+    select: { id: true, moduleSlug: true, prompt: true, choices: true, answer: true },
+  });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const picked = new Map(picks.map((row) => [`${row.questionId}\u0000${row.choiceId}`, count(row.picked)]));
+  const items = sums.map((row): ItemStatistic => {
+    const questionId = String(row.questionId);
+    const n = count(row.n);
+    const discrimination = pointBiserial({
+      n,
+      sumX: count(row.sumX),
+      sumY: count(row.sumY),
+      sumXY: count(row.sumXY),
+      sumYY: count(row.sumYY),
+    });
+    const question = byId.get(questionId);
+    const key = new Set((question?.answer as string[] | undefined) ?? []);
+    const choices = ((question?.choices as { id: string; text: string }[] | undefined) ?? []).map((c) => ({
+      id: c.id,
+      text: c.text,
+      key: key.has(c.id),
+      picked: picked.get(`${questionId}\u0000${c.id}`) ?? 0,
+    }));
+    return {
+      questionId,
+      moduleSlug: question?.moduleSlug ?? null,
+      prompt: question?.prompt ?? null,
+      n,
+      facility: n === 0 ? 0 : count(row.sumX) / n,
+      discrimination,
+      choices,
+      flags: itemFlags(n, discrimination, choices),
+    };
+  });
+  return items.sort(
+    (a, b) =>
+      Number(b.flags.length > 0) - Number(a.flags.length > 0) ||
+      a.facility - b.facility ||
+      (a.questionId < b.questionId ? -1 : 1),
+  );
 }
 
 /** The choices of the report filter form: organisations with sections, employee types, tracks and the fiscal years that have assignments. */

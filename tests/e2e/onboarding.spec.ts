@@ -1,7 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, readDatabase, test } from "./fixtures.ts";
 
-type Drawn = { questionId: string; type: string; answer: string[]; explanation: string };
+type Drawn = {
+  questionId: string;
+  moduleSlug: string;
+  type: string;
+  answer: string[];
+  explanation: string;
+  clause: string;
+};
 
 function openAttemptDraw(employeeNumber: string): Drawn[] {
   const [row] = readDatabase<{ draw: string }>(
@@ -53,7 +60,7 @@ async function answerWithKeyboard(page: Page, answers: Map<string, string[]>) {
   throw new Error("never reached the submit button");
 }
 
-test("a new employee reads every module, fails the test once, passes the retake, pledges and gets the certificate", async ({
+test("a new employee reads every module, fails the test, reads the missed clauses again, passes the retake, pledges and gets the certificate", async ({
   page,
   signIn,
 }) => {
@@ -79,7 +86,7 @@ test("a new employee reads every module, fails the test once, passes the retake,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("新任者研修");
   await expect(page.getByText("17 / 19 ステップ完了").first()).toBeVisible();
 
-  // First attempt: submitted unanswered, it fails.
+  // First attempt: twelve right, eight left unanswered: 60%, it fails.
   await page.getByRole("link", { name: "修了テストを受ける" }).click();
   await page.getByRole("button", { name: "修了テストを始める" }).click();
   await expect(page.getByRole("group")).toHaveCount(20);
@@ -87,16 +94,41 @@ test("a new employee reads every module, fails the test once, passes the retake,
   const firstDraw = openAttemptDraw("100001");
   const html = await page.content();
   for (const q of firstDraw) expect(html).not.toContain(q.explanation);
+  for (const q of firstDraw.slice(0, 12))
+    for (const id of q.answer) await page.locator(`input[name="q:${q.questionId}"][value="${id}"]`).check();
   await page.getByRole("button", { name: "回答を送信して採点する" }).click();
   await expect(page.getByText("不合格").first()).toBeVisible();
-  await expect(page.getByText("0/20問正解（0%）")).toBeVisible();
-  await expectAccessible(page);
+  await expect(page.getByText("12/20問正解（60%）")).toBeVisible();
+  const resultUrl = page.url();
 
-  // Retake with a new draw, answered with the keyboard alone.
+  // The result names the missed clauses; the retake waits for their modules to be read again.
+  const missed = firstDraw.slice(12);
+  const missedClauses = [...new Set(missed.map((q) => q.clause))];
+  const missedModules = [...new Set(missed.map((q) => q.moduleSlug))];
+  const missedList = page.getByRole("region", { name: "間違えた条項" });
+  await expect(missedList.getByRole("listitem")).toHaveCount(missedClauses.length);
+  for (const clause of missedClauses) await expect(missedList).toContainText(`基本方針 ${clause}`);
+  await expect(page.getByRole("button", { name: "もう一度受ける" })).toHaveCount(0);
+  await expectAccessible(page);
+  const toReread = page.getByRole("list", { name: "読み直す教材" });
+  await expect(toReread.getByRole("listitem")).toHaveCount(missedModules.length);
+  for (const [i, slug] of missedModules.entries()) {
+    await toReread.locator(`a[href$="/modules/${slug}"]`).click();
+    await expect(page.getByText("前回のテストで間違えた条項の教材です。")).toBeVisible();
+    await page.getByRole("button", { name: "読了にする" }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/modules/${slug}`));
+    await page.goto(resultUrl);
+    if (i < missedModules.length - 1) await expect(toReread.getByText("読み直し済み")).toHaveCount(i + 1);
+  }
+
+  // Retake with a new draw, at least half from the missed clauses' banks, answered with the keyboard alone.
   await page.getByRole("button", { name: "もう一度受ける" }).click();
   await expect(page.getByRole("group")).toHaveCount(20);
   const retake = openAttemptDraw("100001");
   expect(retake.map((q) => q.questionId)).not.toEqual(firstDraw.map((q) => q.questionId));
+  const fromMissed = retake.filter((q) => missedClauses.includes(q.clause) || missedModules.includes(q.moduleSlug));
+  expect(fromMissed.length).toBeGreaterThanOrEqual(10);
+  expect(retake.some((q) => missedClauses.includes(q.clause))).toBe(true);
   await answerWithKeyboard(page, new Map(retake.map((q) => [q.questionId, q.answer])));
   await page.waitForURL(/\/attempts\/\d+$/, { timeout: 20_000 });
   await expect(page.getByText("20/20問正解（100%）")).toBeVisible();

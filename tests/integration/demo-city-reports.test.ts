@@ -4,10 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Track } from "~/domain/content/types.ts";
 import { addDays, sameDayLastYear } from "~/domain/fiscal-year.ts";
 import { db } from "~/lib/db.server.ts";
-import { completionSummary, itemAnalysis, overdueList, yearOnYear } from "~/services/reports.server.ts";
+import { completionSummary, itemAnalysis, itemStatistics, overdueList, yearOnYear } from "~/services/reports.server.ts";
 import { DEMO_CITY } from "../../prisma/seed/demo-city.ts";
 import { generateCity } from "../../prisma/seed/synthetic-city.ts";
+import { loader as exportLoader } from "~/routes/reports.export.$table.ts";
+import { loader as itemsLoader } from "~/routes/reports.items.tsx";
+import { createStaff } from "./factories.ts";
 import { countRawQueries } from "./raw-queries.ts";
+import { call, requestAs } from "./remix.ts";
 
 /**
  * The report figures on a demo-city-like dataset — a few hundred staff made
@@ -277,5 +281,93 @@ describe("the report on a demo-city-like dataset", () => {
     }
     // The generator makes some clauses really harder: the lowest is well below the highest.
     expect(items.clauses[0]!.share).toBeLessThan(items.clauses.at(-1)!.share - 0.2);
+  });
+
+  it("gives each question's facility, discrimination and choice shares as a direct computation does", async () => {
+    const statistics = await itemStatistics({ fiscalYear: 2026 }, TODAY);
+    const answers = await db.attemptAnswer.findMany({
+      where: {
+        attempt: {
+          submittedAt: { not: null },
+          total: { gt: 1 },
+          assignment: { fiscalYear: 2026, staff: { active: true } },
+        },
+      },
+      select: { questionId: true, correct: true, chosen: true, attempt: { select: { correct: true, total: true } } },
+    });
+    const questions = new Map(
+      (await db.question.findMany()).map((q) => [
+        q.id,
+        { answer: q.answer as string[], choices: q.choices as { id: string }[] },
+      ]),
+    );
+    const byQuestion = new Map<string, typeof answers>();
+    for (const a of answers) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+    expect(statistics.map((s) => s.questionId).sort()).toEqual([...byQuestion.keys()].sort());
+
+    const pearson = (xs: number[], ys: number[]) => {
+      const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+      const [mx, my] = [mean(xs), mean(ys)];
+      const cov = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
+      const vx = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+      const vy = ys.reduce((sum, y) => sum + (y - my) ** 2, 0);
+      return vx === 0 || vy < 1e-12 ? null : cov / Math.sqrt(vx * vy);
+    };
+    let checked = 0;
+    for (const item of statistics) {
+      const mine = byQuestion.get(item.questionId)!;
+      const xs = mine.map((a): number => (a.correct ? 1 : 0));
+      // The rest of the attempt: its other questions' share answered right.
+      const ys = mine.map((a, i) => (a.attempt.correct! - xs[i]!) / (a.attempt.total - 1));
+      expect(item.n).toBe(mine.length);
+      expect(item.facility).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / mine.length, 10);
+      const r = pearson(xs, ys);
+      if (r === null) expect(item.discrimination).toBeNull();
+      else expect(item.discrimination).toBeCloseTo(r, 8);
+      const question = questions.get(item.questionId)!;
+      expect(item.choices.map((c) => c.id)).toEqual(question.choices.map((c) => c.id));
+      for (const choice of item.choices) {
+        expect(choice.key).toBe(question.answer.includes(choice.id));
+        expect(choice.picked).toBe(mine.filter((a) => (a.chosen as string[]).includes(choice.id)).length);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Flags follow the figures, and the flagged items head the list.
+    const flagged = statistics.filter((s) => s.flags.length > 0);
+    // The generator's guessers make a few items worth a look.
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(statistics.slice(0, flagged.length)).toEqual(flagged);
+    for (const item of flagged) {
+      expect(item.n).toBeGreaterThanOrEqual(30);
+      const wrongOverKey =
+        Math.max(...item.choices.filter((c) => !c.key).map((c) => c.picked)) >
+        Math.min(...item.choices.filter((c) => c.key).map((c) => c.picked));
+      expect(item.flags.includes("distractor")).toBe(wrongOverKey);
+      expect(item.flags.includes("negative")).toBe(item.discrimination !== null && item.discrimination < 0);
+    }
+  });
+
+  it("lists the flagged items on 理解度 and every item in its CSV", async () => {
+    const hr = await createStaff({ role: "HR" });
+    const statistics = await itemStatistics({ fiscalYear: 2026 }, TODAY);
+    const flagged = statistics.filter((s) => s.flags.length > 0);
+    const page = await (await call(itemsLoader, await requestAs(hr, "/reports/items?fiscalYear=2026"))).json();
+    expect(page.flagged.rows.map((row: unknown[]) => row[0])).toEqual(flagged.map((s) => s.questionId));
+    expect(page.statistics.rows).toHaveLength(statistics.length);
+
+    const csv = await (
+      await call(exportLoader, await requestAs(hr, "/reports/export/item-statistics?fiscalYear=2026"), {
+        table: "item-statistics",
+      })
+    ).text();
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("設問,モジュール,回答数,正答率(%),識別力,選択肢ごとの選択率,要確認,設問文");
+    expect(lines).toHaveLength(statistics.length + 1);
+    expect(lines[1]).toContain(flagged[0]!.questionId);
+    expect(lines[1]).toMatch(/（正解） \d+\.\d%/);
   });
 });

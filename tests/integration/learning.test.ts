@@ -9,7 +9,7 @@ import { action as pledgeAction } from "~/routes/learn.$assignmentId.pledge.tsx"
 import { loader as certificateLoader } from "~/routes/learn.$assignmentId.certificate.tsx";
 import { loader as verifyLoader } from "~/routes/certificates.tsx";
 import { loader as homeLoader } from "~/routes/_index.tsx";
-import { assignTrack, createStaff } from "./factories.ts";
+import { assignTrack, createStaff, openQuizAttempt } from "./factories.ts";
 import { call, requestAs } from "./remix.ts";
 
 type Person = { id: number };
@@ -73,6 +73,14 @@ describe("quiz engine", () => {
     expect(new Set(draw.map((q) => q.questionId)).size).toBe(15);
   });
 
+  it("gives a module the track fixes exactly its number: four of the executive course's ten", async () => {
+    const person = await createStaff();
+    const { draw } = await openQuizAttempt(person.id, "executive-course", "FY2026");
+    expect(draw).toHaveLength(10);
+    expect(draw.filter((q) => q.moduleSlug === "executive-role")).toHaveLength(4);
+    expect(new Set(draw.map((q) => q.questionId)).size).toBe(10);
+  });
+
   it("resumes the open attempt, with saved answers, instead of drawing again", async () => {
     const person = await createStaff();
     const assignment = await assignTrack(person.id, "annual-refresher", "FY2026");
@@ -125,6 +133,15 @@ describe("quiz engine", () => {
       passed: false,
     });
 
+    // A retake waits for the modules of the missed questions to be read again.
+    for (const slug of new Set((await storedDraw(failed.data.attempt.attemptId)).map((q) => q.moduleSlug))) {
+      const params = { assignmentId: String(assignment.id), slug };
+      await call(
+        moduleAction,
+        await requestAs(person, `/learn/${assignment.id}/modules/${slug}`, { form: {} }),
+        params,
+      );
+    }
     const retake = await startQuiz(person, assignment.id);
     expect(retake.data.attempt.attemptId).not.toBe(failed.data.attempt.attemptId);
     const draw = await storedDraw(retake.data.attempt.attemptId);

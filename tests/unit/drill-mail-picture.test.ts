@@ -57,7 +57,8 @@ describe("DrillMailPicture", () => {
       .replace(/<[^>]+>|<!-- -->/g, "")
       .replace(/\n/g, "");
     const shown = (pieces: { text: string }[]) => escapeHtml(pieces.map((p) => p.text).join("")).replace(/\n/g, "");
-    expect(plain).toContain(escapeHtml(`${s.sender.name} <${s.sender.address}>`));
+    const mail = renderDrillMail(s, person, URL);
+    expect(plain).toContain(escapeHtml(`${mail.fromName} <${mail.fromAddress}>`));
     expect(plain).toContain(shown(picture.subject));
     expect(plain).toContain(shown(picture.body));
     expect(plain).toMatch(/山田 花子|市長部局 市民課/);

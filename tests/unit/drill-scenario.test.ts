@@ -5,6 +5,7 @@ import {
   drillHtmlProblems,
   parseDrillScenario,
   renderDrillMail,
+  scenarioForCity,
   type DrillScenario,
 } from "~/domain/drills/scenario.ts";
 import { parseContent } from "~/domain/content/parse.ts";
@@ -117,19 +118,19 @@ describe("parseDrillScenario", () => {
 
   it("names an unknown placeholder at its own line inside the body", () => {
     expect(problemsOf(valid.replace("{{職員番号}}", "{{電話番号}}"))).toEqual([
-      `${FILE}:14: body.text: unknown placeholder {{電話番号}} (known: {{氏名}} {{所属}} {{職員番号}} {{URL}})`,
+      `${FILE}:14: body.text: unknown placeholder {{電話番号}} (known: {{氏名}} {{所属}} {{職員番号}} {{URL}} {{組織:<id>}})`,
     ]);
     expect(problemsOf(valid.replace("{{氏名}}様宛", "{{名前}}様宛"))).toEqual([
-      `${FILE}:7: subject: unknown placeholder {{名前}} (known: {{氏名}} {{所属}} {{職員番号}} {{URL}})`,
+      `${FILE}:7: subject: unknown placeholder {{名前}} (known: {{氏名}} {{所属}} {{職員番号}} {{URL}} {{組織:<id>}})`,
     ]);
   });
 
-  it("rejects unmatched braces and placeholders outside subject and body", () => {
+  it("rejects unmatched braces, and a person's placeholders outside subject and body", () => {
     expect(problemsOf(valid.replace("お届けにあがりましたが", "お届けに{{あがりましたが"))).toEqual([
       `${FILE}:12: body.text: unmatched {{ or }}`,
     ]);
     expect(problemsOf(valid.replace("name: 宅配便お届けセンター", 'name: "{{所属}} 宅配便"'))).toEqual([
-      `${FILE}:5: sender.name: placeholders belong in the subject and body only`,
+      `${FILE}:5: sender.name: only {{組織:<id>}} may be used here, not {{所属}}`,
     ]);
   });
 
@@ -301,10 +302,23 @@ describe("the scenarios shipped in content/drills", () => {
   }));
   const { scenarios, problems } = checkDrillScenarios(files, policyIds);
 
-  it("are at least eight valid scenarios, using every kind of link", () => {
+  it("are at least fifteen valid scenarios, using every kind of link", () => {
     expect(policyIds.size).toBeGreaterThan(30);
     expect(problems).toEqual([]);
-    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    expect(scenarios.length).toBeGreaterThanOrEqual(15);
+    // What cities receive today: a reply-chain 照会, a cloud sign-in page, a J-LIS notice, a ふるさと納税 inquiry.
+    expect(scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        "prefecture-inquiry-reply",
+        "m365-sign-in",
+        "jlis-mynumber-notice",
+        "furusato-tax-inquiry",
+        // And three for the staff of one organisation: the fire service, a school, the waterworks.
+        "fire-dispatch-update",
+        "school-account-check",
+        "waterworks-remote-maintenance",
+      ]),
+    );
     expect(new Set(scenarios.map((s) => s.link.kind))).toEqual(new Set(["link", "attachment", "sign-in"]));
   });
 
@@ -323,9 +337,53 @@ describe("the scenarios shipped in content/drills", () => {
 
   it("render for a person without a placeholder left over", () => {
     for (const s of scenarios) {
-      const mail = renderDrillMail(s, person, URL);
-      expect(`${mail.subject}${mail.text}${mail.html}`, s.id).not.toMatch(/\{\{|\}\}/);
+      const mail = renderDrillMail(s, person, URL, CITY_ORGANISATIONS);
+      const taught = scenarioForCity(s, CITY_ORGANISATIONS);
+      const read = [mail.fromName, mail.subject, mail.text, mail.html, ...taught.redFlags.map((f) => f.explanation)];
+      expect([...read, ...taught.nextTime].join(""), s.id).not.toMatch(/\{\{|\}\}/);
       expect(mail.html, s.id).toContain(`<a href="${URL}">${s.link.text}</a>`);
     }
+  });
+});
+
+/** The shipped city's organisations, as its settings hold them. */
+const CITY_ORGANISATIONS = new Map([
+  ["council", "議会局"],
+  ["fire", "消防本部"],
+]);
+
+describe("the city's organisation names in a scenario", () => {
+  const council = valid
+    .replace("name: 宅配便お届けセンター", 'name: "{{組織:council}} 議事課"')
+    .replace("お届けにあがりましたがご不在でした。\n", "{{組織:council}}です。\n")
+    .replace(
+      "explanation: 実在の宅配業者のドメインではありません。",
+      'explanation: "{{組織:council}}は庁内の部署です。"',
+    )
+    .replace("  - 開いてしまっても、すぐに報告する。", "  - 心当たりがなければ{{組織:council}}に内線で確かめる。");
+
+  it("come from the city's settings in the mail and on the teaching page, never a fixed name", () => {
+    const s = parsed(council);
+    const mail = renderDrillMail(s, person, URL, CITY_ORGANISATIONS);
+    expect(mail.fromName).toBe("議会局 議事課");
+    expect(mail.text).toContain("議会局です。");
+    const taught = scenarioForCity(s, CITY_ORGANISATIONS);
+    expect(taught.redFlags[0]!.explanation).toBe("議会局は庁内の部署です。");
+    expect(taught.nextTime[1]).toBe("心当たりがなければ議会局に内線で確かめる。");
+    // A city that calls it otherwise gets its own name; one without it, a neutral word.
+    expect(renderDrillMail(s, person, URL, new Map([["council", "議会事務局"]])).fromName).toBe("議会事務局 議事課");
+    expect(renderDrillMail(s, person, URL).fromName).toBe("担当部署 議事課");
+  });
+
+  it("must name an organisation of city.yaml, and a person's value is not allowed in an explanation", () => {
+    const files = [{ path: FILE, text: council }];
+    expect(checkDrillScenarios(files, new Set(["6(4)イ"]), new Set(["council"])).problems).toEqual([]);
+    expect(checkDrillScenarios(files, new Set(["6(4)イ"]), new Set(["mayor"])).problems).toEqual([
+      { file: FILE, line: 1, message: '{{組織:council}}: no organisation "council" in city.yaml' },
+    ]);
+    const named = council.replace("は庁内の部署です。", "は{{氏名}}さんの部署です。");
+    expect(parseDrillScenario(named, FILE).problems.map((p) => p.message)).toEqual([
+      "redFlags.0.explanation: only {{組織:<id>}} may be used here, not {{氏名}}",
+    ]);
   });
 });

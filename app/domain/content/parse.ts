@@ -61,6 +61,7 @@ const TrackEntry = z.object({
   quiz: z.object({
     questions: z.number().int().positive(),
     passPercent: z.number().int().min(1).max(100),
+    fixed: z.record(slug, z.number().int().positive()).optional(),
   }),
   pledge: z.boolean(),
   due: z.union([

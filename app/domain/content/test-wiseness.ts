@@ -232,10 +232,14 @@ export function expectedQuotas(sizes: readonly number[], count: number): number[
 
 function trackReport(track: Track, bySlug: Map<string, Question[]>): TrackReport {
   const banks = track.modules.map((slug) => bySlug.get(slug) ?? []);
-  const quotas = expectedQuotas(
-    banks.map((b) => b.length),
-    track.quiz.questions,
+  // Modules the track fixes give exactly their number; the rest spread over the others.
+  const fixed = track.quiz.fixed ?? {};
+  const fixedTotal = Object.values(fixed).reduce((a, b) => a + b, 0);
+  const spread = expectedQuotas(
+    banks.map((b, i) => (track.modules[i]! in fixed ? 0 : b.length)),
+    track.quiz.questions - fixedTotal,
   );
+  const quotas = spread.map((quota, i) => fixed[track.modules[i]!] ?? quota);
   const n = Math.round(quotas.reduce((a, b) => a + b, 0));
   const needed = Math.ceil((track.quiz.passPercent * n) / 100);
   let best: TrackReport = { trackId: track.id, questions: n, needed, perItem: 0, strategy: "chance", passProbability: 0 };

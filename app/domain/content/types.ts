@@ -57,7 +57,11 @@ export type Track = {
   skipInYearOfStart: boolean;
   modules: string[];
   reading: "required" | "optional";
-  quiz: { questions: number; passPercent: number };
+  /**
+   * `fixed`: modules that give exactly this many questions (a course whose
+   * own module is its point); the rest are spread over the other modules.
+   */
+  quiz: { questions: number; passPercent: number; fixed?: Record<string, number> };
   pledge: boolean;
   due: DueRule;
 };

@@ -1,3 +1,4 @@
+import { parseCityFile } from "../city.ts";
 import { checkDrillScenarios, isDrillScenarioPath, type DrillScenario } from "../drills/scenario.ts";
 import { parseContent, type ParsedContent } from "./parse.ts";
 import type { Audience, Clause, ContentBundle, ContentFile, ContentProblem, Track } from "./types.ts";
@@ -150,6 +151,17 @@ function crossCheck(parsed: ParsedContent, options: ContentCheckOptions): Conten
     if ((track.cycle === "drill" || track.cycle === "delta") && !(track.due.kind === "daysAfter" && track.due.from === "assigned")) {
       problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" (cycle ${track.cycle}) must be due { daysAfter: N, from: assigned }` });
     }
+    const fixed = Object.entries(track.quiz.fixed ?? {});
+    for (const [slug, count] of fixed) {
+      if (!track.modules.includes(slug)) {
+        problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" fixes questions from "${slug}", which is not one of its modules` });
+      } else if ((questionsByModule.get(slug) ?? 0) < count) {
+        problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" draws ${count} questions from "${slug}" but it holds ${questionsByModule.get(slug) ?? 0}` });
+      }
+    }
+    if (fixed.reduce((sum, [, count]) => sum + count, 0) > track.quiz.questions) {
+      problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" fixes more questions than its quiz draws` });
+    }
     const available = track.modules.reduce((sum, slug) => sum + (questionsByModule.get(slug) ?? 0), 0);
     if (available < track.quiz.questions) {
       problems.push({ file: "tracks.yaml", line: where?.line ?? 1, message: `track "${track.id}" draws ${track.quiz.questions} questions but its modules hold ${available}` });
@@ -201,7 +213,11 @@ function summarise(parsed: ParsedContent, drillScenarioFiles: number): ContentSu
 export function checkContent(files: ContentFile[], options: ContentCheckOptions): ContentCheck {
   const parsed = parseContent(files);
   // Drill scenarios are checked against the policy's clauses whatever else is wrong.
-  const drills = checkDrillScenarios(files, new Set(parsed.policy?.clauses.map((c) => c.id) ?? []));
+  const drills = checkDrillScenarios(
+    files,
+    new Set(parsed.policy?.clauses.map((c) => c.id) ?? []),
+    cityOrganisationIds(files),
+  );
   const problems = [...parsed.problems, ...crossCheck(parsed, options), ...drills.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
@@ -209,4 +225,16 @@ export function checkContent(files: ContentFile[], options: ContentCheckOptions)
   if (problems.length > 0 || !parsed.policy) return { ok: false, problems, summary };
   const { policy, modules, questions, tracks } = parsed;
   return { ok: true, bundle: { policy, modules, questions, tracks }, drillScenarios: drills.scenarios, summary };
+}
+
+/** The organisation ids of city.yaml, which {{組織:id}} in a drill scenario must name; undefined without a readable file. */
+function cityOrganisationIds(files: readonly ContentFile[]): ReadonlySet<string> | undefined {
+  const city = files.find((f) => f.path === "city.yaml");
+  if (!city) return undefined;
+  try {
+    return new Set(parseCityFile(city.text).organisations.map((o) => o.id));
+  } catch {
+    // A broken city.yaml is reported where the city is loaded; the drills are not the place.
+    return undefined;
+  }
 }

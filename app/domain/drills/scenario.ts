@@ -44,6 +44,56 @@ const PERSON_PLACEHOLDERS = {
 } as const;
 const URL_PLACEHOLDER = "URL";
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+/**
+ * {{組織:council}}: the name the city's settings give the organisation with
+ * that id (議会局 in one city, 議会事務局 in another), so that a mail and its
+ * teaching page name the body that really exists. Allowed wherever people
+ * read the scenario: sender name, subject, bodies, explanations, next time.
+ */
+const ORGANISATION_PLACEHOLDER = /^組織:([a-z0-9][a-z0-9-]*)$/;
+/** What {{組織:id}} becomes in a city without that organisation. */
+const UNKNOWN_ORGANISATION = "担当部署";
+
+/** The organisation ids a scenario's {{組織:id}} placeholders name. */
+export function organisationIdsIn(s: Pick<DrillScenario, "sender" | "subject" | "body" | "redFlags" | "nextTime">) {
+  const texts = [
+    s.sender.name,
+    s.subject,
+    s.body.text,
+    s.body.html,
+    ...s.redFlags.map((f) => f.explanation),
+    ...s.nextTime,
+  ];
+  return [
+    ...new Set(
+      texts.flatMap((text) =>
+        placeholdersIn(text).flatMap(({ name }) => {
+          const id = ORGANISATION_PLACEHOLDER.exec(name)?.[1];
+          return id ? [id] : [];
+        }),
+      ),
+    ),
+  ];
+}
+
+/** `text` with each {{組織:id}} replaced by the city's name for it (organisation id → name). */
+export function fillOrganisations(text: string, organisations: ReadonlyMap<string, string>): string {
+  return fill(text, (name) => organisationName(name, organisations));
+}
+
+function organisationName(placeholder: string, organisations: ReadonlyMap<string, string>): string | undefined {
+  const id = ORGANISATION_PLACEHOLDER.exec(placeholder)?.[1];
+  return id === undefined ? undefined : (organisations.get(id) ?? UNKNOWN_ORGANISATION);
+}
+
+/** The scenario's explanations and next-time lines with the city's organisation names, as its teaching page shows them. */
+export function scenarioForCity(s: DrillScenario, organisations: ReadonlyMap<string, string>): DrillScenario {
+  return {
+    ...s,
+    redFlags: s.redFlags.map((f) => ({ ...f, explanation: fillOrganisations(f.explanation, organisations) })),
+    nextTime: s.nextTime.map((line) => fillOrganisations(line, organisations)),
+  };
+}
 
 /**
  * The only tags a scenario's HTML body may use: enough for a business mail,
@@ -214,12 +264,12 @@ function checkScenario(data: ScenarioData, source: YamlSource): ContentProblem[]
     for (const { name, index } of placeholdersIn(text)) {
       if (name === URL_PLACEHOLDER && !url)
         atText(path, text, index, `${path.join(".")}: {{URL}} belongs in the body only`);
-      else if (name !== URL_PLACEHOLDER && !known.has(name)) {
+      else if (name !== URL_PLACEHOLDER && !known.has(name) && !ORGANISATION_PLACEHOLDER.test(name)) {
         atText(
           path,
           text,
           index,
-          `${path.join(".")}: unknown placeholder {{${name}}} (known: ${[...known, URL_PLACEHOLDER].map((k) => `{{${k}}}`).join(" ")})`,
+          `${path.join(".")}: unknown placeholder {{${name}}} (known: ${[...known, URL_PLACEHOLDER, "組織:<id>"].map((k) => `{{${k}}}`).join(" ")})`,
         );
       }
     }
@@ -229,9 +279,21 @@ function checkScenario(data: ScenarioData, source: YamlSource): ContentProblem[]
       at(path, `${path.join(".")}: must contain {{URL}}, the person's drill link`);
     }
   }
+  // Read by people but not about one person: only the city's organisation names.
+  const cityOnly: { path: (string | number)[]; text: string }[] = [
+    { path: ["sender", "name"], text: data.sender.name },
+    ...data.redFlags.map((f, i) => ({ path: ["redFlags", i, "explanation"], text: f.explanation })),
+    ...data.nextTime.map((line, i) => ({ path: ["nextTime", i], text: line })),
+  ];
+  for (const { path, text } of cityOnly) {
+    for (const { name, index } of placeholdersIn(text)) {
+      if (!ORGANISATION_PLACEHOLDER.test(name))
+        atText(path, text, index, `${path.join(".")}: only {{組織:<id>}} may be used here, not {{${name}}}`);
+    }
+    if (text.replace(PLACEHOLDER, "").search(/\{\{|\}\}/) >= 0) at(path, `${path.join(".")}: unmatched {{ or }}`);
+  }
   const plain: { path: (string | number)[]; text: string }[] = [
     { path: ["title"], text: data.title },
-    { path: ["sender", "name"], text: data.sender.name },
     { path: ["link", "text"], text: data.link.text },
     ...data.redFlags.map((f, i) => ({ path: ["redFlags", i, "quote"], text: f.quote })),
   ];
@@ -315,6 +377,8 @@ export function parseDrillScenario(
 export function checkDrillScenarios(
   files: readonly ContentFile[],
   clauseIds: ReadonlySet<string>,
+  /** The organisation ids of content/city.yaml, when known: each {{組織:id}} must be one. */
+  organisationIds?: ReadonlySet<string>,
 ): { scenarios: DrillScenario[]; problems: ContentProblem[] } {
   const scenarios: DrillScenario[] = [];
   const problems: ContentProblem[] = [];
@@ -337,7 +401,10 @@ export function checkDrillScenarios(
         message: `clause "${clause}" is not in the policy`,
       });
     } else if (read.scenario && !previous) {
-      scenarios.push(read.scenario);
+      const unknown = organisationIds ? organisationIdsIn(read.scenario).filter((id) => !organisationIds.has(id)) : [];
+      for (const id of unknown)
+        problems.push({ file: file.path, line: 1, message: `{{組織:${id}}}: no organisation "${id}" in city.yaml` });
+      if (unknown.length === 0) scenarios.push(read.scenario);
     }
   }
   return { scenarios, problems };
@@ -359,14 +426,20 @@ function fill(template: string, value: (name: string) => string | undefined): st
  * stays text) and put on one line in the subject (a line break in a header
  * would start a new header).
  */
-export function renderDrillMail(s: DrillScenario, person: DrillPerson, url: string): RenderedDrillMail {
+export function renderDrillMail(
+  s: DrillScenario,
+  person: DrillPerson,
+  url: string,
+  /** The city's organisation names by id, for {{組織:id}}. */
+  organisations: ReadonlyMap<string, string> = new Map(),
+): RenderedDrillMail {
   if (!/^https?:\/\/[^\s"'<>]+$/.test(url)) throw new Error(`renderDrillMail: not an http(s) link: ${url}`);
   const value = (name: string) =>
     name === URL_PLACEHOLDER
       ? url
       : name in PERSON_PLACEHOLDERS
         ? PERSON_PLACEHOLDERS[name as keyof typeof PERSON_PLACEHOLDERS](person)
-        : undefined;
+        : organisationName(name, organisations);
   const oneLine = (name: string) => value(name)?.replace(/\p{Cc}+/gu, " ");
   const escaped = (name: string) => {
     const v = value(name);
@@ -374,7 +447,7 @@ export function renderDrillMail(s: DrillScenario, person: DrillPerson, url: stri
   };
   return {
     subject: fill(s.subject, oneLine),
-    fromName: s.sender.name,
+    fromName: fill(s.sender.name, oneLine),
     fromAddress: s.sender.address,
     text: fill(s.body.text, value),
     html: fill(s.body.html, escaped),
