@@ -48,15 +48,16 @@ describe("recognising a reported mail", () => {
       return performance.now() - start;
     };
     // Each call runs on the thread that answers requests: its time is the event loop's delay.
-    // Bounds far above the linear time, far below the seconds a backtracking pattern took.
-    expect(ms(() => senderAddress(`From: ${"a".repeat(40_000)}`))).toBeLessThan(50);
-    expect(ms(() => senderAddress(`<${"a".repeat(40_000)}`))).toBeLessThan(50);
-    expect(ms(() => originalSubject(`${"fw:".repeat(40_000)}x`))).toBeLessThan(50);
-    expect(ms(() => reportGroupKey("<".repeat(40_000), " ".repeat(40_000)))).toBeLessThan(50);
+    // Bounds far above the linear time (a few ms), with room for a garbage collection or a busy
+    // machine, and far below the seconds a backtracking pattern took.
+    expect(ms(() => senderAddress(`From: ${"a".repeat(40_000)}`))).toBeLessThan(250);
+    expect(ms(() => senderAddress(`<${"a".repeat(40_000)}`))).toBeLessThan(250);
+    expect(ms(() => originalSubject(`${"fw:".repeat(40_000)}x`))).toBeLessThan(250);
+    expect(ms(() => reportGroupKey("<".repeat(40_000), " ".repeat(40_000)))).toBeLessThan(250);
     const small = ms(() => quotedHeaders("> \r\n".repeat(80_000)));
-    expect(small).toBeLessThan(100);
+    expect(small).toBeLessThan(500);
     const large = ms(() => quotedHeaders("> \r\n".repeat(800_000)));
-    expect(large).toBeLessThan(Math.max(small, 5) * 10 * 3);
+    expect(large).toBeLessThan(Math.max(small, 20) * 10 * 3);
   });
 });
 
