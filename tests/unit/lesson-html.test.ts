@@ -109,7 +109,10 @@ describe("sanitizeLessonHtml keeps what lessons are written with", () => {
     const { html, cited } = renderMarkdown("[[4]] を守る", new Map([["4", { heading: "職員の義務", text: "…" }]]), {
       trusted: true,
     });
-    expect(html).toContain('<button type="button" class="citation" popovertarget="clause-1">基本方針 4</button>');
+    // The first citation of a clause carries the anchor the learner's 理解度 map links to.
+    expect(html).toContain(
+      '<button type="button" class="citation" id="clause-at-4" popovertarget="clause-1">基本方針 4</button>',
+    );
     expect(cited).toHaveLength(1);
   });
 
