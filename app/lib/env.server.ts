@@ -10,6 +10,19 @@ export const EXAMPLE_SESSION_SECRET = "change-me-to-a-random-string-of-at-least-
 /** A shorter secret can be guessed offline from one signed cookie. */
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
+/** A comma-separated list of IP addresses; anything else is refused at start-up. */
+const ipAddresses = () =>
+  z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
+    .refine((addresses) => addresses.every((address) => isIP(address) !== 0), "IP addresses, comma-separated");
+
 /**
  * Every setting Mamori reads, with its default: the one list that
  * .env.example and the README's settings table must match
@@ -35,16 +48,7 @@ const settings = z.object({
   // Reverse proxies (comma-separated IP addresses) whose X-Forwarded-Proto
   // and X-Forwarded-For are believed; from any other address those
   // headers are ignored. Unset: none.
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((address) => address.trim())
-        .filter(Boolean),
-    )
-    .refine((addresses) => addresses.every((address) => isIP(address) !== 0), "IP addresses, comma-separated"),
+  TRUSTED_PROXIES: ipAddresses(),
   // Unset means "secure in production". "false" only for a closed
   // network served over plain HTTP, where browsers drop secure cookies.
   SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
@@ -101,15 +105,7 @@ const settings = z.object({
   // The city mail server's IP addresses: the only clients the listener
   // serves (554 at connection to any other). Empty: anyone who reaches the
   // port, for testing only, as a report is credited by its envelope sender.
-  REPORT_TRUSTED_RELAYS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ),
+  REPORT_TRUSTED_RELAYS: ipAddresses(),
 
   // A failed quiz may be retaken no sooner than this many minutes after it
   // was submitted (besides reading the missed modules again). 0: at once.
