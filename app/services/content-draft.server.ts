@@ -149,9 +149,35 @@ function questionIdsByFile(files: readonly ContentFile[]): Map<string, string[]>
 }
 
 /** The validator of content:check on the draft's files, its problems in Japanese beside their items. */
-export function checkDraft(files: readonly ContentFile[]): { ok: boolean; problems: LocatedProblem[] } {
-  const check = checkContentFiles([...files]);
-  return { ok: check.ok, problems: check.ok ? [] : locateProblems(check.problems, questionIdsByFile(files)) };
+type DraftCheck = { ok: boolean; problems: LocatedProblem[] };
+
+/**
+ * What the editor's pages read off a draft — its check, its items, its
+ * review queue — remembered for the last few revisions. Every page of the
+ * editor shows them, each takes a few hundred milliseconds to work out over
+ * the whole content, and a draft changes only when saved, which makes a new
+ * revision (so nothing remembered goes stale).
+ */
+function rememberLast<T>(size: number) {
+  const remembered = new Map<string, T>();
+  return (key: string, work: () => T): T => {
+    if (remembered.has(key)) return remembered.get(key)!;
+    const value = work();
+    remembered.set(key, value);
+    if (remembered.size > size) remembered.delete(remembered.keys().next().value!);
+    return value;
+  };
+}
+
+const checks = rememberLast<DraftCheck>(8);
+const contents = rememberLast<ReturnType<typeof rawItems>>(8);
+const reviews = rememberLast<Review>(8);
+
+export function checkDraft(files: readonly ContentFile[]): DraftCheck {
+  return checks(draftRevision(files), () => {
+    const check = checkContentFiles([...files]);
+    return { ok: check.ok, problems: check.ok ? [] : locateProblems(check.problems, questionIdsByFile(files)) };
+  });
 }
 
 /**
@@ -289,12 +315,12 @@ export async function publishDraft(
  * validator rejects still opens, with its problems beside the fields.
  */
 export function draftContent(files: readonly ContentFile[]) {
-  return rawItems(files);
+  return contents(draftRevision(files), () => rawItems(files));
 }
 
 /** The items of a draft, for its overview: what can be edited, in file order. */
 export function draftItems(files: readonly ContentFile[]) {
-  const items = rawItems(files);
+  const items = draftContent(files);
   return {
     clauses: items.clauses.map((c) => ({ id: c.id, heading: c.heading })),
     modules: items.modules.map((m) => ({ slug: m.slug, title: m.title })),
@@ -305,7 +331,7 @@ export function draftItems(files: readonly ContentFile[]) {
 
 /** A lesson rendered exactly as the reader renders it, against the draft's clauses. */
 export function previewLesson(files: readonly ContentFile[], body: string) {
-  const clauses = rawItems(files).clauses;
+  const clauses = draftContent(files).clauses;
   return renderLesson(body, new Map(clauses.map((c) => [c.id, { heading: c.heading, text: c.text }])));
 }
 
@@ -314,8 +340,11 @@ export function previewLesson(files: readonly ContentFile[], body: string) {
  * changed in substance in this draft, and the clauses whose heading alone changed.
  */
 export async function draftReview(draft: Draft): Promise<Review> {
+  const key = `${draft.baseReleaseId}:${draft.revision}:${draft.confirmed.join(",")}`;
   const base = await releaseFiles(draft.baseReleaseId);
-  return base ? reviewQueue(base, draft.files, new Set(draft.confirmed)) : { items: [], headings: [] };
+  return base
+    ? reviews(key, () => reviewQueue(base, draft.files, new Set(draft.confirmed)))
+    : { items: [], headings: [] };
 }
 
 /** The officer confirms a question or module as still right for its changed clause. */

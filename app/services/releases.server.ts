@@ -16,10 +16,22 @@ export async function listReleases() {
   return releases.map((r) => ({ ...r, source: (source.get(r.id) ?? null) as ReleaseSource | null }));
 }
 
+/** Releases never change, so neither does the difference of two: the last few are kept. */
+const diffs = new Map<string, ReleaseDiff | null>();
+const REMEMBERED_DIFFS = 8;
+
 /** The readable difference between two releases, or null when either kept no files. */
 export async function compareReleases(from: number, to: number): Promise<ReleaseDiff | null> {
+  const key = `${from}:${to}`;
+  if (diffs.has(key)) return diffs.get(key)!;
   const [before, after] = await Promise.all([releaseFiles(from), releaseFiles(to)]);
-  return before && after ? diffReleases(before, after) : null;
+  const diff = before && after ? diffReleases(before, after) : null;
+  // A release that does not exist yet may exist later: only a difference of two real releases is kept.
+  if (before && after) {
+    diffs.set(key, diff);
+    if (diffs.size > REMEMBERED_DIFFS) diffs.delete(diffs.keys().next().value!);
+  }
+  return diff;
 }
 
 /**
