@@ -73,7 +73,7 @@ test("from an empty database to an ADMIN who signs in, must change the password,
     for (const name of ["山田 太郎", "青木 一郎", "石井 二葉", "上田 三郎"])
       await expect(page.getByRole("link", { name })).toBeVisible();
   } finally {
-    stop(server);
+    await stop(server);
     await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
     killGroup(server);
   }

@@ -60,8 +60,12 @@ export function killGroup(server: ChildProcess) {
 }
 
 /** Stops `npm start` and everything it started (npm, node). */
-export function stop(server: ChildProcess) {
-  if (server.exitCode === null && server.pid) process.kill(-server.pid, "SIGTERM");
+export async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  process.kill(-server.pid, "SIGTERM");
+  // Awaited, so that the next test's server finds the database free (the server holds <db>.lock while it runs).
+  await exited;
 }
 
 function parentOf(pid: number): number | null {

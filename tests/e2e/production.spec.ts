@@ -78,7 +78,7 @@ test("runs in production: production React, a Secure __Host- session cookie, no 
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
   } finally {
-    stop(server);
+    await stop(server);
   }
 });
 
@@ -86,7 +86,7 @@ test("the demo says on start-up that it signs sessions with the public demo secr
   test.setTimeout(60_000);
   const { server, started, output } = npmStart({ MAMORI_DEMO: "1", SESSION_COOKIE_SECURE: "false" }, ["run", "serve"]);
   await started;
-  stop(server);
+  await stop(server);
   expect(output()).toContain("Demo mode: sessions are signed with the public demo secret");
 });
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Track } from "~/domain/content/types.ts";
 import { addDays, sameDayLastYear } from "~/domain/fiscal-year.ts";
+import { databaseUrl, isPostgresUrl } from "~/lib/database-url.ts";
 import { db } from "~/lib/db.server.ts";
 import { completionSummary, itemAnalysis, itemStatistics, overdueList, yearOnYear } from "~/services/reports.server.ts";
 import { DEMO_CITY } from "../../prisma/seed/demo-city.ts";
@@ -129,6 +130,14 @@ beforeAll(async () => {
   await db.pledge.createMany({ data: read("Pledge") as never });
   await db.answerTally.createMany({ data: read("AnswerTally") as never });
   file.close();
+  // The rows came with their ids: PostgreSQL's sequences must move past them for the rows tests create.
+  if (isPostgresUrl(databaseUrl())) {
+    for (const table of ["Section", "Staff", "Assignment", "ModuleReading", "QuizAttempt", "AttemptAnswer", "Pledge"]) {
+      await db.$executeRawUnsafe(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT MAX("id") FROM "${table}"))`,
+      );
+    }
+  }
 
   staff = await db.staff.findMany({ select: { id: true, organisationId: true, employeeTypeCode: true, active: true } });
   assignments = await db.assignment.findMany({
