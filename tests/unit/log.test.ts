@@ -45,9 +45,9 @@ afterEach(() => vi.restoreAllMocks());
 describe("the log", () => {
   it("writes one JSON line per event with an ISO time and the level's name", () => {
     const { logger, lines } = capture();
-    logger.info({ port: 3000 }, "listening");
+    logger.info({ port: 8080 }, "listening");
     expect(lines).toEqual([
-      { level: "info", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/), port: 3000, msg: "listening" },
+      { level: "info", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/), port: 8080, msg: "listening" },
     ]);
   });
 
