@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/domain/japan-time.ts";
+import type { MonthlyAnswerResult } from "~/domain/monthly-question.ts";
 import { t } from "~/lib/i18n.ts";
 import { ClausePopover } from "./ClausePopover.tsx";
 
@@ -90,17 +91,7 @@ export type MonthlyQuestionData = {
   id: number;
   prompt: string;
   choices: { id: string; text: string }[];
-  result:
-    | { choiceId: string; keyHidden: true }
-    | {
-        choiceId: string;
-        keyHidden: false;
-        correct: boolean;
-        answer: string[];
-        explanation: string;
-        clause: { id: string; heading: string; text: string; popoverId: string } | null;
-      }
-    | null;
+  result: MonthlyAnswerResult;
 };
 
 /**

@@ -68,3 +68,21 @@ export function pickMonthlyQuestion(
   }
   return null;
 }
+
+/**
+ * What the person sees of a question of the month they answered: their
+ * choice and, unless the key is hidden from them (they may still be asked
+ * it in their training), whether it was right, the right answer, why, and
+ * the clause. Null before they answer.
+ */
+export type MonthlyAnswerResult =
+  | { choiceId: string; keyHidden: true }
+  | {
+      choiceId: string;
+      keyHidden: false;
+      correct: boolean;
+      answer: string[];
+      explanation: string;
+      clause: { id: string; heading: string; text: string; popoverId: string } | null;
+    }
+  | null;

@@ -9,6 +9,7 @@ import {
   monthOf,
   monthWindow,
   pickMonthlyQuestion,
+  type MonthlyAnswerResult,
   previousMonth,
 } from "~/domain/monthly-question.ts";
 import { orderChoices, seededRandom } from "~/domain/quiz.ts";
@@ -131,17 +132,7 @@ export type MonthlyQuestionView = {
    * Set once the person has answered: what they chose and, unless the key is
    * hidden from them, whether it was right, the right answer, why, and the clause.
    */
-  result:
-    | { choiceId: string; keyHidden: true }
-    | {
-        choiceId: string;
-        keyHidden: false;
-        correct: boolean;
-        answer: string[];
-        explanation: string;
-        clause: { id: string; heading: string; text: string; popoverId: string } | null;
-      }
-    | null;
+  result: MonthlyAnswerResult;
 };
 
 function readAsked(value: unknown): AskedQuestion {
