@@ -1,17 +1,19 @@
 import { spawn, execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./production-server.ts";
 
 // `npm run dev` as a developer runs it: Vite's hot reload inside Mamori's own
 // server, so that sign-in works and every response carries the same checks
 // and headers as in production.
 const DB = "tests/.tmp/dev.db";
-const PORT = 3204;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 test("npm run dev serves through Mamori's server: sign-in works, with the CSP and the cross-site check", async () => {
   test.setTimeout(180_000);
   rmSync(DB, { force: true });
+  // A port nothing listens on, so that the pages read below are this server's.
+  const PORT = await freePort();
+  const ORIGIN = `http://127.0.0.1:${PORT}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: `file:./${DB}`,
