@@ -2,12 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server.ts";
 import { sessionCookieFor } from "~/lib/session.server.ts";
+import { freePort } from "../e2e/production-server.ts";
 import { createStaff } from "../integration/factories.ts";
 
 // Two app processes of the production build on one PostgreSQL database
 // (this test file's), as behind a load balancer.
-const PORTS = [3311, 3312];
-const origins = PORTS.map((port) => `http://127.0.0.1:${port}`);
+// Two ports nothing listens on, so that the answers read below are these instances'.
+let origins: string[] = [];
 const servers: ChildProcess[] = [];
 
 async function start(port: number): Promise<ChildProcess> {
@@ -33,7 +34,13 @@ async function start(port: number): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  servers.push(...(await Promise.all(PORTS.map(start))));
+  const ports = [await freePort()];
+  while (ports.length < 2) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  origins = ports.map((port) => `http://127.0.0.1:${port}`);
+  servers.push(...(await Promise.all(ports.map(start))));
 }, 60_000);
 
 afterAll(() => {
